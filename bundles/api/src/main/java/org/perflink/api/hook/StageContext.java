@@ -1,0 +1,24 @@
+package org.perflink.api.hook;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.StageEvent;
+import org.perflink.api.rules.RulePack;
+
+/** What a hook gets for one event. Results emitted are stored in the same transaction as the cursor. */
+@ProviderType
+public interface StageContext {
+
+    StageEvent event();
+
+    /** The region's effective rule pack (with its parents). */
+    RulePack rulePack();
+
+    HostGateway host();
+
+    void emit(HostResult result);
+
+    /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
+    void reject(String key, String reason, String payload);
+}

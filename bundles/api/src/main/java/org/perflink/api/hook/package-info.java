@@ -1,0 +1,7 @@
+/** The stage hook whiteboard SPI: a bundle registers a StageHook for its stage. */
+@Export
+@Version("1.0.0")
+package org.perflink.api.hook;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

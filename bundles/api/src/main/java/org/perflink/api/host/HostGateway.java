@@ -1,0 +1,62 @@
+package org.perflink.api.host;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.model.DepartmentEvaluationInput;
+import org.perflink.api.model.ExecutionSnapshot;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.ProjectEvaluationInput;
+import org.perflink.api.model.StageEvent;
+
+/**
+ * The host budget system as PerfLink sees it (host contract v1). Implementations map other hosts onto
+ * the same model. Pulls throw {@link HostException} when the host cannot answer now.
+ */
+@ProviderType
+public interface HostGateway {
+
+    /** Events after {@code afterCursor} (null: from the start). */
+    Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException;
+
+    /** Projects of a year, all of them when {@code codes} is empty. */
+    Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit)
+            throws HostException;
+
+    Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor, int limit)
+            throws HostException;
+
+    Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit)
+            throws HostException;
+
+    Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit)
+            throws HostException;
+
+    /** One idempotent PUT. Never throws for an HTTP answer: the status says what to do. */
+    Delivery deliver(HostResult result);
+
+    /**
+     * Delivers up to 500 results with one request; returns null when the host has no batch support
+     * (404/405), so the caller falls back to {@link #deliver}.
+     */
+    List<Delivery> deliverBatch(String regionCode, List<HostResult> results);
+
+    /** A pull of one page, for {@link #forEach}. */
+    @FunctionalInterface
+    interface PageCall<T> {
+        Page<T> fetch(String cursor) throws HostException;
+    }
+
+    /** Streams every item of a paged collection, one page in memory at a time. */
+    static <T> void forEach(PageCall<T> call, Consumer<? super T> action) throws HostException {
+        String cursor = null;
+        do {
+            Page<T> page = call.fetch(cursor);
+            page.items().forEach(action);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.perflink.api.model;
+
+/** The kinds of result PerfLink writes back, with their collection path and batch name. */
+public enum ResultKind {
+    VERDICT("verdicts", "verdict"),
+    SCORE("scores", "score"),
+    WARNING("warnings", "warning"),
+    ADJUSTMENT("adjustments", "adjustment"),
+    NOTICE("notices", "notice");
+
+    private final String collection;
+    private final String batchName;
+
+    ResultKind(String collection, String batchName) {
+        this.collection = collection;
+        this.batchName = batchName;
+    }
+
+    /** Path segment under {@code /api/v1/regions/{r}/}. */
+    public String collection() {
+        return collection;
+    }
+
+    /** The {@code kind} of an item of {@code results:batch}. */
+    public String batchName() {
+        return batchName;
+    }
+}
