@@ -1,0 +1,156 @@
+package org.perflink.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.karaf.itests.KarafTestSupport;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.service.cm.Configuration.ConfigurationAttribute;
+
+/**
+ * Boots the PerfLink distribution (the tar.gz this build made) with the mock host installed on a free
+ * port, and offers the few helpers every PerfLink itest needs. Extends Karaf's own test support for its
+ * shell, service and bundle helpers; its retry-on-failure rule is switched off, since a retried test
+ * hides flakiness.
+ */
+public abstract class PerfLinkTestSupport extends KarafTestSupport {
+
+    protected static final String MOCK_PORT = "perflink.it.mockPort";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected PerfLinkTestSupport() {
+        retry = new Retry(false);
+    }
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        String version = System.getProperty("project.version");
+        String karafVersion = System.getProperty("karaf.version");
+        String mockPort = Integer.toString(getAvailablePort(18181, 18999));
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl("file:" + new File(System.getProperty("perflink.distribution")).getAbsolutePath())
+                    .name("PerfLink").karafVersion(karafVersion)
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(getAvailablePort(8101, 8888))),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(getAvailablePort(1099, 9999))),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(getAvailablePort(44444, 65534))),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+            // the mock budget system inside the container, and PerfLink pointed at it
+            editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "port", mockPort),
+            editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "bind", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "dataset", "demo"),
+            editConfigurationFilePut("etc/org.perflink.host.cfg", "url", "http://127.0.0.1:" + mockPort),
+            features(maven("org.perflink", "perflink-features").version(version).classifier("features").type("xml"), "perflink-mock-host"),
+            systemProperty(MOCK_PORT).value(mockPort),
+            mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
+            // Karaf 4.4 on Java 17: what bin/karaf adds to the command line
+            new VMOption("--add-reads=java.xml=java.logging"),
+            new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            new VMOption("--patch-module"), new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"),
+            new VMOption("--patch-module"), new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+            new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+        };
+    }
+
+    // --- in the container ---------------------------------------------------------------------------
+
+    protected String mockUrl() {
+        return "http://127.0.0.1:" + System.getProperty(MOCK_PORT);
+    }
+
+    /** Creates or replaces a region's configuration, as an operator's etc/org.perflink.region-CODE.cfg would. */
+    protected void configureRegion(String code, boolean compile, boolean execute, boolean close) throws IOException {
+        org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("org.perflink.region", code, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("regionCode", code);
+        props.put("compileEnabled", compile);
+        props.put("executeEnabled", execute);
+        props.put("closeEnabled", close);
+        props.put("pollIntervalSeconds", 1);
+        c.update(props);
+        if (c.getAttributes().contains(ConfigurationAttribute.READ_ONLY)) {
+            throw new IllegalStateException("region configuration is read-only");
+        }
+    }
+
+    protected void deleteRegion(String code) throws IOException {
+        configurationAdmin.getFactoryConfiguration("org.perflink.region", code, "?").delete();
+    }
+
+    /** Appends the dataset's scripted events of a stage to one region's feed. */
+    protected void script(String region, String stage) throws Exception {
+        post("/mock/regions/" + region + "/stage-events:script?stage=" + stage);
+    }
+
+    /** What the mock host received: one row per id, with the latest body. */
+    protected JsonNode received(String region, String kind) throws Exception {
+        return get("/mock/received?region=" + region + "&kind=" + kind + "&bodies=true");
+    }
+
+    protected JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(mockUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    protected void post(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(mockUrl() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + " → " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    protected static Map<String, JsonNode> byId(JsonNode received) {
+        Map<String, JsonNode> rows = new java.util.TreeMap<>();
+        received.path("items").forEach(row -> rows.put(row.path("id").asText(), row));
+        return rows;
+    }
+}

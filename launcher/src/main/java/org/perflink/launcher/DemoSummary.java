@@ -1,0 +1,96 @@
+package org.perflink.launcher;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Per-region summaries of what the host received, for the demo's console. */
+final class DemoSummary {
+
+    private final PrintStream out;
+
+    DemoSummary(PrintStream out) {
+        this.out = out;
+    }
+
+    void verdicts(JsonNode received) {
+        out.println("编制 Compile stage — verdicts written back:");
+        Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
+        Map<String, Map<String, Integer>> rules = new TreeMap<>();
+        for (JsonNode row : received.path("items")) {
+            JsonNode body = row.path("body");
+            String region = row.path("region").asText();
+            count(outcomes, region, body.path("outcome").asText());
+            for (JsonNode f : body.path("findings")) {
+                count(rules, region, f.path("ruleId").asText());
+            }
+        }
+        for (String region : outcomes.keySet()) {
+            Map<String, Integer> o = outcomes.get(region);
+            int total = o.values().stream().mapToInt(Integer::intValue).sum();
+            out.printf("  %s  projects checked %3d   PASS %3d   WARN %3d   BLOCK %3d%n", region, total,
+                    o.getOrDefault("PASS", 0), o.getOrDefault("WARN", 0), o.getOrDefault("BLOCK", 0));
+            out.println("          most frequent rules: " + top(rules.getOrDefault(region, Map.of()), 6));
+        }
+    }
+
+    void warnings(JsonNode received) {
+        out.println("执行 Execute stage — monitoring warnings written back (type/level):");
+        Map<String, Map<String, Integer>> byRegion = new TreeMap<>();
+        for (JsonNode row : received.path("items")) {
+            JsonNode body = row.path("body");
+            count(byRegion, row.path("region").asText(), body.path("type").asText() + "/" + body.path("level").asText());
+        }
+        byRegion.forEach((region, counts) -> out.println("  " + region + "  " + new TreeMap<>(counts)));
+    }
+
+    void scores(JsonNode received) {
+        out.println("决算 Close stage — project grades:");
+        Map<String, Map<String, Integer>> byRegion = new TreeMap<>();
+        for (JsonNode row : received.path("items")) {
+            count(byRegion, row.path("region").asText(), row.path("body").path("grade").asText());
+        }
+        byRegion.forEach((region, counts) -> out.printf("  %s  EXCELLENT %d  GOOD %d  MEDIUM %d  POOR %d%n", region,
+                counts.getOrDefault("EXCELLENT", 0), counts.getOrDefault("GOOD", 0),
+                counts.getOrDefault("MEDIUM", 0), counts.getOrDefault("POOR", 0)));
+    }
+
+    void adjustments(JsonNode adjustments, JsonNode notices) {
+        out.println("决算 Close stage — next year's budget linkage (挂钩) and notices (两书一函):");
+        Map<String, BigDecimal> effect = new TreeMap<>();
+        Map<String, Map<String, Integer>> actions = new TreeMap<>();
+        for (JsonNode row : adjustments.path("items")) {
+            JsonNode body = row.path("body");
+            String region = row.path("region").asText();
+            effect.merge(region, new BigDecimal(body.path("deltaAmount").asText("0")), BigDecimal::add);
+            count(actions, region, body.path("scope").asText() + ":" + body.path("action").asText());
+        }
+        Map<String, Map<String, Integer>> noticeTypes = new TreeMap<>();
+        for (JsonNode row : notices.path("items")) {
+            count(noticeTypes, row.path("region").asText(), row.path("body").path("type").asText());
+        }
+        for (String region : actions.keySet()) {
+            out.printf("  %s  total budget effect %s 元%n", region, effect.get(region).toPlainString());
+            out.println("          actions: " + new TreeMap<>(actions.get(region)));
+            out.println("          notices: " + new TreeMap<>(noticeTypes.getOrDefault(region, Map.of())));
+        }
+    }
+
+    private static void count(Map<String, Map<String, Integer>> counts, String region, String key) {
+        counts.computeIfAbsent(region, r -> new TreeMap<>()).merge(key, 1, Integer::sum);
+    }
+
+    private static String top(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .map(e -> e.getKey() + "×" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+}
