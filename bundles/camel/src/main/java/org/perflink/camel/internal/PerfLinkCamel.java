@@ -15,10 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.apache.camel.karaf.core.OsgiClassResolver;
-import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
-import org.apache.camel.spi.ComponentResolver;
-import org.osgi.framework.BundleContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,14 +65,9 @@ public class PerfLinkCamel {
     private final Map<String, List<String>> routeIds = new ConcurrentHashMap<>();
     private boolean started;
 
-    /**
-     * The timer resolver reference makes activation wait until camel-core-osgi has registered the
-     * components of the Camel runtime bundle (versions.md, pitfall 7).
-     */
     @Activate
-    public PerfLinkCamel(BundleContext bundleContext, @Reference HostSettings hostSettings,
-            @Reference PerfLinkStore store, @Reference RulePacks rulePacks,
-            @Reference(target = "(component=timer)") ComponentResolver timerResolver) {
+    public PerfLinkCamel(@Reference HostSettings hostSettings, @Reference PerfLinkStore store,
+            @Reference RulePacks rulePacks) {
         this.hostSettings = hostSettings;
         this.store = store;
         this.rulePacks = rulePacks;
@@ -83,9 +75,12 @@ public class PerfLinkCamel {
         for (Stage s : Stage.values()) {
             hooks.put(s, new CopyOnWriteArrayList<>());
         }
-        OsgiDefaultCamelContext context = new OsgiDefaultCamelContext(bundleContext);
+        // The Camel runtime bundle carries Camel's core with its components and type converters, so the
+        // context finds them all through that bundle's class loader; camel-core-osgi's extender only serves
+        // components packaged as bundles of their own, and is not needed (nor its boot race, pitfall 7).
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.setApplicationContextClassLoader(DefaultCamelContext.class.getClassLoader());
         context.getCamelContextExtension().setName("perflink");
-        context.setClassResolver(new OsgiClassResolver(context, bundleContext));
         context.getShutdownStrategy().setTimeout(DRAIN_TIMEOUT.toSeconds());
         this.camel = context;
         this.statusFile = Path.of(System.getProperty("karaf.data", "data"), "perflink", "status.json");

@@ -1,0 +1,363 @@
+package org.perflink.close.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perflink.close.Fixtures.REGION;
+import static org.perflink.close.Fixtures.YEAR;
+import static org.perflink.close.Fixtures.components;
+import static org.perflink.close.Fixtures.d;
+import static org.perflink.close.Fixtures.department;
+import static org.perflink.close.Fixtures.exactInput;
+import static org.perflink.close.Fixtures.exactProject;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.perflink.api.hook.StageContext;
+import org.perflink.api.host.Delivery;
+import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.host.Page;
+import org.perflink.api.host.Parsed;
+import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.DepartmentEvaluationInput;
+import org.perflink.api.model.ExecutionSnapshot;
+import org.perflink.api.model.Grade;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Notice;
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.ProjectEvaluationInput;
+import org.perflink.api.model.ProjectKind;
+import org.perflink.api.model.Recurrence;
+import org.perflink.api.model.ResultKind;
+import org.perflink.api.model.Score;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
+import org.perflink.api.rules.RulePack;
+import org.perflink.close.Fixtures;
+
+class CloseHookTest {
+
+    /** 00:30 at +08:00: the notice date is the event's own date, 1 March, though it is still 29 February in UTC. */
+    private static final OffsetDateTime OCCURRED = OffsetDateTime.of(2028, 3, 1, 0, 30, 0, 0, ZoneOffset.ofHours(8));
+
+    // ---- the data of one region and year -------------------------------------------------------------
+
+    private static FakeHost host() {
+        FakeHost h = new FakeHost();
+        h.project(Fixtures.project("P1", Fixtures.workedIndicators()), Fixtures.workedInput("P1").request("5200000.00").build());
+        h.project(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").request("1000000.00").build());
+        h.project(exactProject("P3", "102", ProjectKind.TRANSFER),
+                exactInput("P3", "50").department("102").kind(ProjectKind.TRANSFER).request("2000000.00").build());
+        h.project(exactProject("P4", "102", ProjectKind.PROJECT),
+                exactInput("P4", "55").department("102").recurrence(Recurrence.ONE_OFF).request("300000.00").build());
+        h.project(exactProject("P5", "103", ProjectKind.POLICY),
+                exactInput("P5", "85").department("103").kind(ProjectKind.POLICY).selfScore("99").request("800000.00").build());
+        h.evaluations.add(Parsed.invalid("P6", 0, "paidAmount", "not a decimal: 'abc'"));
+        h.evaluations.add(Parsed.ok(exactInput("P7", "90").build(), "P7", 0)); // no project at the host
+        h.evaluations.add(Parsed.ok(exactInput("P8", "90").build(), "P8", 0));
+        h.projects.add(Parsed.invalid("P8", 4, "target.indicators[0].operator", "unknown operator 'ABOUT'"));
+        h.evaluations.add(Parsed.invalid(null, 0, "projectCode", "missing"));
+        h.departments.add(Parsed.ok(department("101", "10000000.00", components("95", "95", "95", "95")), "101", 0));
+        h.departments.add(Parsed.invalid("104", 0, "components.KEY_TARGETS", "not a decimal"));
+        h.departments.add(Parsed.ok(department("102", "20000000.00", components("55", "55", null, "55")), "102", 0));
+        h.departments.add(Parsed.ok(department("105", "1000000.00", components("70", "70", "70", "70")), "105", 0));
+        return h;
+    }
+
+    private static StageEvent event(Phase phase, String... codes) {
+        return new StageEvent(7, "ev-" + REGION + "-7", REGION, YEAR, Stage.CLOSE, phase, List.of(codes), OCCURRED, null);
+    }
+
+    // ---- EVALUATE ---------------------------------------------------------------------------------------
+
+    @Test
+    void evaluateScoresEveryProjectPageByPageAndRejectsTheBadOnes() throws HostException {
+        FakeHost h = host();
+        FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
+        new CloseHook(null).handle(ctx);
+
+        List<Score> scores = ctx.bodies(Score.class);
+        assertEquals(List.of("P1.2027", "P2.2027", "P3.2027", "P4.2027", "P5.2027"),
+                scores.stream().map(Score::scoreId).toList());
+        assertEquals(d("90.94"), scores.get(0).score());
+        assertEquals(Grade.EXCELLENT, scores.get(0).grade());
+        assertEquals(d("70.00"), scores.get(1).score());
+        assertEquals(ResultKind.SCORE, ctx.emitted.get(0).kind());
+        assertEquals("P1", ctx.emitted.get(0).subject());
+        assertEquals("default@1", scores.get(0).rulePack());
+
+        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0"), List.copyOf(ctx.rejected.keySet()));
+        assertTrue(ctx.rejected.get("P6").contains("paidAmount"), ctx.rejected.get("P6"));
+        assertTrue(ctx.rejected.get("P7").contains("no project P7"), ctx.rejected.get("P7"));
+        assertTrue(ctx.rejected.get("P8").contains("target.indicators[0].operator"), ctx.rejected.get("P8"));
+
+        // 9 evaluation items in pages of 2; projects asked per evaluation page, never with an empty code list
+        assertEquals(5, h.evaluationCalls);
+        assertTrue(h.projectCalls.stream().noneMatch(List::isEmpty));
+        assertTrue(h.projectCalls.stream().allMatch(codes -> codes.size() <= 2));
+        assertEquals(List.of(200, 1000), List.of(h.evaluationLimit, h.projectLimit));
+        assertEquals(0, h.departmentCalls, "EVALUATE needs no department data");
+    }
+
+    @Test
+    void evaluateOnlyTheEventsProjectsWhenItListsSome() throws HostException {
+        FakeHost h = host();
+        FakeContext ctx = new FakeContext(event(Phase.EVALUATE, "P2", "P6", "P9"), h);
+        new CloseHook(null).handle(ctx);
+
+        assertEquals(List.of("P2.2027"), ctx.bodies(Score.class).stream().map(Score::scoreId).toList());
+        assertEquals(List.of("P6"), List.copyOf(ctx.rejected.keySet()));
+        assertEquals(List.of(List.of("P2")), h.projectCalls);
+    }
+
+    @Test
+    void aHostThatCannotAnswerFailsTheEvent() {
+        FakeHost h = host();
+        h.failProjectsOnCall = 2;
+        FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
+        HostException ex = assertThrows(HostException.class, () -> new CloseHook(null).handle(ctx));
+        assertEquals("503 from projects", ex.getMessage());
+    }
+
+    // ---- LINK -------------------------------------------------------------------------------------------
+
+    @Test
+    void linkWritesProjectThenDepartmentAdjustmentsThenNotices() throws HostException {
+        FakeHost h = host();
+        FakeContext ctx = new FakeContext(event(Phase.LINK), h);
+        new CloseHook((region, year, code) -> "P1".equals(code) ? 2 : 0).handle(ctx);
+
+        List<String> order = ctx.emitted.stream().map(r -> r.kind() + ":" + r.id()).toList();
+        assertEquals(List.of(
+                "ADJUSTMENT:440000-2027.PROJECT.P1",
+                "ADJUSTMENT:440000-2027.PROJECT.P2",
+                "ADJUSTMENT:440000-2027.TRANSFER.P3",
+                "ADJUSTMENT:440000-2027.PROJECT.P4",
+                "ADJUSTMENT:440000-2027.POLICY.P5",
+                "ADJUSTMENT:440000-2027.DEPARTMENT.101",
+                "ADJUSTMENT:440000-2027.DEPARTMENT.102",
+                "ADJUSTMENT:440000-2027.DEPARTMENT.105",
+                "NOTICE:440000-2027.101.REMINDER",
+                "NOTICE:440000-2027.102.RECTIFICATION",
+                "NOTICE:440000-2027.102.INTERVIEW",
+                "NOTICE:440000-2027.103.REMINDER",
+                "NOTICE:440000-2027.105.RECTIFICATION"), order);
+
+        Map<String, Adjustment> adjustments = ctx.bodies(Adjustment.class).stream()
+                .collect(Collectors.toMap(Adjustment::adjustmentId, a -> a));
+        assertEquals(d("0.00"), adjustments.get("440000-2027.PROJECT.P1").deltaAmount());
+        assertEquals(d("-100000.00"), adjustments.get("440000-2027.PROJECT.P2").deltaAmount());
+        assertEquals(d("-300000.00"), adjustments.get("440000-2027.TRANSFER.P3").deltaAmount());
+        assertEquals(Adjustment.Action.CANCEL, adjustments.get("440000-2027.PROJECT.P4").action());
+        assertEquals(Adjustment.Action.CONTINUE, adjustments.get("440000-2027.POLICY.P5").action());
+        assertEquals(d("300000.00"), adjustments.get("440000-2027.DEPARTMENT.101").deltaAmount());
+        assertEquals(d("-2000000.00"), adjustments.get("440000-2027.DEPARTMENT.102").deltaAmount());
+        assertEquals(d("-30000.00"), adjustments.get("440000-2027.DEPARTMENT.105").deltaAmount());
+
+        Map<String, Notice> notices = ctx.bodies(Notice.class).stream().collect(Collectors.toMap(Notice::noticeId, n -> n));
+        Notice reminder101 = notices.get("440000-2027.101.REMINDER");
+        assertEquals(List.of("1个项目绩效评价等级为“中”", "年度内发生2次红色预警"), reminder101.reasons());
+        assertEquals(List.of("P1", "P2"), reminder101.subjects());
+        assertEquals(LocalDate.of(2028, 3, 21), reminder101.dueDate(), "event date (its own offset) + 20 days");
+        assertEquals(List.of("P3", "P4"), notices.get("440000-2027.102.RECTIFICATION").subjects());
+        assertEquals(1, notices.get("440000-2027.102.INTERVIEW").reasons().size(), "composite POOR; 2 POOR projects are fewer than 3");
+        assertEquals(List.of("P5"), notices.get("440000-2027.103.REMINDER").subjects(), "self score 99 against 85");
+        assertEquals(LocalDate.of(2028, 3, 31), notices.get("440000-2027.105.RECTIFICATION").dueDate());
+
+        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0", "104"), List.copyOf(ctx.rejected.keySet()));
+        assertEquals(2, h.departmentCalls, "4 department items in pages of 2");
+    }
+
+    @Test
+    void linkIsDeterministic() throws HostException {
+        FakeContext first = new FakeContext(event(Phase.LINK), host());
+        FakeContext second = new FakeContext(event(Phase.LINK), host());
+        new CloseHook(null).handle(first);
+        new CloseHook(null).handle(second);
+        assertEquals(first.emitted, second.emitted);
+        assertFalse(first.emitted.isEmpty());
+    }
+
+    @Test
+    void aRestrictedLinkWritesOnlyTheListedProjectsAdjustments() throws HostException {
+        FakeHost h = host();
+        FakeContext ctx = new FakeContext(event(Phase.LINK, "P2", "P3"), h);
+        new CloseHook((region, year, code) -> {
+            throw new AssertionError("RED warnings only matter for notices");
+        }).handle(ctx);
+
+        assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.TRANSFER.P3"),
+                ctx.emitted.stream().map(HostResult::id).toList());
+        assertEquals(0, h.departmentCalls);
+        assertTrue(ctx.rejected.isEmpty());
+    }
+
+    @Test
+    void aProjectThatCannotBeLinkedIsRejectedAndTheOthersGoOn() throws HostException {
+        FakeHost h = new FakeHost();
+        h.project(exactProject("P1", "101", ProjectKind.PROJECT), exactInput("P1", "50").recurrence(null).build());
+        h.project(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").build());
+        FakeContext ctx = new FakeContext(event(Phase.LINK), h);
+        new CloseHook(null).handle(ctx);
+
+        assertTrue(ctx.rejected.get("P1").contains("recurrence"), ctx.rejected.toString());
+        assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.101.REMINDER", "440000-2027.101.RECTIFICATION"),
+                ctx.emitted.stream().map(HostResult::id).toList(), "P1 is still POOR for the notices");
+    }
+
+    @Test
+    void anEventWithoutADateIssuesNoNotices() throws HostException {
+        FakeContext ctx = new FakeContext(new StageEvent(8, "ev-8", REGION, YEAR, Stage.CLOSE, Phase.LINK, List.of(), null, null),
+                host());
+        new CloseHook(null).handle(ctx);
+        assertTrue(ctx.bodies(Notice.class).isEmpty());
+        assertEquals(8, ctx.bodies(Adjustment.class).size());
+        assertTrue(ctx.rejected.containsKey("notices@ev-8"));
+    }
+
+    @Test
+    void otherPhasesAndTheStage() throws HostException {
+        CloseHook hook = new CloseHook(null);
+        assertEquals(Stage.CLOSE, hook.stage());
+        FakeHost h = host();
+        FakeContext ctx = new FakeContext(new StageEvent(1, "e", REGION, YEAR, Stage.EXECUTE, Phase.MONITOR, List.of(),
+                OCCURRED, LocalDate.of(2027, 7, 31)), h);
+        hook.handle(ctx);
+        assertTrue(ctx.emitted.isEmpty());
+        assertEquals(0, h.evaluationCalls);
+    }
+
+    // ---- fakes ------------------------------------------------------------------------------------------
+
+    /** A host that pages everything by 2 (fewer than asked, as a host may) and records what it was asked. */
+    static final class FakeHost implements HostGateway {
+        static final int PAGE = 2;
+        final List<Parsed<ProjectEvaluationInput>> evaluations = new ArrayList<>();
+        final List<Parsed<Project>> projects = new ArrayList<>();
+        final List<Parsed<DepartmentEvaluationInput>> departments = new ArrayList<>();
+        final List<List<String>> projectCalls = new ArrayList<>();
+        int evaluationCalls;
+        int departmentCalls;
+        int evaluationLimit;
+        int projectLimit;
+        int failProjectsOnCall = -1;
+
+        void project(Project p, ProjectEvaluationInput in) {
+            projects.add(Parsed.ok(p, p.projectCode(), p.revision()));
+            evaluations.add(Parsed.ok(in, in.projectCode(), 0));
+        }
+
+        private static <T> Page<T> page(List<T> all, String cursor) {
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(all.size(), from + PAGE);
+            return new Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
+        }
+
+        @Override
+        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit)
+                throws HostException {
+            if (cursor == null) {
+                projectCalls.add(List.copyOf(codes));
+                if (projectCalls.size() == failProjectsOnCall) {
+                    throw new HostException("503 from projects");
+                }
+            }
+            projectLimit = limit;
+            List<Parsed<Project>> matching = projects.stream()
+                    .filter(p -> codes.isEmpty() || codes.contains(p.key())).toList();
+            // One per page, so that the hook must follow nextCursor.
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(matching.size(), from + 1);
+            return new Page<>(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
+        }
+
+        @Override
+        public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit) {
+            assertEquals(REGION, regionCode);
+            assertEquals(YEAR, year);
+            evaluationCalls++;
+            evaluationLimit = limit;
+            return page(evaluations, cursor);
+        }
+
+        @Override
+        public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit) {
+            departmentCalls++;
+            return page(departments, cursor);
+        }
+
+        @Override
+        public Delivery deliver(HostResult result) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class FakeContext implements StageContext {
+        final StageEvent event;
+        final HostGateway host;
+        final List<HostResult> emitted = new ArrayList<>();
+        final Map<String, String> rejected = new LinkedHashMap<>();
+
+        FakeContext(StageEvent event, HostGateway host) {
+            this.event = event;
+            this.host = host;
+        }
+
+        <T> List<T> bodies(Class<T> type) {
+            return emitted.stream().map(HostResult::body).filter(type::isInstance).map(type::cast).toList();
+        }
+
+        @Override
+        public StageEvent event() {
+            return event;
+        }
+
+        @Override
+        public RulePack rulePack() {
+            return RulePack.DEFAULT;
+        }
+
+        @Override
+        public HostGateway host() {
+            return host;
+        }
+
+        @Override
+        public void emit(HostResult result) {
+            assertSame(REGION, result.regionCode());
+            emitted.add(result);
+        }
+
+        @Override
+        public void reject(String key, String reason, String payload) {
+            assertEquals(null, rejected.put(key, reason), "rejected twice: " + key);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.perflink.compile.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.perflink.api.hook.StageContext;
+import org.perflink.api.hook.StageHook;
+import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.host.Parsed;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
+import org.perflink.api.rules.RulePack;
+import org.perflink.compile.IndicatorLibrary;
+import org.perflink.compile.TargetChecker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compile-stage hook (编制): for a COMPILE event, streams the event's projects from the host page by
+ * page, checks each for the event's phase under the region's rule pack and emits one verdict each.
+ * Reads the indicator library named by its configuration; a configuration change re-activates it.
+ */
+@Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=COMPILE",
+        configurationPid = CompileHook.PID)
+@Designate(ocd = CompileHook.Config.class)
+public final class CompileHook implements StageHook {
+
+    public static final String PID = "org.perflink.indicators";
+    /** Codes per host request: keeps {@code ?codes=} URLs short. */
+    static final int CODES_PER_CALL = 100;
+    static final int PAGE_SIZE = 200;
+
+    @ObjectClassDefinition(name = "PerfLink indicator library (核心指标库)",
+            description = "Core indicators per function code, for the LIBRARY_UNKNOWN_INDICATOR check")
+    public @interface Config {
+        @AttributeDefinition(name = "Library file",
+                description = "JSON file mapping function code to [{name, unit}]; ${karaf.etc} and other "
+                        + "${system.property} references are resolved. A missing file means an empty library.")
+        String file() default "${karaf.etc}/perflink-indicator-library.json";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompileHook.class);
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final TargetChecker checker;
+
+    @Activate
+    public CompileHook(Config config) {
+        this(new TargetChecker(loadLibrary(resolve(config.file()))));
+    }
+
+    CompileHook(TargetChecker checker) {
+        this.checker = checker;
+    }
+
+    @Deactivate
+    void deactivate() {
+        checker.close();
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.COMPILE;
+    }
+
+    @Override
+    public void handle(StageContext context) throws HostException {
+        StageEvent event = context.event();
+        if (event.stage() != Stage.COMPILE || event.phase() == null || !event.phase().atLeast(Phase.DECLARED)) {
+            LOG.warn("event {} is {}/{}, not a compile phase that is checked; ignored", event.eventId(),
+                    event.stage(), event.phase());
+            return;
+        }
+        RulePack pack = context.rulePack();
+        HostGateway host = context.host();
+        Consumer<Parsed<Project>> checkOne = item -> {
+            if (item.identified()) {
+                context.emit(HostResult.of(checker.check(item, event, pack)));
+            } else {
+                context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
+                        + item.errorPath() + "': " + item.error(), null);
+            }
+        };
+        for (List<String> codes : chunks(event.projectCodes())) {
+            HostGateway.forEach(cursor -> host.projects(event.regionCode(), event.year(), codes, cursor, PAGE_SIZE),
+                    checkOne);
+        }
+    }
+
+    /** The event's codes, without repeats, in requests of at most {@link #CODES_PER_CALL}; none means all. */
+    static List<List<String>> chunks(List<String> projectCodes) {
+        if (projectCodes.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<String> codes = List.copyOf(new LinkedHashSet<>(projectCodes));
+        List<List<String>> chunks = new ArrayList<>((codes.size() + CODES_PER_CALL - 1) / CODES_PER_CALL);
+        for (int from = 0; from < codes.size(); from += CODES_PER_CALL) {
+            chunks.add(codes.subList(from, Math.min(codes.size(), from + CODES_PER_CALL)));
+        }
+        return chunks;
+    }
+
+    /** Replaces {@code ${name}} with the system property (e.g. {@code karaf.etc}); unknown ones stay. */
+    static String resolve(String file) {
+        Matcher m = PROPERTY.matcher(file);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = System.getProperty(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** The library, or an empty one (logged once, here) when the file is missing or unreadable. */
+    static IndicatorLibrary loadLibrary(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            LOG.info("no indicator library at {}: LIBRARY_UNKNOWN_INDICATOR stays silent", path);
+            return IndicatorLibrary.EMPTY;
+        }
+        try {
+            IndicatorLibrary library = IndicatorLibraryFile.load(path);
+            LOG.info("indicator library {}: {} function codes", path, library.byFunction().size());
+            return library;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("indicator library {} cannot be read; using an empty library", path, e);
+            return IndicatorLibrary.EMPTY;
+        }
+    }
+}

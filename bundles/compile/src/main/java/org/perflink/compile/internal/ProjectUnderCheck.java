@@ -1,0 +1,56 @@
+package org.perflink.compile.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.perflink.api.model.Indicator;
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.Target;
+import org.perflink.compile.IndicatorLibrary;
+import org.perflink.compile.internal.CompilePhase.Approved;
+import org.perflink.compile.internal.CompilePhase.Declared;
+import org.perflink.compile.internal.CompilePhase.Published;
+import org.perflink.compile.internal.CompilePhase.Reviewed;
+
+/**
+ * A project as the compile-stage constraints see it. The API's {@link Project} stays free of
+ * validation annotations; this view carries them: class-level constraints for the rules that compare
+ * fields with each other (target vs budget phase and dates, cost vs budget, the indicator set), and
+ * per-indicator constraints on {@link IndicatorUnderCheck}. Each constraint's group is the first
+ * phase that runs it.
+ */
+@TargetCompiled(groups = Declared.class)
+@ReviewChainPassed(groups = Reviewed.class)
+@SyncedWithBudget(phase = Phase.APPROVED, groups = Approved.class)
+@SyncedWithBudget(phase = Phase.PUBLISHED, groups = Published.class)
+@ExAnteAssessed(groups = Declared.class)
+@CompleteIndicatorSystem(groups = Declared.class)
+@MostlyQuantified(groups = Declared.class)
+@DistinctIndicators(groups = Declared.class)
+@BalancedWeights(groups = Declared.class)
+@CostWithinBudget(groups = Declared.class)
+public record ProjectUnderCheck(Project project, List<@Valid IndicatorUnderCheck> indicators) {
+
+    public static ProjectUnderCheck of(Project project, IndicatorLibrary library) {
+        Target target = project.target();
+        if (target == null || target.indicators().isEmpty()) {
+            return new ProjectUnderCheck(project, List.of());
+        }
+        Set<String> coreNames = library.namesOf(project.functionCode());
+        List<Indicator> source = target.indicators();
+        List<IndicatorUnderCheck> indicators = new ArrayList<>(source.size());
+        for (int i = 0; i < source.size(); i++) {
+            indicators.add(IndicatorUnderCheck.of(i, source.get(i), project.functionCode(), coreNames));
+        }
+        return new ProjectUnderCheck(project, indicators);
+    }
+
+    /** The performance target (绩效目标), null when the unit declared none. */
+    public Target target() {
+        return project.target();
+    }
+}

@@ -1,0 +1,64 @@
+package org.perflink.compile.internal;
+
+import static org.perflink.api.model.Phase.APPROVED;
+import static org.perflink.api.model.Phase.DECLARED;
+import static org.perflink.api.model.Phase.PUBLISHED;
+import static org.perflink.api.model.Phase.REVIEWED;
+import static org.perflink.api.model.Severity.BLOCK;
+import static org.perflink.api.model.Severity.INFO;
+import static org.perflink.api.model.Severity.WARN;
+
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Severity;
+
+/**
+ * The compile-stage rules of rules.md §1, in its order (which is also the order of findings in a
+ * verdict). The constant name is the stable rule id; {@code phase} is the first phase that runs the
+ * rule — the validation group of its constraint says the same and a test keeps the two in step.
+ */
+public enum Rule {
+    SYNC_COMPILE_TARGET_MISSING(DECLARED, BLOCK),
+    SYNC_REVIEW_TARGET_NOT_REVIEWED(REVIEWED, BLOCK),
+    SYNC_REVIEW_TARGET_RETURNED(REVIEWED, BLOCK),
+    SYNC_APPROVE_TARGET_NOT_APPROVED(APPROVED, BLOCK),
+    SYNC_APPROVE_DATE_MISMATCH(APPROVED, BLOCK),
+    SYNC_PUBLISH_TARGET_NOT_PUBLISHED(PUBLISHED, BLOCK),
+    SYNC_PUBLISH_DATE_MISMATCH(PUBLISHED, WARN),
+    EX_ANTE_REQUIRED(DECLARED, BLOCK),
+    EX_ANTE_NOT_SUPPORTED(DECLARED, BLOCK),
+    INDICATOR_OUTPUT_MISSING(DECLARED, BLOCK),
+    INDICATOR_BENEFIT_MISSING(DECLARED, BLOCK),
+    INDICATOR_SATISFACTION_MISSING(DECLARED, WARN),
+    INDICATOR_OUTPUT_DIMENSION_MISSING(DECLARED, WARN),
+    INDICATOR_COST_MISSING(DECLARED, WARN),
+    INDICATOR_QUANT_INCOMPLETE(DECLARED, BLOCK),
+    INDICATOR_QUANT_SHARE_LOW(DECLARED, WARN),
+    INDICATOR_DUPLICATE(DECLARED, WARN),
+    INDICATOR_VALUE_SOURCE_MISSING(DECLARED, INFO),
+    COST_EXCEEDS_BUDGET(DECLARED, BLOCK),
+    WEIGHTS_INVALID(DECLARED, WARN),
+    GOAL_MISSING(DECLARED, WARN),
+    LIBRARY_UNKNOWN_INDICATOR(DECLARED, INFO);
+
+    private final Phase phase;
+    private final Severity severity;
+
+    Rule(Phase phase, Severity severity) {
+        this.phase = phase;
+        this.severity = severity;
+    }
+
+    public String id() {
+        return name();
+    }
+
+    /** The first phase that runs this rule; later phases run it too. */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** Built-in severity; a rule pack may override it ({@code rule.<ID>.severity}). */
+    public Severity severity() {
+        return severity;
+    }
+}

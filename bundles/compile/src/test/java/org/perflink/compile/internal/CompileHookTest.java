@@ -1,0 +1,271 @@
+package org.perflink.compile.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perflink.compile.TestProjects.aProject;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perflink.api.hook.StageContext;
+import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.host.Parsed;
+import org.perflink.api.model.Finding;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.ResultKind;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Verdict;
+import org.perflink.api.rules.RulePack;
+import org.perflink.compile.TargetChecker;
+import org.perflink.compile.TestProjects;
+
+/** The hook against a fake host: paging, chunked codes, bad items, failures. */
+class CompileHookTest {
+
+    private static final OffsetDateTime OCCURRED = OffsetDateTime.parse("2026-11-02T09:30:00+08:00");
+
+    private CompileHook hook;
+
+    @BeforeEach
+    void activate() {
+        hook = new CompileHook(new TargetChecker(TestProjects.library()));
+    }
+
+    @AfterEach
+    void deactivate() {
+        hook.deactivate();
+    }
+
+    /** What the dispatcher would give the hook for one event; records what the hook hands back. */
+    static final class Context implements StageContext {
+        final StageEvent event;
+        final RulePack pack;
+        final HostGateway host;
+        final List<HostResult> emitted = new ArrayList<>();
+        final List<List<String>> rejected = new ArrayList<>();
+
+        Context(StageEvent event, RulePack pack, HostGateway host) {
+            this.event = event;
+            this.pack = pack;
+            this.host = host;
+        }
+
+        @Override
+        public StageEvent event() {
+            return event;
+        }
+
+        @Override
+        public RulePack rulePack() {
+            return pack;
+        }
+
+        @Override
+        public HostGateway host() {
+            return host;
+        }
+
+        @Override
+        public void emit(HostResult result) {
+            emitted.add(result);
+        }
+
+        @Override
+        public void reject(String key, String reason, String payload) {
+            rejected.add(java.util.Arrays.asList(key, reason, payload));
+        }
+
+        List<Verdict> verdicts() {
+            return emitted.stream().map(r -> (Verdict) r.body()).toList();
+        }
+    }
+
+    private static StageEvent event(Phase phase, List<String> codes) {
+        return new StageEvent(41, "ev-440000-41", "440000", 2027, Stage.COMPILE, phase, codes, OCCURRED, null);
+    }
+
+    private static Parsed<Project> ok(Project p) {
+        return Parsed.ok(p, p.projectCode(), p.revision());
+    }
+
+    private static String code(int i) {
+        return String.format("440000-2027-%06d", i);
+    }
+
+    @Test
+    void streamsEveryPageAndGivesEachIdentifiedItemAVerdict() throws HostException {
+        List<Parsed<Project>> items = new ArrayList<>();
+        IntStream.rangeClosed(1, 5).forEach(i -> items.add(ok(aProject().code(code(i)).build())));
+        items.add(3, Parsed.invalid(code(6), 2, "budgetAmount", "not a decimal: '5,000,000'"));
+        items.add(Parsed.invalid(null, 0, "projectCode", "missing"));
+        FakeHost host = new FakeHost(items, 3);
+        Context context = new Context(event(Phase.REVIEWED, List.of()), RulePack.DEFAULT, host);
+
+        hook.handle(context);
+
+        assertEquals(List.of(new FakeHost.Request(List.of(), null, 200), new FakeHost.Request(List.of(), "3", 200),
+                new FakeHost.Request(List.of(), "6", 200)), host.requests);
+        assertEquals(6, context.emitted.size());
+        assertTrue(context.emitted.stream().allMatch(r -> r.kind() == ResultKind.VERDICT && r.regionCode().equals("440000")));
+        Verdict invalid = context.verdicts().get(3);
+        assertEquals(code(6) + ".REVIEWED.r2", invalid.verdictId());
+        assertEquals(Verdict.Outcome.BLOCK, invalid.outcome());
+        Finding f = invalid.findings().get(0);
+        assertEquals("INPUT_INVALID", f.ruleId());
+        assertEquals("budgetAmount", f.path());
+        assertEquals(Map.of("error", "not a decimal: '5,000,000'"), f.figures());
+        assertEquals(1, context.rejected.size());
+        assertNull(context.rejected.get(0).get(0));
+        assertTrue(context.rejected.get(0).get(1).contains("projectCode"), context.rejected::toString);
+        assertNull(context.rejected.get(0).get(2));
+        assertEquals(5, context.verdicts().stream().filter(v -> v.outcome() == Verdict.Outcome.PASS).count());
+    }
+
+    @Test
+    void manyCodesAreAskedForInChunksOfAtMostAHundred() throws HostException {
+        List<Parsed<Project>> items = IntStream.rangeClosed(1, 250).mapToObj(i -> ok(aProject().code(code(i)).build())).toList();
+        List<String> codes = new ArrayList<>(IntStream.rangeClosed(1, 250).mapToObj(CompileHookTest::code).toList());
+        codes.add(code(7)); // a repeated code is asked for once
+        FakeHost host = new FakeHost(items, 40);
+        Context context = new Context(event(Phase.DECLARED, codes), RulePack.DEFAULT, host);
+
+        hook.handle(context);
+
+        assertEquals(List.of(100, 100, 50), host.requests.stream().filter(r -> r.cursor() == null)
+                .map(r -> r.codes().size()).toList());
+        assertTrue(host.requests.stream().allMatch(r -> r.codes().size() <= 100 && r.limit() == 200));
+        assertEquals(3 + 3 + 2, host.requests.size(), "pages of 40: 100 codes take 3 requests, 50 take 2");
+        assertEquals(IntStream.rangeClosed(1, 250).mapToObj(CompileHookTest::code).toList(),
+                context.verdicts().stream().map(Verdict::projectCode).toList());
+    }
+
+    @Test
+    void verdictsCarryTheEventsPhaseAndTimeSoHandlingTwiceGivesTheSame() throws HostException {
+        FakeHost host = new FakeHost(List.of(ok(aProject().goal("").build())), 200);
+        Context first = new Context(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
+        Context second = new Context(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
+        hook.handle(first);
+        hook.handle(second);
+        Verdict v = first.verdicts().get(0);
+        assertEquals(Phase.APPROVED, v.phase());
+        assertEquals(OCCURRED, v.checkedAt());
+        assertEquals(Verdict.Outcome.WARN, v.outcome());
+        assertEquals(first.emitted, second.emitted);
+    }
+
+    @Test
+    void oneProjectWhoseCheckFailsDoesNotStopTheOthers() throws HostException {
+        // the threshold is read for new or major projects only, so only the new one fails
+        RulePack broken = new RulePack("440000", "3", Map.of("exAnte.threshold", "五百万"), RulePack.DEFAULT);
+        FakeHost host = new FakeHost(List.of(ok(aProject().code(code(1)).build()),
+                ok(aProject().code(code(2)).isNew().build()), ok(aProject().code(code(3)).build())), 200);
+        Context context = new Context(event(Phase.DECLARED, List.of()), broken, host);
+
+        hook.handle(context);
+
+        assertEquals(List.of(Verdict.Outcome.PASS, Verdict.Outcome.BLOCK, Verdict.Outcome.PASS),
+                context.verdicts().stream().map(Verdict::outcome).toList());
+        assertEquals("CHECK_FAILED", context.verdicts().get(1).findings().get(0).ruleId());
+        assertEquals("440000@3", context.verdicts().get(1).rulePack());
+    }
+
+    @Test
+    void aHostThatCannotAnswerRollsTheEventBack() {
+        FakeHost host = new FakeHost(List.of(), 200);
+        host.failure = new HostException("503 from host");
+        Context context = new Context(event(Phase.DECLARED, List.of()), RulePack.DEFAULT, host);
+        assertSame(host.failure, assertThrows(HostException.class, () -> hook.handle(context)));
+        assertEquals(List.of(), context.emitted);
+    }
+
+    @Test
+    void eventsOfOtherStagesAreNotItsBusiness() throws HostException {
+        FakeHost host = new FakeHost(List.of(ok(aProject().build())), 200);
+        Context context = new Context(new StageEvent(42, "ev-440000-42", "440000", 2027, Stage.EXECUTE, Phase.MONITOR,
+                List.of(), OCCURRED, java.time.LocalDate.of(2027, 7, 31)), RulePack.DEFAULT, host);
+        hook.handle(context);
+        assertEquals(List.of(), host.requests);
+        assertEquals(Stage.COMPILE, hook.stage());
+    }
+
+    @Test
+    void theComponentReadsTheLibraryNamedInItsConfiguration(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException, HostException {
+        Path file = dir.resolve("perflink-indicator-library.json");
+        Files.writeString(file, "{\"2050202\": [{\"name\": \"改造学校数量\", \"unit\": \"所\"}]}");
+        System.setProperty("perflink.test.etc", dir.toString());
+        CompileHook configured;
+        try {
+            configured = new CompileHook(config("${perflink.test.etc}/perflink-indicator-library.json"));
+        } finally {
+            System.clearProperty("perflink.test.etc");
+        }
+        try {
+            Context context = new Context(event(Phase.DECLARED, List.of()), RulePack.DEFAULT,
+                    new FakeHost(List.of(ok(aProject().build())), 200));
+            configured.handle(context);
+            // the five indicators other than 改造学校数量 are not in this library
+            assertEquals(5, context.verdicts().get(0).findings().stream()
+                    .filter(f -> f.ruleId().equals("LIBRARY_UNKNOWN_INDICATOR")).count());
+        } finally {
+            configured.deactivate();
+        }
+    }
+
+    @Test
+    void aMissingOrBrokenLibraryFileIsAnEmptyLibrary(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assertTrue(CompileHook.loadLibrary(dir.resolve("absent.json").toString()).isEmpty());
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"2050202\": [");
+        assertTrue(CompileHook.loadLibrary(broken.toString()).isEmpty());
+    }
+
+    @Test
+    void placeholdersAreSystemProperties() {
+        System.setProperty("perflink.test.etc", "/opt/karaf/etc");
+        try {
+            assertEquals("/opt/karaf/etc/lib.json", CompileHook.resolve("${perflink.test.etc}/lib.json"));
+            assertEquals("${perflink.no.such}/lib.json", CompileHook.resolve("${perflink.no.such}/lib.json"));
+        } finally {
+            System.clearProperty("perflink.test.etc");
+        }
+    }
+
+    @Test
+    void theComponentDescriptionRegistersACompileHookWithTheLibraryPid() throws IOException {
+        String xml = Files.readString(Path.of("target/classes/OSGI-INF/" + CompileHook.class.getName() + ".xml"));
+        assertTrue(xml.contains("configuration-pid=\"org.perflink.indicators\""), xml);
+        assertTrue(xml.matches("(?s).*name=\"perflink.stage\"[^>]*value=\"COMPILE\".*"), xml);
+        assertTrue(xml.contains("org.perflink.api.hook.StageHook"), xml);
+    }
+
+    private static CompileHook.Config config(String file) {
+        return new CompileHook.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CompileHook.Config.class;
+            }
+
+            @Override
+            public String file() {
+                return file;
+            }
+        };
+    }
+}

@@ -1,0 +1,222 @@
+package org.perflink.execute.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.StageContext;
+import org.perflink.api.hook.StageHook;
+import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.host.Page;
+import org.perflink.api.host.Parsed;
+import org.perflink.api.model.ExecutionSnapshot;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Warning;
+import org.perflink.execute.DualMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The execute-stage hook (执行): one EXECUTE/MONITOR event is one monitoring round (监控轮次) at the event's
+ * {@code asOf}. Execution snapshots are streamed page by page; the projects (with their targets) of each
+ * page are fetched with one call; only the set of project codes seen grows with the region, so memory
+ * stays flat per page. Projects the event covers that have no snapshot get NO_DATA.
+ */
+@Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=EXECUTE")
+public final class MonitorHook implements StageHook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorHook.class);
+
+    /** Page size of the execution stream and of the final sweep over all projects (contract default). */
+    static final int PAGE_SIZE = 200;
+    /** One lookup covers a whole execution page (contract maximum). */
+    static final int LOOKUP_SIZE = 1000;
+
+    @Activate
+    public MonitorHook() {
+        // stateless: everything of a round lives in handle()
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.EXECUTE;
+    }
+
+    @Override
+    public void handle(StageContext context) throws HostException {
+        StageEvent event = context.event();
+        if (event.phase() != Phase.MONITOR) {
+            LOG.debug("Event {} has phase {}, not a monitoring round: nothing to do", event.eventId(), event.phase());
+            return;
+        }
+        if (event.asOf() == null) {
+            context.reject(event.eventId(), "EXECUTE/MONITOR event without asOf (monitoring cut-off date)", null);
+            return;
+        }
+        new Round(context, event).run();
+    }
+
+    /** The state of one monitoring round. */
+    private static final class Round {
+        private final StageContext context;
+        private final StageEvent event;
+        private final HostGateway host;
+        private final DualMonitor monitor;
+        /** The event's project codes; empty: every project of the region and year. */
+        private final Set<String> listed;
+        /** Projects that had an execution snapshot (valid or rejected) in this round. */
+        private final Set<String> seen = new HashSet<>();
+        private int assessed;
+        private int emitted;
+        private int rejected;
+        private int unidentified;
+
+        Round(StageContext context, StageEvent event) {
+            this.context = context;
+            this.event = event;
+            this.host = context.host();
+            this.monitor = new DualMonitor(event.regionCode(), event.year(), event.asOf(), context.rulePack());
+            this.listed = new LinkedHashSet<>(event.projectCodes());
+        }
+
+        void run() throws HostException {
+            String region = event.regionCode();
+            int year = event.year();
+            LocalDate asOf = event.asOf();
+            String cursor = null;
+            do {
+                Page<Parsed<ExecutionSnapshot>> page = host.execution(region, year, asOf, cursor, PAGE_SIZE);
+                monitorPage(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null && !allListedSeen()); // a listing event can stop once all its projects came
+
+            if (listsProjects()) {
+                for (String code : listed) {
+                    if (!seen.contains(code)) {
+                        emitAll(monitor.noSnapshot(code));
+                    }
+                }
+            } else {
+                // every project of the region: those the snapshot stream did not name have no data
+                HostGateway.forEach(c -> host.projects(region, year, List.of(), c, PAGE_SIZE), parsed -> {
+                    if (parsed.identified() && seen.contains(parsed.key())) {
+                        return; // monitored (or rejected) with its snapshot already
+                    }
+                    Project project = valueOrReject(parsed, "project");
+                    if (project != null && seen.add(project.projectCode())) {
+                        emitAll(monitor.noSnapshot(project.projectCode()));
+                    }
+                });
+            }
+            LOG.info("Monitoring round {} of region {} at {}: {} projects assessed, {} warnings, {} items rejected",
+                    event.eventId(), region, asOf, assessed, emitted, rejected);
+        }
+
+        /** True when the event lists its projects (else it covers all of them). */
+        private boolean listsProjects() {
+            return !listed.isEmpty();
+        }
+
+        /** {@code seen} holds only listed codes when the event lists projects. */
+        private boolean allListedSeen() {
+            return listsProjects() && seen.size() == listed.size();
+        }
+
+        private boolean concerns(String code) {
+            return listed.isEmpty() || listed.contains(code);
+        }
+
+        private void monitorPage(List<Parsed<ExecutionSnapshot>> items) throws HostException {
+            List<ExecutionSnapshot> snapshots = new ArrayList<>(items.size());
+            for (Parsed<ExecutionSnapshot> parsed : items) {
+                String code = parsed.valid() ? parsed.value().projectCode() : parsed.identified() ? parsed.key() : null;
+                if (code != null) {
+                    if (!concerns(code)) {
+                        continue;
+                    }
+                    // a rejected snapshot is in the dead-letter store: it gets no second record as NO_DATA
+                    seen.add(code);
+                }
+                ExecutionSnapshot snapshot = valueOrReject(parsed, "execution snapshot");
+                if (snapshot != null) {
+                    snapshots.add(snapshot);
+                }
+            }
+            if (snapshots.isEmpty()) {
+                return;
+            }
+            Map<String, Project> projects = projectsOf(snapshots);
+            for (ExecutionSnapshot snapshot : snapshots) {
+                String code = snapshot.projectCode();
+                List<Warning> warnings;
+                try {
+                    warnings = monitor.assess(projects.get(code), snapshot);
+                } catch (RuntimeException e) {
+                    // one bad project never stops the others
+                    LOG.warn("Monitoring of project {} failed in round {}", code, event.eventId(), e);
+                    reject(code, "monitoring failed: " + e);
+                    continue;
+                }
+                assessed++;
+                emitAll(warnings);
+            }
+        }
+
+        /** The projects of one page's snapshots, with one lookup (paged through if the host splits it). */
+        private Map<String, Project> projectsOf(List<ExecutionSnapshot> snapshots) throws HostException {
+            List<String> codes = snapshots.stream().map(ExecutionSnapshot::projectCode).distinct().toList();
+            Map<String, Project> projects = new HashMap<>(codes.size() * 2);
+            HostGateway.forEach(c -> host.projects(event.regionCode(), event.year(), codes, c, LOOKUP_SIZE), parsed -> {
+                // an invalid project is rejected; its snapshot is still monitored for execution, without a target
+                Project project = valueOrReject(parsed, "project");
+                if (project != null) {
+                    projects.putIfAbsent(project.projectCode(), project);
+                }
+            });
+            return projects;
+        }
+
+        /** The item's value, or null after logging and rejecting it (identified or not). */
+        private <T> T valueOrReject(Parsed<T> parsed, String what) {
+            if (parsed.valid()) {
+                return parsed.value();
+            }
+            String reason = what + " invalid at " + parsed.errorPath() + ": " + parsed.error();
+            if (parsed.identified()) {
+                LOG.warn("Skipping {} {} (revision {}) in round {}: {}", what, parsed.key(), parsed.revision(),
+                        event.eventId(), reason);
+                reject(parsed.key(), reason);
+            } else {
+                // not even identified: key it by the round and its place among this round's unidentified items
+                String key = event.eventId() + "/unidentified-" + what.replace(' ', '-') + "#" + (++unidentified);
+                LOG.warn("Skipping unidentified {} in round {} ({}): {}", what, event.eventId(), key, reason);
+                reject(key, reason);
+            }
+            return null;
+        }
+
+        private void reject(String key, String reason) {
+            rejected++;
+            context.reject(key, reason, null);
+        }
+
+        private void emitAll(List<Warning> warnings) {
+            for (Warning w : warnings) {
+                context.emit(HostResult.of(w));
+                emitted++;
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.perflink.mockhost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The built-in demo dataset is loadable and its scripted events agree with its items. */
+class DemoDatasetTest {
+
+    static final List<String> PHASES = List.of("DECLARED", "REVIEWED", "APPROVED", "PUBLISHED");
+
+    @Test
+    void demoHasBothRegionsAndEnoughProjects() throws Exception {
+        Dataset d = Dataset.demo();
+        assertEquals("demo", d.name());
+        assertNotNull(d.region("440000"));
+        assertNotNull(d.region("440100"));
+        int projects = d.region("440000").projects(2027).size() + d.region("440100").projects(2027).size();
+        assertTrue(projects >= 36, "at least 36 projects, has " + projects);
+        for (RegionData r : d.regions()) {
+            assertTrue(r.initialEvents().isEmpty(), "the demo's events are scripted, not served at start");
+        }
+    }
+
+    @Test
+    void compileEventsNameProjectsInTheirPhase() throws Exception {
+        Dataset d = Dataset.demo();
+        for (RegionData r : d.regions()) {
+            Set<String> named = new HashSet<>();
+            for (ObjectNode e : r.scriptedEvents()) {
+                if (!e.path("stage").asText().equals("COMPILE")) {
+                    continue;
+                }
+                String phase = e.get("phase").asText();
+                assertTrue(PHASES.contains(phase));
+                for (JsonNode c : e.get("projectCodes")) {
+                    JsonNode p = r.project(c.asText(), 2027).orElseThrow(() -> new AssertionError("no " + c));
+                    assertEquals(phase, p.get("budgetPhase").asText(), c.asText());
+                    assertTrue(named.add(c.asText()), c + " named by two compile events");
+                }
+            }
+            assertEquals(r.projects(2027).size(), named.size(), "every project is checked once in " + r.regionCode());
+        }
+    }
+
+    @Test
+    void monitorAndCloseEventsHaveTheirData() throws Exception {
+        Dataset d = Dataset.demo();
+        int missingSnapshots = 0;
+        int zeroBudgets = 0;
+        Set<String> stages = new HashSet<>();
+        for (RegionData r : d.regions()) {
+            Set<String> departments = new HashSet<>();
+            r.departments(2027).forEach(x -> departments.add(x.get("departmentCode").asText()));
+            for (ObjectNode e : r.scriptedEvents()) {
+                String stage = e.get("stage").asText() + "/" + e.get("phase").asText();
+                stages.add(stage);
+                if (stage.equals("EXECUTE/MONITOR")) {
+                    String asOf = e.get("asOf").asText();
+                    List<JsonNode> snaps = r.execution(2027, asOf);
+                    for (JsonNode c : e.get("projectCodes")) {
+                        JsonNode s = snaps.stream().filter(x -> x.get("projectCode").asText().equals(c.asText()))
+                                .findFirst().orElse(null);
+                        if (s == null) {
+                            missingSnapshots++;
+                        } else if (s.get("budgetAmount").asText().equals("0.00")) {
+                            zeroBudgets++;
+                        }
+                    }
+                }
+                if (e.get("stage").asText().equals("CLOSE")) {
+                    for (JsonNode c : e.get("projectCodes")) {
+                        JsonNode in = r.evaluations(2027).stream()
+                                .filter(x -> x.get("projectCode").asText().equals(c.asText())).findFirst()
+                                .orElseThrow(() -> new AssertionError("no evaluation input for " + c));
+                        assertTrue(departments.contains(in.get("departmentCode").asText()));
+                        assertTrue(r.project(c.asText(), 2027).isPresent());
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED", "COMPILE/PUBLISHED",
+                "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK"), stages);
+        assertEquals(1, missingSnapshots, "one NO_DATA by a missing snapshot");
+        assertEquals(1, zeroBudgets, "one NO_DATA by a zero budget");
+    }
+
+    @Test
+    void demoCarriesDeliberatelyMalformedItems() throws Exception {
+        Dataset d = Dataset.demo();
+        boolean badMoney = false;
+        boolean badKind = false;
+        for (RegionData r : d.regions()) {
+            for (JsonNode p : r.projects(2027)) {
+                badMoney |= p.get("budgetAmount").asText().equals("abc");
+                badKind |= p.get("kind").asText().equals("GRANT");
+            }
+        }
+        assertTrue(badMoney);
+        assertTrue(badKind);
+    }
+
+    @Test
+    void scriptingTheDemoServesStagesInOrder() throws Exception {
+        try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
+            Client c = new Client(host.baseUri());
+            assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
+            assertEquals(8, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            assertEquals(4, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
+            assertEquals(4, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
+            JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
+            assertEquals(8, feed.get("items").size());
+            assertEquals("DECLARED", feed.get("items").get(0).get("phase").asText());
+            assertEquals("LINK", feed.get("items").get(7).get("phase").asText());
+            assertEquals("8", feed.get("nextCursor").asText());
+            JsonNode p = c.get("/api/v1/regions/440000/projects?year=2027&limit=1000").json();
+            assertTrue(p.get("nextCursor").isNull());
+            assertFalse(p.get("items").isEmpty());
+        }
+    }
+}
