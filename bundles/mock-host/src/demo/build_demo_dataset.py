@@ -653,9 +653,10 @@ def scripted(region):
                            ('occurredAt', t('2027-08-06'))]))
     ev.append(OrderedDict([('stage', 'EXECUTE'), ('phase', 'MONITOR'), ('asOf', R2), ('projectCodes', mon),
                            ('occurredAt', t('2027-10-10'))]))
-    ev.append(OrderedDict([('stage', 'CLOSE'), ('phase', 'EVALUATE'), ('projectCodes', EVALUATED[region]),
+    # The close stage concerns the whole year: department composites and notices need every project.
+    ev.append(OrderedDict([('stage', 'CLOSE'), ('phase', 'EVALUATE'), ('projectCodes', []),
                            ('occurredAt', t('2028-03-31'))]))
-    ev.append(OrderedDict([('stage', 'CLOSE'), ('phase', 'LINK'), ('projectCodes', EVALUATED[region]),
+    ev.append(OrderedDict([('stage', 'CLOSE'), ('phase', 'LINK'), ('projectCodes', []),
                            ('occurredAt', t('2028-04-15'))]))
     for e in ev:
         e['year'] = YEAR
