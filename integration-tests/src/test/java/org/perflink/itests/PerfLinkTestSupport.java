@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -74,6 +75,10 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.perflink.host.cfg", "url", "http://127.0.0.1:" + mockPort),
             features(maven("org.perflink", "perflink-features").version(version).classifier("features").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
+            keepRuntimeFolder(),
+            // the base class of these tests lives in Karaf's itests common bundle
+            mavenBundle("org.apache.karaf.itests", "common", karafVersion),
+            mavenBundle("javax.annotation", "javax.annotation-api", "1.3.2"),
             mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
             mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
             // Karaf 4.4 on Java 17: what bin/karaf adds to the command line
@@ -124,6 +129,11 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
     /** Appends the dataset's scripted events of a stage to one region's feed. */
     protected void script(String region, String stage) throws Exception {
         post("/mock/regions/" + region + "/stage-events:script?stage=" + stage);
+    }
+
+    /** Appends the dataset's scripted events of one stage and phase to one region's feed. */
+    protected void script(String region, String stage, String phase) throws Exception {
+        post("/mock/regions/" + region + "/stage-events:script?stage=" + stage + "&phase=" + phase);
     }
 
     /** What the mock host received: one row per id, with the latest body. */
