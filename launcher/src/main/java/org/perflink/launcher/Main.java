@@ -153,16 +153,25 @@ public final class Main {
 
     private int start(Map<String, String> opts) throws Exception {
         String hostUrl = require(opts, "host-url");
-        List<String> regions = List.of(require(opts, "region").split(","));
-        Set<String> stages = Set.of(opts.getOrDefault("stages", "compile,execute,close").toLowerCase(Locale.ROOT).split(","));
-        KarafInstance karaf = new KarafInstance(dataDir(opts));
-        karaf.install(distribution());
-        karaf.setProperty("etc/org.perflink.host.cfg", "url", hostUrl);
-        for (String region : regions) {
+        List<String> regions = new ArrayList<>();
+        for (String region : require(opts, "region").split(",")) {
             String code = region.trim();
             if (!code.matches("^[1-9][0-9]{5}$")) {
                 throw new UsageException("--region: '" + code + "' is not a 6-digit region code");
             }
+            regions.add(code);
+        }
+        Set<String> stages = Set.of(opts.getOrDefault("stages", "compile,execute,close").toLowerCase(Locale.ROOT).split(","));
+        for (String stage : stages) {
+            if (!Set.of("compile", "execute", "close").contains(stage)) {
+                throw new UsageException("--stages: '" + stage + "' is not one of compile, execute, close");
+            }
+        }
+        // everything checked: only now touch the instance
+        KarafInstance karaf = new KarafInstance(dataDir(opts));
+        karaf.install(distribution());
+        karaf.setProperty("etc/org.perflink.host.cfg", "url", hostUrl);
+        for (String code : regions) {
             karaf.writeConfig("org.perflink.region-" + code + ".cfg", "regionCode = " + code + "\n"
                     + "compileEnabled = " + stages.contains("compile") + "\n"
                     + "executeEnabled = " + stages.contains("execute") + "\n"
@@ -191,14 +200,19 @@ public final class Main {
         return 0;
     }
 
+    /** Stops the instance in --data, or without it every instance the launcher starts by default. */
     private int stop(Map<String, String> opts) throws Exception {
-        KarafInstance karaf = new KarafInstance(opts.containsKey("data") ? dataDir(opts) : projectHome.resolve(".perflink/demo"));
-        if (!karaf.exists() || !karaf.running()) {
-            out.println("PerfLink is not running in " + karaf.home());
-            return 0;
+        List<Path> homes = opts.containsKey("data") ? List.of(dataDir(opts))
+                : List.of(dataDir(opts), projectHome.resolve(".perflink/demo"));
+        for (Path home : homes) {
+            KarafInstance karaf = new KarafInstance(home);
+            if (karaf.exists() && karaf.running()) {
+                karaf.stop();
+                out.println("PerfLink stopped (" + karaf.home() + ")");
+            } else {
+                out.println("PerfLink is not running in " + karaf.home());
+            }
         }
-        karaf.stop();
-        out.println("PerfLink stopped (" + karaf.home() + ")");
         return 0;
     }
 
@@ -287,7 +301,9 @@ public final class Main {
     }
 
     private Path dataDir(Map<String, String> opts) {
-        return projectHome.resolve(opts.getOrDefault("data", ".perflink/server")).toAbsolutePath().normalize();
+        // --data is relative to where the command was typed; the default lives in the project.
+        return opts.containsKey("data") ? Path.of(opts.get("data")).toAbsolutePath().normalize()
+                : projectHome.resolve(".perflink/server");
     }
 
     private static String require(Map<String, String> opts, String key) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 
@@ -72,6 +73,13 @@ public interface PerfLinkStore {
      * while an older row of the same subject waits for a retry that is not yet due.
      */
     List<OutboxItem> pending(String regionCode, Instant now, int limit);
+
+    /**
+     * The latest body of every result of {@code kind} queued for {@code subject} (a project or
+     * department) in a region, oldest result first; for rules that look back, such as clearing a
+     * monitoring warning that no longer holds.
+     */
+    List<String> resultsOf(String regionCode, ResultKind kind, String subject);
 
     /** Marks outbox rows delivered (stored by the host). */
     void delivered(Collection<Long> seqs);

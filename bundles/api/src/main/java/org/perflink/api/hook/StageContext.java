@@ -19,6 +19,9 @@ public interface StageContext {
 
     void emit(HostResult result);
 
+    /** Results already written for this region (since 1.1). */
+    ResultHistory history();
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }

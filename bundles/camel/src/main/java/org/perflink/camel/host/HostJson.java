@@ -27,8 +27,30 @@ public final class HostJson {
     public static final int MAX_NESTING_DEPTH = 32;
     /** One page of ≤ 1000 projects with their targets fits well within this. */
     public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+    /**
+     * Nesting a page may have before it is refused as a whole. Items are held to {@link #MAX_NESTING_DEPTH}
+     * one by one; the page parser only skips through them, which costs a small object per level.
+     */
+    public static final int MAX_PAGE_NESTING_DEPTH = 10_000;
 
     private HostJson() {
+    }
+
+    /**
+     * The parser that splits a page into its items: only the document length and a generous nesting bound
+     * apply, no duplicate detection, so that an item breaking a limit of {@link #newMapper()} is found when
+     * that item is read and the other items of the page still are.
+     */
+    public static JsonFactory newPageFactory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxNameLength(Integer.MAX_VALUE)
+                        .maxNestingDepth(MAX_PAGE_NESTING_DEPTH)
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                        .build())
+                .build();
     }
 
     public static ObjectMapper newMapper() {

@@ -1,19 +1,35 @@
 package org.perflink.camel.host;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,15 +50,24 @@ import org.perflink.api.model.StageEvent;
 import org.perflink.core.HostSettings;
 
 /**
- * Host contract v1 over HTTP. Pages are read as JSON trees and each item is bound on its own, so an
- * item that does not match the contract becomes a {@link Parsed#invalid} naming the field while the rest
- * of the page goes on. A {@link HostResult} body may be a record or its JSON text (as stored in the outbox).
+ * Host contract v1 over HTTP. A page of items is split into its items first (with limits only on the
+ * page as a whole), then each item is read and bound on its own under the strict limits of
+ * {@link HostJson} and checked against the contract's ranges ({@link ContractBounds}): an item that does
+ * not match the contract - a wrong type, an unknown enum value, a duplicate key, nesting or a number
+ * beyond the limits, a negative or absurd amount - becomes a {@link Parsed#invalid} naming the field
+ * while the rest of the page goes on. Only a page that is not JSON at all (or not a page) is a
+ * {@link HostException}. A {@link HostResult} body may be a record or its JSON text (as stored in the
+ * outbox).
  */
 public final class HttpHostGateway implements HostGateway {
+
+    /** A delivery answer's body is read for its reason and per-item results only; more is cut off. */
+    static final int MAX_ANSWER_LENGTH = 4 * 1024 * 1024;
 
     private final HostSettings settings;
     private final HttpClient client;
     private final ObjectMapper mapper;
+    private final JsonFactory pageFactory = HostJson.newPageFactory();
     private final String authorization;
 
     public HttpHostGateway(HostSettings settings, ObjectMapper mapper) {
@@ -66,9 +91,16 @@ public final class HttpHostGateway implements HostGateway {
 
     @Override
     public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException {
-        JsonNode page = get(regionPath(regionCode) + "/stage-events?" + query("after", afterCursor, "limit", limit));
+        String path = regionPath(regionCode) + "/stage-events?" + query("after", afterCursor, "limit", limit);
+        String body = get(path);
+        JsonNode page;
+        try {
+            page = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new HostException("GET " + path + " answered with unreadable JSON: " + e.getOriginalMessage(), e);
+        }
         List<StageEvent> events = new ArrayList<>();
-        for (JsonNode item : items(page)) {
+        for (JsonNode item : page.path("items")) {
             try {
                 events.add(mapper.treeToValue(item, StageEvent.class));
             } catch (JsonProcessingException e) {
@@ -84,42 +116,43 @@ public final class HttpHostGateway implements HostGateway {
     public Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit)
             throws HostException {
         String codeList = codes == null || codes.isEmpty() ? null : String.join(",", codes);
-        JsonNode page = get(regionPath(regionCode) + "/projects?"
-                + query("year", year, "codes", codeList, "cursor", cursor, "limit", limit));
-        return parsePage(page, Project.class, "projectCode");
+        String path = regionPath(regionCode) + "/projects?"
+                + query("year", year, "codes", codeList, "cursor", cursor, "limit", limit);
+        return parsePage(path, get(path), Project.class, "projectCode");
     }
 
     @Override
     public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor,
             int limit) throws HostException {
-        JsonNode page = get(regionPath(regionCode) + "/execution?"
-                + query("year", year, "asOf", asOf, "cursor", cursor, "limit", limit));
-        return parsePage(page, ExecutionSnapshot.class, "projectCode");
+        String path = regionPath(regionCode) + "/execution?"
+                + query("year", year, "asOf", asOf, "cursor", cursor, "limit", limit);
+        return parsePage(path, get(path), ExecutionSnapshot.class, "projectCode");
     }
 
     @Override
     public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit)
             throws HostException {
-        JsonNode page = get(regionPath(regionCode) + "/evaluations?" + query("year", year, "cursor", cursor, "limit", limit));
-        return parsePage(page, ProjectEvaluationInput.class, "projectCode");
+        String path = regionPath(regionCode) + "/evaluations?" + query("year", year, "cursor", cursor, "limit", limit);
+        return parsePage(path, get(path), ProjectEvaluationInput.class, "projectCode");
     }
 
     @Override
     public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit)
             throws HostException {
-        JsonNode page = get(regionPath(regionCode) + "/departments?" + query("year", year, "cursor", cursor, "limit", limit));
-        return parsePage(page, DepartmentEvaluationInput.class, "departmentCode");
+        String path = regionPath(regionCode) + "/departments?" + query("year", year, "cursor", cursor, "limit", limit);
+        return parsePage(path, get(path), DepartmentEvaluationInput.class, "departmentCode");
     }
 
     @Override
     public Delivery deliver(HostResult result) {
         String path = regionPath(result.regionCode()) + "/" + result.kind().collection() + "/" + encode(result.id());
         try {
-            HttpResponse<String> response = send(request(path)
+            Answer answer = send(request(path)
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json(result.body()), StandardCharsets.UTF_8)));
-            return new Delivery(result.id(), Delivery.classify(response.statusCode()), response.statusCode(),
-                    reason(response), retryAfter(response));
+                    .PUT(HttpRequest.BodyPublishers.ofString(json(result.body()), StandardCharsets.UTF_8)),
+                    MAX_ANSWER_LENGTH, false);
+            return new Delivery(result.id(), Delivery.classify(answer.status()), answer.status(), reason(answer),
+                    retryAfter(answer));
         } catch (IOException e) {
             return new Delivery(result.id(), Delivery.Status.TRANSIENT, 0, describe(e), null);
         }
@@ -139,28 +172,44 @@ public final class HttpHostGateway implements HostGateway {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a queued result is not valid JSON", e);
         }
-        HttpResponse<String> response;
+        Answer answer;
         try {
-            response = send(request(regionPath(regionCode) + "/results:batch")
+            answer = send(request(regionPath(regionCode) + "/results:batch")
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                    MAX_ANSWER_LENGTH, false);
         } catch (IOException e) {
             return allAs(results, Delivery.Status.TRANSIENT, 0, describe(e), null);
         }
-        int status = response.statusCode();
+        int status = answer.status();
         if (status == 404 || status == 405) {
             return null; // no batch support: the caller falls back to single PUTs
         }
+        if (status != 200 && Delivery.classify(status) == Delivery.Status.PERMANENT) {
+            // 400, 413, ...: the host refused the batch request itself, not any one result; parking every
+            // result as a dead letter would be wrong. Single PUTs get each result its own answer.
+            return null;
+        }
         if (status != 200) {
-            return allAs(results, Delivery.classify(status), status, reason(response), retryAfter(response));
+            return allAs(results, Delivery.classify(status), status, reason(answer), retryAfter(answer));
         }
         try {
-            JsonNode answers = mapper.readTree(response.body()).path("results");
+            JsonNode answers = mapper.readTree(answer.body()).path("results");
+            // One answer per item, in order; an answer that names another id is matched by its id.
+            Map<String, JsonNode> byId = new HashMap<>();
+            for (JsonNode a : answers) {
+                if (a.path("id").isTextual()) {
+                    byId.putIfAbsent(a.path("id").asText(), a);
+                }
+            }
             List<Delivery> deliveries = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
+                String id = results.get(i).id();
                 JsonNode a = answers.path(i);
-                int itemStatus = a.path("status").asInt(0);
-                String id = a.path("id").asText(results.get(i).id());
+                if (a.path("id").isTextual() && !a.path("id").asText().equals(id)) {
+                    a = byId.getOrDefault(id, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                }
+                int itemStatus = a.path("status").canConvertToInt() ? a.path("status").asInt(0) : 0;
                 deliveries.add(itemStatus == 0
                         ? new Delivery(id, Delivery.Status.TRANSIENT, 0, "no answer for this item", null)
                         : new Delivery(id, Delivery.classify(itemStatus), itemStatus, a.path("error").asText(null), null));
@@ -171,56 +220,188 @@ public final class HttpHostGateway implements HostGateway {
         }
     }
 
-    // --- plumbing ---------------------------------------------------------------------------------
+    // --- reading pages ----------------------------------------------------------------------------
 
-    private <T> Page<Parsed<T>> parsePage(JsonNode page, Class<T> type, String keyField) {
-        List<Parsed<T>> items = new ArrayList<>();
-        for (JsonNode item : items(page)) {
-            items.add(parseItem(item, type, keyField));
+    /**
+     * Splits {@code {"items": [...], "nextCursor": ...}} into the JSON text of each item without binding
+     * anything, then reads each item on its own. Duplicate keys, deep nesting, long numbers and long
+     * strings inside one item therefore only make that item invalid.
+     */
+    private <T> Page<Parsed<T>> parsePage(String path, String body, Class<T> type, String keyField)
+            throws HostException {
+        List<String> rawItems = new ArrayList<>();
+        String next = null;
+        boolean sawItems = false;
+        try (JsonParser p = pageFactory.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new HostException("GET " + path + " answered with something that is not a page (a JSON object)");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("items")) {
+                    if (sawItems || t != JsonToken.START_ARRAY) {
+                        throw new HostException("GET " + path + " answered with a page whose 'items' is "
+                                + (sawItems ? "given twice" : "not an array"));
+                    }
+                    sawItems = true;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        int start = (int) p.currentTokenLocation().getCharOffset();
+                        p.skipChildren();
+                        int end = (int) p.currentLocation().getCharOffset();
+                        rawItems.add(body.substring(start, end));
+                    }
+                } else if (name.equals("nextCursor")) {
+                    next = t == JsonToken.VALUE_NULL || !t.isScalarValue() ? null : p.getText();
+                    p.skipChildren();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new HostException("GET " + path + " answered with trailing content after the page");
+            }
+        } catch (JsonProcessingException e) {
+            throw new HostException("GET " + path + " answered with unreadable JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new HostException("GET " + path + " could not be read: " + describe(e), e);
         }
-        return new Page<>(items, nextCursor(page));
+        if (!sawItems) {
+            // Read as "no items" this would end an event without its projects: stop and say why instead.
+            throw new HostException("GET " + path + " answered with a page without 'items'");
+        }
+        List<Parsed<T>> items = new ArrayList<>(rawItems.size());
+        for (String raw : rawItems) {
+            items.add(parseItem(raw, type, keyField));
+        }
+        return new Page<>(items, next == null || next.isEmpty() ? null : next);
     }
 
-    private <T> Parsed<T> parseItem(JsonNode item, Class<T> type, String keyField) {
-        String key = item.path(keyField).isTextual() ? item.path(keyField).asText() : null;
-        long revision = item.path("revision").canConvertToLong() ? item.path("revision").asLong() : 0L;
-        if (!item.isObject()) {
+    /** The key and revision of an item as far as its top level can be read, before any binding. */
+    private record Identity(boolean object, String key, long revision) {
+    }
+
+    private Identity identify(String raw, String keyField) {
+        String key = null;
+        long revision = 0;
+        try (JsonParser p = pageFactory.createParser(raw)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Identity(false, null, 0);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals(keyField) && t == JsonToken.VALUE_STRING && key == null) {
+                    key = p.getText();
+                } else if (name.equals("revision") && revision == 0) {
+                    revision = revisionOf(p, t);
+                }
+                p.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the page parser read this text already; whatever is unreadable here is reported by the binding
+        }
+        return new Identity(true, key, revision);
+    }
+
+    private static long revisionOf(JsonParser p, JsonToken t) throws IOException {
+        try {
+            // length first: converting a number of millions of digits costs quadratic time
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getTextLength() <= 19) {
+                return p.getLongValue();
+            }
+            if (t == JsonToken.VALUE_STRING && p.getTextLength() <= 19) {
+                return Long.parseLong(p.getText().trim());
+            }
+        } catch (NumberFormatException | JsonProcessingException e) {
+            // not a revision we can address a result to
+        }
+        return 0;
+    }
+
+    private <T> Parsed<T> parseItem(String raw, Class<T> type, String keyField) {
+        Identity id = identify(raw, keyField);
+        if (!id.object()) {
             return Parsed.invalid(null, 0, "", "item is not a JSON object");
         }
-        try {
-            T value = mapper.treeToValue(item, type);
-            if (key == null) {
-                return Parsed.invalid(null, revision, keyField, "'" + keyField + "' is missing");
+        T value;
+        try (JsonParser p = mapper.createParser(raw)) {
+            try {
+                value = mapper.readerFor(type).readValue(p);
+            } catch (JsonMappingException e) {
+                // A limit of the parser met while binding (deep nesting in an ignored field, a long number)
+                // comes wrapped with the binding's path, which stops at the enclosing object: the parser's
+                // own position names the place exactly.
+                boolean parserLimit = e.getCause() instanceof JsonProcessingException cause
+                        && !(cause instanceof JsonMappingException);
+                String where = parserLimit ? pathOf(p.getParsingContext()) : pathOf(e);
+                return Parsed.invalid(id.key(), id.revision(), where.isEmpty() ? pathOf(p.getParsingContext()) : where,
+                        parserLimit ? messageOf((JsonProcessingException) e.getCause()) : messageOf(e));
+            } catch (JsonProcessingException e) {
+                // Limits of HostJson (nesting, number or string length) and duplicate keys: where the parser stood.
+                return Parsed.invalid(id.key(), id.revision(), pathOf(p.getParsingContext()), messageOf(e));
+            } catch (RuntimeException e) {
+                return Parsed.invalid(id.key(), id.revision(), pathOf(p.getParsingContext()), e.toString());
             }
-            return Parsed.ok(value, key, revision);
-        } catch (JsonProcessingException e) {
-            return Parsed.invalid(key, revision, pathOf(e), e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            return Parsed.invalid(key, revision, "", e.getMessage());
+        } catch (IOException e) {
+            return Parsed.invalid(id.key(), id.revision(), "", describe(e));
         }
+        if (value == null) {
+            return Parsed.invalid(id.key(), id.revision(), "", "item is null");
+        }
+        ContractBounds.Violation v = ContractBounds.check(value);
+        if (v != null) {
+            return Parsed.invalid(id.key(), id.revision(), v.path(), v.message());
+        }
+        if (id.key() == null || id.key().isBlank()) {
+            return Parsed.invalid(null, id.revision(), keyField, "'" + keyField + "' is missing, blank or not a string");
+        }
+        return Parsed.ok(value, id.key(), id.revision());
     }
 
-    /** {@code target.indicators[2].operator} from Jackson's reference chain. */
+    private static String messageOf(JsonProcessingException e) {
+        return Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName());
+    }
+
+    /**
+     * {@code target.indicators[2].operator} from Jackson's reference chain (binding errors) or, for errors
+     * of the parser itself (a duplicate key), from where it stood; "" when neither says.
+     */
     static String pathOf(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException m)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : m.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
+        if (e instanceof JsonMappingException m) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (path.length() > 0) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
                 }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
             }
+            return path.toString();
         }
-        return path.toString();
+        if (e instanceof StreamReadException r && r.getProcessor() != null) {
+            return pathOf(r.getProcessor().getParsingContext());
+        }
+        return "";
     }
 
-    private static Iterable<JsonNode> items(JsonNode page) {
-        return page.path("items");
+    /** The same dotted form from a parser's context: {@code target.indicators[2].operator}. */
+    static String pathOf(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject()) {
+                if (c.getCurrentName() != null) {
+                    parts.addFirst("." + c.getCurrentName());
+                }
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String nextCursor(JsonNode page) {
@@ -228,21 +409,26 @@ public final class HttpHostGateway implements HostGateway {
         return next.isNull() || next.isMissingNode() || next.asText().isEmpty() ? null : next.asText();
     }
 
-    private JsonNode get(String path) throws HostException {
-        HttpResponse<String> response;
+    // --- HTTP -------------------------------------------------------------------------------------
+
+    /** What the host answered, with the body read up to a limit. */
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
+
+    private String get(String path) throws HostException {
+        Answer answer;
         try {
-            response = send(request(path).GET());
+            answer = send(request(path).GET(), HostJson.MAX_DOCUMENT_LENGTH, true);
+        } catch (AnswerTooLarge e) {
+            throw new HostException("GET " + path + " answered with more than " + HostJson.MAX_DOCUMENT_LENGTH
+                    + " bytes", e);
         } catch (IOException e) {
             throw new HostException("host " + settings.url() + " unreachable: " + describe(e), e);
         }
-        if (response.statusCode() != 200) {
-            throw new HostException("GET " + path + " answered " + response.statusCode() + ": " + reason(response));
+        if (answer.status() != 200) {
+            throw new HostException("GET " + path + " answered " + answer.status() + ": " + reason(answer));
         }
-        try {
-            return mapper.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new HostException("GET " + path + " answered with unreadable JSON: " + e.getOriginalMessage(), e);
-        }
+        return answer.body();
     }
 
     private HttpRequest.Builder request(String path) {
@@ -255,12 +441,36 @@ public final class HttpHostGateway implements HostGateway {
         return b;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+    /** An answer longer than its limit, when the caller cannot use a part of it. */
+    static final class AnswerTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerTooLarge(long limit) {
+            super("answer longer than " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Sends and reads at most {@code limit} bytes of the answer, so a host cannot exhaust memory with one
+     * answer; beyond the limit the answer is refused ({@code whole}) or cut off.
+     */
+    private Answer send(HttpRequest.Builder request, long limit, boolean whole) throws IOException {
+        HttpResponse<InputStream> response;
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
+            if (bytes.length > limit) {
+                if (whole) {
+                    throw new AnswerTooLarge(limit);
+                }
+                bytes = java.util.Arrays.copyOf(bytes, (int) limit);
+            }
+            return new Answer(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
         }
     }
 
@@ -280,22 +490,35 @@ public final class HttpHostGateway implements HostGateway {
         return results.stream().map(r -> new Delivery(r.id(), status, http, reason, retryAfter)).toList();
     }
 
-    private static String reason(HttpResponse<String> response) {
-        String body = response.body();
+    private static String reason(Answer answer) {
+        String body = answer.body();
         if (body == null || body.isBlank()) {
-            return "HTTP " + response.statusCode();
+            return "HTTP " + answer.status();
         }
-        return "HTTP " + response.statusCode() + ": " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+        return "HTTP " + answer.status() + ": " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
     }
 
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
+    private static Duration retryAfter(Answer answer) {
+        return answer.headers().firstValue("Retry-After").map(v -> retryAfter(v, Instant.now())).orElse(null);
+    }
+
+    /**
+     * {@code Retry-After} as delay-seconds or as an HTTP-date (RFC 9110 §10.2.3); null when it is neither,
+     * so the writer falls back to its own backoff. A date in the past is no wait at all.
+     */
+    static Duration retryAfter(String value, Instant now) {
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
             try {
-                return Duration.ofSeconds(Long.parseLong(v.trim()));
-            } catch (NumberFormatException e) {
-                return null; // HTTP-date form: fall back to our own backoff
+                Duration d = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e2) {
+                return null;
             }
-        }).orElse(null);
+        }
     }
 
     private static String describe(IOException e) {

@@ -1,14 +1,17 @@
 package org.perflink.camel.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
@@ -36,6 +39,7 @@ final class EventPoller {
     private final Supplier<RulePack> rulePack;
     private final ResultEncoder encoder;
     private final StatusBoard status;
+    private final ResultHistory history;
 
     EventPoller(String regionCode, PerfLinkStore store, HostGateway host, Function<Stage, List<StageHook>> hooks,
             Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
@@ -46,21 +50,40 @@ final class EventPoller {
         this.rulePack = rulePack;
         this.encoder = encoder;
         this.status = status;
+        this.history = new StoredHistory(regionCode, store, encoder.mapper());
     }
+
+    /**
+     * Events read from the feed but not handled yet, per stage, with the cursor they follow. When handling
+     * an event fails (the host failed a project pull), the next poll resumes from here instead of reading
+     * the feed again: a struggling host gets one request less per retry, and a host failing every other
+     * request cannot starve the pull that matters (the feed read always succeeding, the pull never).
+     */
+    private record Buffered(String after, List<StageEvent> events) {
+    }
+
+    private final Map<Stage, Buffered> buffered = new ConcurrentHashMap<>();
 
     /** Handles every new event of the stage; returns when the feed is caught up or something must wait. */
     void poll(Stage stage) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Page<StageEvent> page = host.stageEvents(regionCode, store.cursor(regionCode, stage), EVENT_PAGE);
-                if (page.items().isEmpty()) {
+                String cursor = store.cursor(regionCode, stage);
+                Buffered b = buffered.remove(stage);
+                List<StageEvent> events = b != null && Objects.equals(b.after(), cursor) ? b.events()
+                        : host.stageEvents(regionCode, cursor, EVENT_PAGE).items();
+                if (events.isEmpty()) {
                     status.stage(regionCode, stage, true, null);
                     return;
                 }
-                for (StageEvent event : page.items()) {
-                    if (!handle(stage, event)) {
+                for (int i = 0; i < events.size(); i++) {
+                    // what is left if this event cannot be finished now (the cursor still before it)
+                    buffered.put(stage, new Buffered(cursor, events.subList(i, events.size())));
+                    if (!handle(stage, events.get(i))) {
                         return;
                     }
+                    cursor = Long.toString(events.get(i).seq());
+                    buffered.remove(stage);
                 }
                 status.stage(regionCode, stage, false, null);
             }
@@ -137,6 +160,11 @@ final class EventPoller {
         public void emit(HostResult result) {
             ResultEncoder.Encoded encoded = encoder.encode(result);
             tx.add(result, encoded.json(), encoded.contentHash());
+        }
+
+        @Override
+        public ResultHistory history() {
+            return history;
         }
 
         @Override

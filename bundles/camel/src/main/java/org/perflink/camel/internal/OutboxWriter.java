@@ -17,9 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains a region's outbox to the host, oldest first. Stored results are marked delivered; permanent
- * rejections (4xx other than 408/429) go to the dead-letter store with the host's answer; a transient
- * failure schedules a retry with capped exponential backoff and full jitter (or the host's Retry-After)
- * and ends the round, so later results of the region never overtake an earlier one.
+ * rejections (4xx other than 408/429) go to the dead-letter store with the host's answer. A transient
+ * failure of the host - a refused or timed-out request, a 5xx or 408/429 answer to the request - holds
+ * the whole writer back (capped exponential backoff with jitter, or the host's Retry-After, growing with
+ * consecutive failures), so a host that is down or asks to wait gets no request before that time, and the
+ * results it was sent wait until then too. A transient answer for one item of an otherwise answered batch
+ * only reschedules that item. A subject's later results never overtake an earlier one still waiting
+ * (the store's {@code pending} holds them back).
  */
 final class OutboxWriter {
 
@@ -27,6 +31,8 @@ final class OutboxWriter {
     static final int BATCH = 500;
     static final Duration BASE_DELAY = Duration.ofMillis(500);
     static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    /** A Retry-After above this is taken as this: an hour is long enough to be asked to wait. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     private final String regionCode;
     private final PerfLinkStore store;
@@ -34,8 +40,12 @@ final class OutboxWriter {
     private final boolean batchWanted;
     private final StatusBoard status;
     private final Clock clock;
-    /** Learned from a 404/405: this host has no results:batch. */
+    /** Learned from a 404/405 (or a refusal of the batch request as a whole): no results:batch here. */
     private volatile boolean batchUnsupported;
+    /** No request to the host before this (backoff after a failure of the host, or its Retry-After). */
+    private volatile Instant holdUntil = Instant.MIN;
+    /** Transient failures of the host in a row, for the backoff. */
+    private volatile int failures;
 
     OutboxWriter(String regionCode, PerfLinkStore store, HostGateway host, boolean batchWanted, StatusBoard status,
             Clock clock) {
@@ -49,6 +59,9 @@ final class OutboxWriter {
 
     /** Delivers until the outbox has nothing due or a transient failure asks to wait. */
     void drain() {
+        if (clock.instant().isBefore(holdUntil)) {
+            return;
+        }
         List<OutboxItem> due;
         while (!Thread.currentThread().isInterrupted()
                 && !(due = store.pending(regionCode, clock.instant(), BATCH)).isEmpty()) {
@@ -65,10 +78,16 @@ final class OutboxWriter {
             answers = host.deliverBatch(regionCode, items.stream().map(OutboxWriter::toResult).toList());
             if (answers == null) {
                 batchUnsupported = true;
-                LOG.info("Region {}: host has no results:batch (404/405); using single PUTs", regionCode);
+                LOG.info("Region {}: host has no results:batch (it answered 404/405 or refused the request as a "
+                        + "whole); using single PUTs", regionCode);
             }
         }
+        // Every answer of a batch transient: the request failed (the host), not one item.
+        boolean requestFailed = answers != null
+                && answers.stream().allMatch(d -> d.status() == Delivery.Status.TRANSIENT);
         List<Long> stored = new ArrayList<>();
+        Instant hostWait = null;
+        boolean itemWaits = false;
         try {
             for (int i = 0; i < items.size(); i++) {
                 OutboxItem item = items.get(i);
@@ -81,24 +100,47 @@ final class OutboxWriter {
                         store.deadLetter(item.seq(), d.httpStatus(), d.reason());
                     }
                     case TRANSIENT -> {
-                        Instant next = clock.instant().plus(backoff(item.attempts(), d.retryAfter()));
-                        store.retryLater(item.seq(), next, d.reason());
                         status.error(regionCode, "delivery: " + d.reason());
-                        return false;
+                        if (answers == null || requestFailed) {
+                            // The host is failing (or asks to wait): hold the writer back; what was sent waits as long.
+                            if (hostWait == null) {
+                                int level = Math.max(failures, item.attempts());
+                                failures = Math.min(level, 62) + 1;
+                                hostWait = clock.instant().plus(backoff(level, d.retryAfter()));
+                                holdUntil = hostWait;
+                            }
+                            store.retryLater(item.seq(), hostWait, d.reason());
+                            if (answers == null) {
+                                return false; // single PUTs: nothing more this round
+                            }
+                        } else {
+                            // One item of an answered batch: only it waits; the others' answers still count.
+                            itemWaits = true;
+                            store.retryLater(item.seq(), clock.instant().plus(backoff(item.attempts(), d.retryAfter())),
+                                    d.reason());
+                        }
                     }
                 }
             }
-            return true;
+            if (hostWait == null) {
+                failures = 0;
+            }
+            return hostWait == null && !itemWaits;
         } finally {
             store.delivered(stored);
         }
     }
 
+    /**
+     * The wait before the next attempt: the host's Retry-After when it gave one (at most
+     * {@link #MAX_RETRY_AFTER}), else a random delay between half the base delay and
+     * base × 2^attempts, capped at {@link #MAX_DELAY}.
+     */
     static Duration backoff(int attempts, Duration retryAfter) {
-        if (retryAfter != null) {
-            return retryAfter;
+        if (retryAfter != null && !retryAfter.isNegative()) {
+            return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
         }
-        long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempts, 20));
+        long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(Math.max(attempts, 0), 20));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(BASE_DELAY.toMillis() / 2, Math.max(cap, BASE_DELAY.toMillis()) + 1));
     }
 

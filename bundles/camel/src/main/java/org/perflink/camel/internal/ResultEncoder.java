@@ -25,6 +25,10 @@ final class ResultEncoder {
         this.mapper = mapper;
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     record Encoded(String json, String contentHash) {
     }
 

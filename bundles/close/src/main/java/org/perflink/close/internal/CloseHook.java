@@ -11,9 +11,6 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -50,13 +47,9 @@ public final class CloseHook implements StageHook {
     static final int PROJECT_PAGE = 1000;
     static final int DEPARTMENT_PAGE = 200;
 
-    private final WarningHistory history;
-
     @Activate
-    public CloseHook(@Reference(name = "warningHistory", cardinality = ReferenceCardinality.OPTIONAL,
-            policyOption = ReferencePolicyOption.GREEDY)
-            WarningHistory history) {
-        this.history = history == null ? WarningHistory.NONE : history;
+    public CloseHook() {
+        // stateless: the year's monitoring history comes with each event's context
     }
 
     @Override
@@ -96,6 +89,7 @@ public final class CloseHook implements StageHook {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
+        WarningHistory history = WarningHistory.of(context.history());
         forEachEvaluated(context, (project, input) -> {
             int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
             Optional<Adjustment> adjustment;

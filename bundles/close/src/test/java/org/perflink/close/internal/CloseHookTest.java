@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostException;
@@ -44,6 +45,7 @@ import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
 import org.perflink.close.Fixtures;
 
@@ -86,7 +88,7 @@ class CloseHookTest {
     void evaluateScoresEveryProjectPageByPageAndRejectsTheBadOnes() throws HostException {
         FakeHost h = host();
         FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
-        new CloseHook(null).handle(ctx);
+        new CloseHook().handle(ctx);
 
         List<Score> scores = ctx.bodies(Score.class);
         assertEquals(List.of("P1.2027", "P2.2027", "P3.2027", "P4.2027", "P5.2027"),
@@ -115,7 +117,7 @@ class CloseHookTest {
     void evaluateOnlyTheEventsProjectsWhenItListsSome() throws HostException {
         FakeHost h = host();
         FakeContext ctx = new FakeContext(event(Phase.EVALUATE, "P2", "P6", "P9"), h);
-        new CloseHook(null).handle(ctx);
+        new CloseHook().handle(ctx);
 
         assertEquals(List.of("P2.2027"), ctx.bodies(Score.class).stream().map(Score::scoreId).toList());
         assertEquals(List.of("P6"), List.copyOf(ctx.rejected.keySet()));
@@ -127,7 +129,7 @@ class CloseHookTest {
         FakeHost h = host();
         h.failProjectsOnCall = 2;
         FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
-        HostException ex = assertThrows(HostException.class, () -> new CloseHook(null).handle(ctx));
+        HostException ex = assertThrows(HostException.class, () -> new CloseHook().handle(ctx));
         assertEquals("503 from projects", ex.getMessage());
     }
 
@@ -137,7 +139,10 @@ class CloseHookTest {
     void linkWritesProjectThenDepartmentAdjustmentsThenNotices() throws HostException {
         FakeHost h = host();
         FakeContext ctx = new FakeContext(event(Phase.LINK), h);
-        new CloseHook((region, year, code) -> "P1".equals(code) ? 2 : 0).handle(ctx);
+        ctx.history = code -> "P1".equals(code)
+                ? List.of(redWarning(code, "2027-07-31"), redWarning(code, "2027-09-30"))
+                : List.of();
+        new CloseHook().handle(ctx);
 
         List<String> order = ctx.emitted.stream().map(r -> r.kind() + ":" + r.id()).toList();
         assertEquals(List.of(
@@ -184,8 +189,8 @@ class CloseHookTest {
     void linkIsDeterministic() throws HostException {
         FakeContext first = new FakeContext(event(Phase.LINK), host());
         FakeContext second = new FakeContext(event(Phase.LINK), host());
-        new CloseHook(null).handle(first);
-        new CloseHook(null).handle(second);
+        new CloseHook().handle(first);
+        new CloseHook().handle(second);
         assertEquals(first.emitted, second.emitted);
         assertFalse(first.emitted.isEmpty());
     }
@@ -194,9 +199,10 @@ class CloseHookTest {
     void aRestrictedLinkWritesOnlyTheListedProjectsAdjustments() throws HostException {
         FakeHost h = host();
         FakeContext ctx = new FakeContext(event(Phase.LINK, "P2", "P3"), h);
-        new CloseHook((region, year, code) -> {
+        ctx.history = code -> {
             throw new AssertionError("RED warnings only matter for notices");
-        }).handle(ctx);
+        };
+        new CloseHook().handle(ctx);
 
         assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.TRANSFER.P3"),
                 ctx.emitted.stream().map(HostResult::id).toList());
@@ -210,7 +216,7 @@ class CloseHookTest {
         h.project(exactProject("P1", "101", ProjectKind.PROJECT), exactInput("P1", "50").recurrence(null).build());
         h.project(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").build());
         FakeContext ctx = new FakeContext(event(Phase.LINK), h);
-        new CloseHook(null).handle(ctx);
+        new CloseHook().handle(ctx);
 
         assertTrue(ctx.rejected.get("P1").contains("recurrence"), ctx.rejected.toString());
         assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.101.REMINDER", "440000-2027.101.RECTIFICATION"),
@@ -221,7 +227,7 @@ class CloseHookTest {
     void anEventWithoutADateIssuesNoNotices() throws HostException {
         FakeContext ctx = new FakeContext(new StageEvent(8, "ev-8", REGION, YEAR, Stage.CLOSE, Phase.LINK, List.of(), null, null),
                 host());
-        new CloseHook(null).handle(ctx);
+        new CloseHook().handle(ctx);
         assertTrue(ctx.bodies(Notice.class).isEmpty());
         assertEquals(8, ctx.bodies(Adjustment.class).size());
         assertTrue(ctx.rejected.containsKey("notices@ev-8"));
@@ -229,7 +235,7 @@ class CloseHookTest {
 
     @Test
     void otherPhasesAndTheStage() throws HostException {
-        CloseHook hook = new CloseHook(null);
+        CloseHook hook = new CloseHook();
         assertEquals(Stage.CLOSE, hook.stage());
         FakeHost h = host();
         FakeContext ctx = new FakeContext(new StageEvent(1, "e", REGION, YEAR, Stage.EXECUTE, Phase.MONITOR, List.of(),
@@ -324,6 +330,7 @@ class CloseHookTest {
         final HostGateway host;
         final List<HostResult> emitted = new ArrayList<>();
         final Map<String, String> rejected = new LinkedHashMap<>();
+        ResultHistory history = code -> List.of();
 
         FakeContext(StageEvent event, HostGateway host) {
             this.event = event;
@@ -356,8 +363,20 @@ class CloseHookTest {
         }
 
         @Override
+        public ResultHistory history() {
+            return history;
+        }
+
+        @Override
         public void reject(String key, String reason, String payload) {
             assertEquals(null, rejected.put(key, reason), "rejected twice: " + key);
         }
+    }
+
+    static Warning redWarning(String projectCode, String asOf) {
+        java.time.LocalDate date = java.time.LocalDate.parse(asOf);
+        return new Warning(Warning.idOf(projectCode, date, Warning.Type.EXECUTION_LAG), projectCode, REGION, 2027, date,
+                Warning.Type.EXECUTION_LAG, Warning.Level.RED, Map.of(), Map.of(), Warning.Action.SUSPEND_DISBURSEMENT,
+                "EXECUTION_LAG", "", "");
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
@@ -85,6 +86,11 @@ class CompileHookTest {
         @Override
         public void emit(HostResult result) {
             emitted.add(result);
+        }
+
+        @Override
+        public ResultHistory history() {
+            return projectCode -> List.of();
         }
 
         @Override

@@ -25,6 +25,7 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
 import org.perflink.execute.DualMonitor;
+import org.perflink.execute.WarningClearance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,7 @@ public final class MonitorHook implements StageHook {
             if (listsProjects()) {
                 for (String code : listed) {
                     if (!seen.contains(code)) {
-                        emitAll(monitor.noSnapshot(code));
+                        emitRound(code, monitor.noSnapshot(code));
                     }
                 }
             } else {
@@ -116,7 +117,7 @@ public final class MonitorHook implements StageHook {
                     }
                     Project project = valueOrReject(parsed, "project");
                     if (project != null && seen.add(project.projectCode())) {
-                        emitAll(monitor.noSnapshot(project.projectCode()));
+                        emitRound(project.projectCode(), monitor.noSnapshot(project.projectCode()));
                     }
                 });
             }
@@ -170,7 +171,7 @@ public final class MonitorHook implements StageHook {
                     continue;
                 }
                 assessed++;
-                emitAll(warnings);
+                emitRound(code, warnings);
             }
         }
 
@@ -212,8 +213,21 @@ public final class MonitorHook implements StageHook {
             context.reject(key, reason, null);
         }
 
-        private void emitAll(List<Warning> warnings) {
+        /**
+         * Emits a project's warnings of this round, and clears (level NONE) those of its latest earlier
+         * round that no longer hold, so the host can close them.
+         */
+        private void emitRound(String projectCode, List<Warning> warnings) {
+            List<Warning> earlier = context.history().warnings(projectCode).stream()
+                    .filter(w -> w.year() == event.year() && w.asOf() != null && w.asOf().isBefore(event.asOf()))
+                    .toList();
+            LocalDate lastRound = earlier.stream().map(Warning::asOf).max(LocalDate::compareTo).orElse(null);
+            List<Warning> previous = earlier.stream().filter(w -> w.asOf().equals(lastRound)).toList();
             for (Warning w : warnings) {
+                context.emit(HostResult.of(w));
+                emitted++;
+            }
+            for (Warning w : WarningClearance.cleared(previous, warnings, event.asOf())) {
                 context.emit(HostResult.of(w));
                 emitted++;
             }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.perflink.api.host.HostException;
@@ -99,6 +100,43 @@ class MonitorHookTest {
                 context.rejected.stream().map(RecordingContext.Rejection::key).toList());
         assertTrue(context.rejected.get(0).reason().contains("paidAmount"), context.rejected.get(0).reason());
         assertTrue(context.rejected.stream().allMatch(r -> r.payload() == null));
+    }
+
+    private static Warning earlier(String code, LocalDate asOf, Warning.Type type, Warning.Level level) {
+        return new Warning(Warning.idOf(code, asOf, type), code, REGION, 2027, asOf, type, level, Map.of(), Map.of(),
+                Warning.Action.CORRECT, type.name(), "", "");
+    }
+
+    @Test
+    void aWarningOfTheLatestEarlierRoundThatNoLongerHoldsIsClearedWithLevelNone() throws HostException {
+        host.executionPage(paid("P1", "600000.00")); // 60 % spent at time progress 0.6: no lag any more
+        host.project(project("P1").build());
+        RecordingContext context = new RecordingContext(monitorEvent(), RulePack.DEFAULT, host);
+        LocalDate july = LocalDate.of(2027, 7, 31);
+        LocalDate june = LocalDate.of(2027, 6, 30);
+        context.history.put("P1", List.of(
+                earlier("P1", june, Warning.Type.NO_DATA, Warning.Level.YELLOW),
+                earlier("P1", july, Warning.Type.EXECUTION_LAG, Warning.Level.RED)));
+
+        new MonitorHook().handle(context);
+
+        assertEquals(List.of("P1 EXECUTION_LAG NONE"), summary(context), "only the latest earlier round is cleared");
+        Warning cleared = context.warnings().get(0);
+        assertEquals("P1.2027-08-07.EXECUTION_LAG", cleared.warningId());
+        assertEquals(Warning.Action.NONE, cleared.suggestedAction());
+        assertEquals("P1.2027-07-31.EXECUTION_LAG", cleared.metrics().get("previousWarningId"));
+    }
+
+    @Test
+    void aWarningThatStillHoldsIsNotCleared() throws HostException {
+        host.executionPage(paid("P1", "0.00"));
+        host.project(project("P1").build());
+        RecordingContext context = new RecordingContext(monitorEvent(), RulePack.DEFAULT, host);
+        context.history.put("P1", List.of(earlier("P1", LocalDate.of(2027, 7, 31), Warning.Type.EXECUTION_LAG, Warning.Level.YELLOW)));
+
+        new MonitorHook().handle(context);
+
+        assertEquals(List.of("P1 EXECUTION_LAG RED"), summary(context));
     }
 
     @Test

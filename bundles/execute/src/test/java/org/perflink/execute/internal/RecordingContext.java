@@ -1,8 +1,11 @@
 package org.perflink.execute.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.HostResult;
@@ -22,6 +25,8 @@ class RecordingContext implements StageContext {
     private final HostGateway host;
     final List<HostResult> emitted = new ArrayList<>();
     final List<Rejection> rejected = new ArrayList<>();
+    /** Warnings written in earlier rounds, by project. */
+    final Map<String, List<Warning>> history = new HashMap<>();
 
     RecordingContext(StageEvent event, RulePack pack, HostGateway host) {
         this.event = event;
@@ -54,6 +59,11 @@ class RecordingContext implements StageContext {
             throw new AssertionError("the execute stage emits warnings only: " + result);
         }
         emitted.add(result);
+    }
+
+    @Override
+    public ResultHistory history() {
+        return projectCode -> history.getOrDefault(projectCode, List.of());
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -680,6 +681,29 @@ public final class JdbcStore implements PerfLinkStore {
     }
 
     // ----------------------------------------------------------------------------- dead letters
+
+    @Override
+    public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
+        requireNonNull(regionCode, "regionCode");
+        requireNonNull(kind, "kind");
+        requireNonNull(subject, "subject");
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT result_id, body FROM pl_outbox "
+                    + "WHERE region_code = ? AND kind = ? AND subject = ? AND state <> 'SUPERSEDED' ORDER BY seq")) {
+                ps.setString(1, regionCode);
+                ps.setString(2, kind.name());
+                ps.setString(3, subject);
+                // a later row of the same id is its newer body; keep the order of first appearance
+                Map<String, String> latest = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        latest.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return new ArrayList<>(latest.values());
+            }
+        });
+    }
 
     @Override
     public List<DeadLetter> deadLetters(String regionCode) {

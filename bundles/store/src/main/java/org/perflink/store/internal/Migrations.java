@@ -31,7 +31,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Script n of this list is schema version n + 1. Append only; never edit a released script. */
-    static final List<String> SCRIPTS = List.of("db/V1__schema.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__schema.sql", "db/V2__subject_index.sql");
 
     private Migrations() {
     }

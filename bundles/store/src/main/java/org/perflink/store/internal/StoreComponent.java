@@ -23,6 +23,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.store.AuditEntry;
@@ -203,6 +204,11 @@ public final class StoreComponent implements PerfLinkStore {
     @Override
     public List<DeadLetter> deadLetters(String regionCode) {
         return store.deadLetters(regionCode);
+    }
+
+    @Override
+    public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
+        return store.resultsOf(regionCode, kind, subject);
     }
 
     @Override

@@ -227,6 +227,23 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void resultsOfASubjectAreTheLatestBodyOfEachIdOfThatKind() {
+        store.handleEvent(REGION, Stage.EXECUTE, event(62), "62", tx -> {
+            tx.add(warning("p1.2027-07-31.EXECUTION_LAG", "p1"), "{\"level\":\"YELLOW\"}", "yellow");
+            tx.add(warning("p2.2027-07-31.EXECUTION_LAG", "p2"), "{\"level\":\"BLUE\"}", "blue");
+            tx.add(verdict("p1.DECLARED.r1", "p1"), "{\"outcome\":\"PASS\"}", "pass");
+        });
+        store.handleEvent(REGION, Stage.EXECUTE, event(63), "63", tx -> {
+            tx.add(warning("p1.2027-07-31.EXECUTION_LAG", "p1"), "{\"level\":\"RED\"}", "red");
+            tx.add(warning("p1.2027-09-30.NO_DATA", "p1"), "{\"level\":\"YELLOW\"}", "nodata");
+        });
+
+        assertEquals(List.of("{\"level\":\"RED\"}", "{\"level\":\"YELLOW\"}"),
+                store.resultsOf(REGION, ResultKind.WARNING, "p1"), "latest body per id, other kinds and subjects left out");
+        assertEquals(List.of(), store.resultsOf(OTHER_REGION, ResultKind.WARNING, "p1"));
+    }
+
+    @Test
     void changedContentAcrossSeveralBatchesSupersedesEveryOlderRow() {
         int n = 2 * JdbcStore.BATCH_SIZE + 200;
         store.handleEvent(REGION, Stage.EXECUTE, event(60), "60", tx -> {

@@ -1,0 +1,20 @@
+package org.perflink.admin.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.perflink.camel.host.HostJson;
+
+/** The project's JSON mapper ({@link HostJson}), when the camel bundle is wired; null otherwise. */
+public final class HostMapper {
+
+    private HostMapper() {
+    }
+
+    public static ObjectMapper orNull() {
+        return StageCatalogs.hostJsonInstalled() ? create() : null;
+    }
+
+    private static ObjectMapper create() {
+        return HostJson.newMapper();
+    }
+}

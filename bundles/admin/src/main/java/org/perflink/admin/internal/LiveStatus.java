@@ -1,0 +1,67 @@
+package org.perflink.admin.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the routes reported last in {@code ${karaf.data}/perflink/status.json} (written every second by the
+ * camel bundle): per region its live state and the last error the routes saw, which may be newer than the
+ * store's. Absent when the routes do not run.
+ */
+public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regions, String problem) {
+
+    /** One region as the routes see it. */
+    public record Region(String state, String lastError) {
+    }
+
+    public LiveStatus {
+        regions = Map.copyOf(regions);
+    }
+
+    /** The default location: {@code ${karaf.data}/perflink/status.json}. */
+    public static Path defaultFile() {
+        return Path.of(System.getProperty("karaf.data", "data"), "perflink", "status.json");
+    }
+
+    public static LiveStatus none(Path file, String problem) {
+        return new LiveStatus(file, null, Map.of(), problem);
+    }
+
+    public boolean present() {
+        return updatedAt != null;
+    }
+
+    /** Reads the file; a missing or unreadable file gives a status with no regions that says why. */
+    public static LiveStatus read(Path file, ObjectMapper mapper) {
+        if (mapper == null) {
+            return none(file, "未安装 camel 包，无实时状态 (camel bundle not installed: no live status)");
+        }
+        if (!Files.isRegularFile(file)) {
+            return none(file, "无实时状态文件 (no live status file): " + file + " — 路由未运行？(routes not running?)");
+        }
+        try {
+            JsonNode root = mapper.readTree(file.toFile());
+            Map<String, Region> regions = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : root.path("regions").properties()) {
+                JsonNode r = e.getValue();
+                regions.put(e.getKey(), new Region(text(r.path("state")), text(r.path("lastError"))));
+            }
+            Instant updatedAt = Instant.parse(root.path("updatedAt").asText());
+            return new LiveStatus(file, updatedAt, regions, null);
+        } catch (IOException | DateTimeParseException e) {
+            return none(file, "实时状态文件不可读 (live status file unreadable): " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asText();
+    }
+}

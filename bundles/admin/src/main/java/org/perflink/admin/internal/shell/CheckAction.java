@@ -1,0 +1,60 @@
+package org.perflink.admin.internal.shell;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.perflink.admin.internal.CheckInputException;
+import org.perflink.admin.internal.LibraryLocation;
+import org.perflink.admin.internal.ProjectCheck;
+import org.perflink.admin.internal.StageCatalogs;
+import org.perflink.core.RulePacks;
+
+@Service
+@Command(scope = "perflink", name = "check",
+        description = "干运行：检查一个项目 JSON 文件，无需主机 (Dry run: check one project JSON file without a host)")
+public class CheckAction implements Action {
+
+    @Argument(index = 0, name = "file", required = true, description = "项目 JSON 文件 (project JSON file, host contract v1)")
+    @Completion(FileCompleter.class)
+    String file;
+
+    @Option(name = "--phase", aliases = "-p",
+            description = "阶段 (phase) DECLARED|REVIEWED|APPROVED|PUBLISHED; 默认项目的 budgetPhase (default: the project's budgetPhase, else DECLARED)")
+    @Completion(PhaseCompleter.class)
+    String phase;
+
+    @Option(name = "--region", aliases = "-r", description = "按此区划的规则包 (use this region's rule pack); 默认项目的 regionCode (default: the project's)")
+    @Completion(RegionCompleter.class)
+    String region;
+
+    @Option(name = "--json", aliases = "-j", description = "输出结论 JSON (print the verdict as JSON)")
+    boolean json;
+
+    @Reference
+    RulePacks rulePacks;
+
+    @Reference
+    ConfigurationAdmin configAdmin;
+
+    @Override
+    public Object execute() throws Exception {
+        if (!StageCatalogs.compileInstalled()) {
+            throw new CheckInputException("未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile");
+        }
+        if (!StageCatalogs.hostJsonInstalled()) {
+            throw new CheckInputException("未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core");
+        }
+        System.out.print(ProjectCheck.run(Path.of(file), phase, region, json, rulePacks,
+                LibraryLocation.resolve(configAdmin), OffsetDateTime.now()));
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+package org.perflink.admin.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.perflink.api.model.ResultKind;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
+import org.perflink.store.AuditEntry;
+import org.perflink.store.DeadLetter;
+import org.perflink.store.OutboxItem;
+import org.perflink.store.PerfLinkStore;
+import org.perflink.store.RegionStatus;
+
+/** The store as the admin commands use it: status, dead letters, replay and the audit log. */
+public final class FakeStore implements PerfLinkStore {
+
+    public final Map<String, RegionStatus> statuses = new HashMap<>();
+    public final Map<String, List<DeadLetter>> letters = new HashMap<>();
+    public final List<AuditEntry> audits = new ArrayList<>();
+    public final List<Collection<Long>> replays = new ArrayList<>();
+    public RuntimeException statusFailure;
+
+    public void letter(long id, String region, String kind, String key, int http, String reason) {
+        letters.computeIfAbsent(region, r -> new ArrayList<>())
+                .add(new DeadLetter(id, region, kind, key, "{}", http, reason, Instant.parse("2027-03-01T08:00:00Z")));
+    }
+
+    @Override
+    public RegionStatus status(String regionCode) {
+        if (statusFailure != null) {
+            throw statusFailure;
+        }
+        return statuses.getOrDefault(regionCode, new RegionStatus(regionCode, Map.of(), 0, null, 0, 0, null, null, null));
+    }
+
+    @Override
+    public List<String> regions() {
+        TreeSet<String> codes = new TreeSet<>(statuses.keySet());
+        codes.addAll(letters.keySet());
+        return List.copyOf(codes);
+    }
+
+    @Override
+    public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
+        return List.of(); // the commands never look back at results
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(String regionCode) {
+        return List.copyOf(letters.getOrDefault(regionCode, List.of()));
+    }
+
+    /** Re-queues result letters (not INPUT ones), as the JDBC store does. */
+    @Override
+    public int replay(String regionCode, Collection<Long> deadLetterIds) {
+        replays.add(List.copyOf(deadLetterIds));
+        List<DeadLetter> list = letters.getOrDefault(regionCode, new ArrayList<>());
+        int n = 0;
+        for (DeadLetter d : List.copyOf(list)) {
+            if ((deadLetterIds.isEmpty() || deadLetterIds.contains(d.id())) && !DeadLetter.INPUT.equals(d.kind())) {
+                list.remove(d);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void audit(String actor, String action, String target, String before, String after) {
+        audits.add(new AuditEntry(audits.size() + 1, Instant.now(), actor, action, target, before, after));
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        return audits.subList(Math.max(0, audits.size() - limit), audits.size());
+    }
+
+    @Override
+    public String cursor(String regionCode, Stage stage) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void advanceCursor(String regionCode, Stage stage, String newCursor) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <E extends Exception> EventOutcome handleEvent(String regionCode, Stage stage, StageEvent event,
+            String newCursor, EventWork<E> work) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<OutboxItem> pending(String regionCode, Instant now, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void delivered(Collection<Long> seqs) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void retryLater(long seq, Instant nextAttemptAt, String error) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deadLetter(long seq, int httpStatus, String reason) {
+        throw new UnsupportedOperationException();
+    }
+}

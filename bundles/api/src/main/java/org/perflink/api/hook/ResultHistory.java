@@ -1,0 +1,17 @@
+package org.perflink.api.hook;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.model.Warning;
+
+/**
+ * What PerfLink already decided for a region, for rules that look back: a monitoring round clears the
+ * warnings of an earlier round that no longer hold, and the close stage counts the year's RED warnings.
+ */
+@ProviderType
+public interface ResultHistory {
+
+    /** Every warning written for a project so far (all rounds; the latest body of each warning id). */
+    List<Warning> warnings(String projectCode);
+}
