@@ -68,6 +68,7 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+            editConfigurationFilePut("etc/org.perflink.admin.http.cfg", "port", Integer.toString(getAvailablePort(19182, 19999))),
             // the mock budget system inside the container, and PerfLink pointed at it
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "port", mockPort),
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "bind", "127.0.0.1"),
@@ -109,6 +110,11 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
 
     /** Creates or replaces a region's configuration, as an operator's etc/org.perflink.region-CODE.cfg would. */
     protected void configureRegion(String code, boolean compile, boolean execute, boolean close) throws IOException {
+        configureRegion(code, compile, execute, close, "");
+    }
+
+    /** As {@link #configureRegion(String, boolean, boolean, boolean)}, naming a rule pack (empty: inherit the parent region's). */
+    protected void configureRegion(String code, boolean compile, boolean execute, boolean close, String rulePack) throws IOException {
         org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("org.perflink.region", code, "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("regionCode", code);
@@ -116,10 +122,24 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
         props.put("executeEnabled", execute);
         props.put("closeEnabled", close);
         props.put("pollIntervalSeconds", 1);
+        props.put("rulePack", rulePack);
         c.update(props);
         if (c.getAttributes().contains(ConfigurationAttribute.READ_ONLY)) {
             throw new IllegalStateException("region configuration is read-only");
         }
+    }
+
+    /**
+     * Creates or replaces a rule pack, as an operator's etc/org.perflink.rulepack-NAME.cfg would: version 1 and
+     * the given parameter overrides (e.g. {@code exAnte.threshold}).
+     */
+    protected void configureRulePack(String name, Map<String, ?> parameters) throws IOException {
+        org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("org.perflink.rulepack", name, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("version", "1");
+        parameters.forEach(props::put);
+        c.update(props);
     }
 
     protected void deleteRegion(String code) throws IOException {
@@ -156,6 +176,34 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST " + path + " → " + r.statusCode() + " " + r.body());
         }
+    }
+
+    /** POSTs a JSON body (object or array) to the mock host; returns its JSON answer. */
+    protected JsonNode post(String path, Object body) throws Exception {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(mockUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("POST " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** Every event a region's feed holds at the mock host, in seq order. */
+    protected JsonNode events(String region) throws Exception {
+        return get("/mock/regions/" + region + "/stage-events").path("items");
+    }
+
+    /** The seq of the last event of a region's feed, as the stage cursors store it; null for an empty feed. */
+    protected String lastSeq(String region) throws Exception {
+        JsonNode items = events(region);
+        return items.size() == 0 ? null : items.get(items.size() - 1).path("seq").asText();
+    }
+
+    protected static ObjectMapper json() {
+        return JSON;
     }
 
     protected static Map<String, JsonNode> byId(JsonNode received) {

@@ -58,6 +58,19 @@ final class KarafInstance {
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+        setProperty("etc/org.perflink.admin.http.cfg", "bind", "127.0.0.1");
+        setProperty("etc/org.perflink.admin.http.cfg", "port", Integer.toString(freePort()));
+    }
+
+    /** The admin page of this instance (its port is chosen at install). */
+    String adminUrl() throws IOException {
+        for (String line : Files.readAllLines(home.resolve("etc/org.perflink.admin.http.cfg"), StandardCharsets.UTF_8)) {
+            String t = line.trim();
+            if (t.startsWith("port") && t.substring(4).trim().startsWith("=")) {
+                return "http://127.0.0.1:" + t.substring(t.indexOf('=') + 1).trim() + "/admin/";
+            }
+        }
+        return "http://127.0.0.1:8182/admin/";
     }
 
     void addBootFeature(String feature) throws IOException {

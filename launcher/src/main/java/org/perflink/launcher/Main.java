@@ -23,9 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./perflink demo | start | stop}. Each instance is a copy of the distribution in a directory of
- * its own ({@code --data}); the launcher writes its configuration files into {@code etc/} and reads
- * its {@code status.json} to know when every event is handled and every result delivered.
+ * {@code ./perflink demo | start | stop | check | simulate}. Each instance is a copy of the distribution in a
+ * directory of its own ({@code --data}); the launcher writes its configuration files into {@code etc/} and reads
+ * its {@code status.json} to know when every event is handled and every result delivered. {@code check} and
+ * {@code simulate} run in this JVM without Karaf ({@link CheckCommand}, {@link SimulateCommand}).
  */
 public final class Main {
 
@@ -38,22 +39,44 @@ public final class Main {
                   Run PerfLink against an existing host. --once: handle every pending stage event, deliver
                   every result, then stop (exit 0; exit 3 if the host stays unreachable, state kept in DIR).
               ./perflink stop [--data DIR]
+              ./perflink check FILE [--phase P] [--region R] [--rule-pack FILE] [--library FILE] [--json]
+                  Dry run of the compile-stage check of one project JSON file (host contract v1), without Karaf
+                  or a host. Exit 0: PASS or WARN; 3: BLOCK; 2: the file, an option or a pack is unusable.
+              ./perflink simulate --host-url URL --region R --year Y --rule-pack FILE [--current-pack FILE]
+                                  [--csv OUT.csv] [--page-size N]
+                  What-if simulation: scores, adjustments and notices of the region's evaluated year under the
+                  current pack (built-in default, or --current-pack) and the candidate (--rule-pack, laid over
+                  it); prints the differences, writes them as CSV. Reads the host only, writes nothing back.
+                  Bearer token from $PERFLINK_HOST_TOKEN. Exit 0: done; 2: an option, a pack file or the CSV
+                  file is unusable; 3: the host could not be read.
             """;
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration UNREACHABLE_BUDGET = Duration.ofMinutes(2);
 
+    /** Options that take no value: they never take the next argument. */
+    static final Set<String> FLAGS = Set.of("json", "once", "serve");
+
     private final Path projectHome;
     private final PrintStream out;
+    private final PrintStream err;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     Main(Path projectHome, PrintStream out) {
+        this(projectHome, out, System.err);
+    }
+
+    Main(Path projectHome, PrintStream out, PrintStream err) {
         this.projectHome = projectHome;
         this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) throws Exception {
+        // check and simulate run PerfLink's rules here: their libraries log warnings only, to stderr
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
         Path home = Path.of(System.getProperty("perflink.home", ".")).toAbsolutePath().normalize();
         int code;
         try {
@@ -70,7 +93,17 @@ public final class Main {
         if (args.length == 0) {
             throw new UsageException("no command given");
         }
-        Map<String, String> opts = options(args);
+        Arguments parsed = parse(args);
+        switch (args[0]) {
+            case "check":
+                return new CheckCommand(projectHome, out, err).run(parsed);
+            case "simulate":
+                return new SimulateCommand(out, err, System.getenv(SimulateCommand.TOKEN_ENV)).run(parsed);
+            default:
+                break;
+        }
+        parsed.noPositional();
+        Map<String, String> opts = parsed.options();
         return switch (args[0]) {
             case "demo" -> demo(opts.containsKey("serve"));
             case "start" -> start(opts);
@@ -183,7 +216,8 @@ public final class Main {
         } else {
             karaf.start();
         }
-        out.println("PerfLink running in " + karaf.home() + "\n  log: " + karaf.log() + "\n  status: " + karaf.statusFile());
+        out.println("PerfLink running in " + karaf.home() + "\n  log: " + karaf.log() + "\n  status: " + karaf.statusFile()
+                + "\n  admin page: " + karaf.adminUrl() + " (log in as a user of etc/users.properties)");
         if (!opts.containsKey("once")) {
             return 0;
         }
@@ -306,7 +340,7 @@ public final class Main {
                 : projectHome.resolve(".perflink/server");
     }
 
-    private static String require(Map<String, String> opts, String key) {
+    static String require(Map<String, String> opts, String key) {
         String v = opts.get(key);
         if (v == null || v.isBlank()) {
             throw new UsageException("--" + key + " is required");
@@ -314,25 +348,53 @@ public final class Main {
         return v;
     }
 
+    /** The options of a command that takes no positional argument. */
     static Map<String, String> options(String[] args) {
+        Arguments parsed = parse(args);
+        parsed.noPositional();
+        return parsed.options();
+    }
+
+    /** The arguments after the command: {@code --key value}, {@code --key=value}, {@link #FLAGS}, and the rest. */
+    static Arguments parse(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             if (!a.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + a + "'");
+                positional.add(a);
+                continue;
             }
             String key = a.substring(2);
             int eq = key.indexOf('=');
             if (eq > 0) {
                 opts.put(key.substring(0, eq), key.substring(eq + 1));
-            } else if (i + 1 < rest.size() && !rest.get(i + 1).startsWith("--")) {
+            } else if (!FLAGS.contains(key) && i + 1 < rest.size() && !rest.get(i + 1).startsWith("--")) {
                 opts.put(key, rest.get(++i));
             } else {
                 opts.put(key, "true");
             }
         }
-        return opts;
+        return new Arguments(positional, opts);
+    }
+
+    record Arguments(List<String> positional, Map<String, String> options) {
+
+        void noPositional() {
+            if (!positional.isEmpty()) {
+                throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+            }
+        }
+
+        /** Refuses an option the command does not know (a typo would otherwise be ignored). */
+        void only(Set<String> known) {
+            for (String key : options.keySet()) {
+                if (!known.contains(key)) {
+                    throw new UsageException("unknown option --" + key);
+                }
+            }
+        }
     }
 
     static final class UsageException extends RuntimeException {

@@ -31,6 +31,14 @@ class MainTest {
     }
 
     @Test
+    void flagsNeverTakeTheNextArgument() {
+        Main.Arguments a = Main.parse(new String[] {"check", "--json", "p.json", "--phase", "REVIEWED"});
+        assertEquals(java.util.List.of("p.json"), a.positional());
+        assertEquals(Map.of("json", "true", "phase", "REVIEWED"), a.options());
+        assertThrows(Main.UsageException.class, () -> Main.options(new String[] {"start", "--once", "stray"}));
+    }
+
+    @Test
     void startRefusesAMalformedRegionOrStageBeforeTouchingAnything() throws Exception {
         Main main = new Main(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Main.UsageException region = assertThrows(Main.UsageException.class, () -> main.run(

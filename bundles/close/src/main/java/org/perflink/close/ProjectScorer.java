@@ -126,10 +126,7 @@ public final class ProjectScorer {
         executionRate(project, input, sheet);
         List<Indicator> indicators = project.target() == null ? List.of() : project.target().indicators();
         List<Fraction> maxima = maxima(code, indicators, sheet);
-        Map<String, Integer> actualIndex = new HashMap<>();
-        for (int j = 0; j < input.indicators().size(); j++) {
-            actualIndex.putIfAbsent(input.indicators().get(j).code(), j);
-        }
+        int[] actualIndex = IndicatorActual.pair(indicators, input.indicators());
         int applicable = 0;
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
@@ -231,9 +228,9 @@ public final class ProjectScorer {
 
     /** The share of its points an indicator earned; empty when not applicable (no actual, or unreadable). */
     private Optional<Fraction> achievement(int i, Indicator indicator, List<IndicatorActual> actuals,
-            Map<String, Integer> actualIndex, Sheet sheet) {
-        Integer j = actualIndex.get(indicator.code());
-        String raw = j == null ? null : actuals.get(j).actual();
+            int[] actualIndex, Sheet sheet) {
+        int j = actualIndex[i];
+        String raw = j < 0 ? null : actuals.get(j).actual();
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }

@@ -295,16 +295,12 @@ public final class DualMonitor {
     }
 
     private void targets(String code, Target target, ExecutionSnapshot snapshot, List<Warning> out) {
-        Map<String, String> actuals = new HashMap<>();
-        for (IndicatorActual a : snapshot.indicators()) {
-            if (a.code() != null && a.actual() != null) {
-                actuals.putIfAbsent(a.code(), a.actual());
-            }
-        }
+        int[] paired = IndicatorActual.pair(target.indicators(), snapshot.indicators());
         List<Lagging> deviating = new ArrayList<>(0);
         List<Lagging> atRisk = new ArrayList<>(0);
-        for (Indicator indicator : target.indicators()) {
-            String actual = actuals.get(indicator.code());
+        for (int i = 0; i < paired.length; i++) {
+            Indicator indicator = target.indicators().get(i);
+            String actual = paired[i] < 0 ? null : snapshot.indicators().get(paired[i]).actual();
             if (actual == null) {
                 continue;
             }

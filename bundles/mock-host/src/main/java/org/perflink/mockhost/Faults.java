@@ -2,6 +2,7 @@ package org.perflink.mockhost;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,32 +25,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                                             writes of those result ids refused with that status
  * {"batch": false}                            POST .../results:batch answers 404 (no batch support)
  * {"methods": ["PUT", "POST"]}                limits down/status/delay to these HTTP methods
+ * {"regions": ["440000"]}                     limits down/status/delay to these regions' paths
+ *                                             ({@code /api/v1/regions/{r}/...}); other regions are served normally
  * </pre>
  */
 public record Faults(boolean down, boolean closeConnection, Integer status, int everyNth, Integer retryAfterSeconds,
-        long delayMillis, Map<String, Rejection> rejectIds, Boolean batch, Set<String> methods) {
+        long delayMillis, Map<String, Rejection> rejectIds, Boolean batch, Set<String> methods, Set<String> regions) {
 
     /** A configured refusal of one result id. */
     public record Rejection(int status, String error) {
     }
 
-    public static final Faults NONE = new Faults(false, false, null, 1, null, 0, Map.of(), null, Set.of());
+    public static final Faults NONE = new Faults(false, false, null, 1, null, 0, Map.of(), null, Set.of(), Set.of());
 
     private static final Set<String> FIELDS = Set.of("down", "closeConnection", "status", "everyNth",
-            "retryAfterSeconds", "delayMillis", "rejectIds", "batch", "methods");
+            "retryAfterSeconds", "delayMillis", "rejectIds", "batch", "methods", "regions");
 
     public Faults {
         rejectIds = Map.copyOf(rejectIds);
         methods = Set.copyOf(methods);
+        regions = Set.copyOf(regions);
     }
 
     public boolean none() {
         return this.equals(NONE);
     }
 
-    /** Whether down/status/delay faults apply to a request with this method. */
+    /** Whether down/status/delay faults apply to a request with this method, whatever its region. */
     public boolean appliesTo(String method) {
         return methods.isEmpty() || methods.contains(method.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether down/status/delay faults apply to a request with this method and path segments
+     * ({@code api, v1, regions, 440000, ...}). With a {@code regions} filter, only requests under
+     * {@code /api/v1/regions/{r}/} of those regions are faulted.
+     */
+    public boolean appliesTo(String method, List<String> pathSegments) {
+        if (!appliesTo(method)) {
+            return false;
+        }
+        if (regions.isEmpty()) {
+            return true;
+        }
+        return pathSegments.size() > 3 && pathSegments.get(2).equals("regions") && regions.contains(pathSegments.get(3));
     }
 
     public static Faults parse(JsonNode f) {
@@ -106,7 +125,20 @@ public record Faults(boolean down, boolean closeConnection, Integer status, int 
             }
             m.forEach(x -> methods.add(x.asText().toUpperCase(Locale.ROOT)));
         }
-        return new Faults(down, close, status, everyNth, retryAfter, delay, reject, batch, methods);
+        Set<String> regions = new TreeSet<>();
+        JsonNode rg = f.get("regions");
+        if (rg != null && !rg.isNull()) {
+            if (!rg.isArray()) {
+                throw HttpError.badRequest("regions is an array of region codes");
+            }
+            for (JsonNode x : rg) {
+                if (!x.isTextual() || !Dataset.REGION_CODE.matcher(x.asText()).matches()) {
+                    throw HttpError.badRequest("regions holds 6-digit region codes (not starting with 0), not " + x);
+                }
+                regions.add(x.asText());
+            }
+        }
+        return new Faults(down, close, status, everyNth, retryAfter, delay, reject, batch, methods, regions);
     }
 
     private static boolean bool(JsonNode f, String field, boolean dflt) {
@@ -151,6 +183,9 @@ public record Faults(boolean down, boolean closeConnection, Integer status, int 
         }
         if (!methods.isEmpty()) {
             methods.forEach(o.putArray("methods")::add);
+        }
+        if (!regions.isEmpty()) {
+            new TreeSet<>(regions).forEach(o.putArray("regions")::add);
         }
         return o;
     }

@@ -294,7 +294,7 @@ public final class MockHost implements AutoCloseable {
             if (!seg.isEmpty() && seg.get(0).equals("api")) {
                 apiRequests.incrementAndGet();
                 Faults f = faults;
-                if (!f.none() && f.appliesTo(ex.getRequestMethod())) {
+                if (!f.none() && f.appliesTo(ex.getRequestMethod(), seg)) {
                     res = injectFault(ex, f);
                     if (res == CLOSED) {
                         ex.close(); // no response: the connection is closed under the client

@@ -449,6 +449,39 @@ class MockHostTest {
         assertEquals(201, c.put(API + "/verdicts/V1", "{}").status());
     }
 
+    @Test
+    void faultsCanBeLimitedToRegions() throws Exception {
+        String other = "/api/v1/regions/440100";
+        assertEquals(400, c.post("/mock/faults", "{\"down\": true, \"regions\": \"440000\"}").status());
+        assertEquals(400, c.post("/mock/faults", "{\"down\": true, \"regions\": [\"44000\"]}").status());
+        assertEquals(400, c.post("/mock/faults", "{\"down\": true, \"regions\": [440000]}").status());
+
+        assertEquals(200, c.post("/mock/faults", "{\"down\": true, \"regions\": [\"440000\"]}").status());
+        assertEquals("[\"440000\"]", c.get("/mock/faults").json().get("regions").toString());
+        assertEquals(503, c.get(API + "/projects?year=2027").status());
+        assertEquals(503, c.put(API + "/verdicts/V1", "{}").status());
+        assertEquals(200, c.get(other + "/projects?year=2027").status(), "another region is served normally");
+        assertEquals(201, c.put(other + "/verdicts/V1", "{}").status());
+
+        // with methods: both filters apply
+        c.post("/mock/faults", "{\"status\": 500, \"methods\": [\"PUT\"], \"regions\": [\"440100\"]}");
+        assertEquals(201, c.put(API + "/verdicts/V2", "{}").status());
+        assertEquals(200, c.get(other + "/projects?year=2027").status());
+        assertEquals(500, c.put(other + "/verdicts/V2", "{}").status());
+
+        // a delay held for one region does not hold another
+        c.post("/mock/faults", "{\"delayMillis\": 5000, \"regions\": [\"440000\"]}");
+        long t0 = System.nanoTime();
+        assertEquals(200, c.get(other + "/stage-events").status());
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "440100 answered without the delay of 440000");
+        assertThrows(HttpTimeoutException.class, () -> c.get(API + "/stage-events", Duration.ofMillis(200)));
+
+        // without regions, every region
+        c.post("/mock/faults", "{\"down\": true}");
+        assertEquals(503, c.get(other + "/projects?year=2027").status());
+        assertFalse(c.get("/mock/faults").json().has("regions"));
+    }
+
     // ------------------------------------------------------------------ datasets and scripts
 
     @Test

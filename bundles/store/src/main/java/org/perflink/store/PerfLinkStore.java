@@ -59,6 +59,13 @@ public interface PerfLinkStore {
 
         /** Parks an input item that could not be handled (e.g. unidentifiable JSON) in the dead-letter store. */
         void reject(String key, String reason, String payload);
+
+        /**
+         * Commits what was added so far, so the writer can deliver it while the event goes on; the cursor
+         * still moves only when the whole event completes. If the event is handled again (after a crash),
+         * the results already committed come again with the same content hash and are no-ops.
+         */
+        void checkpoint();
     }
 
     /** What handling one event stored: results queued, results unchanged (no-ops), inputs rejected. */

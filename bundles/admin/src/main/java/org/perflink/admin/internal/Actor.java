@@ -31,7 +31,7 @@ public final class Actor {
      * The name of the subject's user principal. Karaf's is {@code org.apache.karaf.jaas.boot.principal.UserPrincipal};
      * matched by simple name so this bundle does not import Karaf's JAAS packages for one class name.
      */
-    static String userOf(Subject subject) {
+    public static String userOf(Subject subject) {
         if (subject == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.perflink.admin.internal;
 
 import java.util.List;
 
+import org.perflink.admin.report.CompileSupport;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
 import org.perflink.compile.TargetChecker;

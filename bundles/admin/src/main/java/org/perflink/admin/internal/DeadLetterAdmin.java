@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.perflink.admin.report.TextTable;
 import org.perflink.store.DeadLetter;
 import org.perflink.store.PerfLinkStore;
 
@@ -27,15 +28,22 @@ public final class DeadLetterAdmin {
         this.store = store;
     }
 
+    /** Open dead letters of the regions: by region code, oldest first per region. */
+    public List<DeadLetter> open(Collection<String> regionCodes) {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (String code : new TreeSet<>(regionCodes)) {
+            letters.addAll(store.deadLetters(code));
+        }
+        return letters;
+    }
+
     /** Open dead letters of the regions, oldest first per region. */
     public String list(Collection<String> regionCodes, ZoneId zone) {
         TextTable table = TextTable.of("编号 (id)", "区划 (region)", "类型 (kind)", "键 (key)", "HTTP",
                 "原因 (reason)", "时间 (created)").alignRight(0, 4).wrap(5, REASON_WIDTH);
-        for (String code : new TreeSet<>(regionCodes)) {
-            for (DeadLetter d : store.deadLetters(code)) {
-                table.row(d.id(), d.regionCode(), kind(d), d.key(), d.httpStatus() == 0 ? null : d.httpStatus(),
-                        d.reason(), Times.format(d.createdAt(), zone));
-            }
+        for (DeadLetter d : open(regionCodes)) {
+            table.row(d.id(), d.regionCode(), kind(d), d.key(), d.httpStatus() == 0 ? null : d.httpStatus(),
+                    d.reason(), Times.format(d.createdAt(), zone));
         }
         if (table.isEmpty()) {
             return "无死信 (no dead letters)" + (regionCodes.size() == 1 ? ": " + regionCodes.iterator().next() : "") + "\n";
@@ -44,11 +52,39 @@ public final class DeadLetterAdmin {
     }
 
     /**
+     * What a replay did: the region's open dead letters before it, how many were asked for (all open ones
+     * when no id was given) and how many were re-queued.
+     */
+    public record Replay(String regionCode, int open, int asked, int requeued) {
+    }
+
+    /**
      * Re-queues the region's open dead letters with these ids (all when none is given). Every id must be an
      * open dead letter of the region, so a typo replays nothing rather than something else.
      */
     public String replay(String actor, String regionCode, List<String> idArgs) {
-        List<Long> ids = parseIds(idArgs);
+        Replay r = replayIds(actor, regionCode, parseIds(idArgs));
+        if (r.open() == 0) {
+            return "无死信可重放 (no dead letters to replay): " + regionCode + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("已重新排队 (re-queued) ").append(r.requeued()).append(" / ").append(r.asked())
+                .append(" 条死信 (dead letters) of ").append(regionCode).append('\n');
+        if (r.requeued() < r.asked()) {
+            out.append("  其余 ").append(r.asked() - r.requeued()).append(" 条未重新排队 (not re-queued): ")
+                    .append("无法处理的输入仍保留 (rejected inputs stay listed); ")
+                    .append("已有更新版本的结果被关闭 (a result superseded by a newer version is closed)\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The replay itself, shared by {@code perflink:replay} and the admin REST API: checks that every id is an
+     * open dead letter of the region ({@link IllegalArgumentException} naming the others, nothing replayed),
+     * re-queues them (all open ones when {@code ids} is empty) and records it in the audit log. Nothing is
+     * replayed nor audited when the region has no open dead letter.
+     */
+    public Replay replayIds(String actor, String regionCode, List<Long> ids) {
         List<DeadLetter> open = store.deadLetters(regionCode);
         Set<Long> openIds = new LinkedHashSet<>();
         for (DeadLetter d : open) {
@@ -66,25 +102,17 @@ public final class DeadLetterAdmin {
                     + regionCode);
         }
         if (open.isEmpty()) {
-            return "无死信可重放 (no dead letters to replay): " + regionCode + "\n";
+            return new Replay(regionCode, 0, 0, 0);
         }
         int asked = ids.isEmpty() ? open.size() : ids.size();
         int requeued = store.replay(regionCode, ids);
         store.audit(actor, REPLAY, regionCode,
                 "open=" + open.size() + ", ids=" + (ids.isEmpty() ? "all" : ids.toString()),
                 "requeued=" + requeued);
-        StringBuilder out = new StringBuilder();
-        out.append("已重新排队 (re-queued) ").append(requeued).append(" / ").append(asked)
-                .append(" 条死信 (dead letters) of ").append(regionCode).append('\n');
-        if (requeued < asked) {
-            out.append("  其余 ").append(asked - requeued).append(" 条未重新排队 (not re-queued): ")
-                    .append("无法处理的输入仍保留 (rejected inputs stay listed); ")
-                    .append("已有更新版本的结果被关闭 (a result superseded by a newer version is closed)\n");
-        }
-        return out.toString();
+        return new Replay(regionCode, open.size(), asked, requeued);
     }
 
-    static List<Long> parseIds(List<String> args) {
+    public static List<Long> parseIds(List<String> args) {
         List<Long> ids = new ArrayList<>();
         if (args == null) {
             return ids;

@@ -33,44 +33,75 @@ public final class RegionAdmin {
     }
 
     /**
+     * What a switch did: the region, the stages switched (empty: the region's own {@code enabled} flag), on or
+     * off, the configuration change, and whether the region as a whole stays disabled although stages were
+     * switched on.
+     */
+    public record Toggle(String regionCode, Set<Stage> stages, boolean on, RegionConfigEditor.Change change,
+            boolean regionDisabled) {
+
+        public Toggle {
+            stages = stages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(stages));
+        }
+    }
+
+    /**
      * Switches a whole region ({@code enabled}) when no stage is named, else the named stages
      * ({@code compileEnabled}, ...), keeping the other keys.
      */
     public String setEnabled(String actor, String regionCode, Collection<String> stageArgs, boolean on)
             throws IOException {
-        Set<Stage> stages = Stages.parseAll(stageArgs);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (stages.isEmpty()) {
-            values.put("enabled", String.valueOf(on));
-        } else {
-            for (Stage s : stages) {
-                values.put(Stages.configKey(s), String.valueOf(on));
-            }
-        }
+        Toggle t = toggle(actor, regionCode, Stages.parseAll(stageArgs), on);
+        Set<Stage> stages = t.stages();
+        RegionConfigEditor.Change change = t.change();
         String what = stages.isEmpty() ? "区划 (region) " + regionCode
                 : "区划 (region) " + regionCode + " 阶段 (stages) " + Stages.zhList(stages);
         String verb = on ? "开启 (enabled)" : "停用 (disabled)";
-        RegionConfigEditor.Change change = editor.update(regionCode, values);
         StringBuilder out = new StringBuilder();
         if (!change.changed()) {
             out.append("未变化 (unchanged): ").append(what).append(" 已是 (is already) ").append(verb).append('\n');
             return out.toString();
         }
-        String target = stages.isEmpty() ? regionCode : regionCode + "/" + stageNames(stages);
-        store.audit(actor, on ? ENABLE : DISABLE, target, RegionConfigEditor.describe(change.before()),
-                RegionConfigEditor.describe(change.after()));
         out.append("已").append(verb).append(": ").append(what).append('\n');
         out.append("  之前 (before): ").append(RegionConfigEditor.describe(change.before())).append('\n');
         out.append("  之后 (after):  ").append(RegionConfigEditor.describe(change.after())).append('\n');
         appendSaved(out, change.file());
-        if (on && !stages.isEmpty()) {
-            Object regionOn = editor.properties(regionCode).get("enabled");
-            if (regionOn != null && !Boolean.parseBoolean(regionOn.toString().strip())) {
-                out.append("注意 (note): 区划整体仍为停用 (the region as a whole is DISABLED); 用 (use) perflink:enable ")
-                        .append(regionCode).append(" 开启 (to switch it on)\n");
-            }
+        if (t.regionDisabled()) {
+            out.append("注意 (note): 区划整体仍为停用 (the region as a whole is DISABLED); 用 (use) perflink:enable ")
+                    .append(regionCode).append(" 开启 (to switch it on)\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The switch itself, shared by {@code perflink:enable}/{@code disable} and the admin REST API: changes the
+     * region's configuration (no stage: its {@code enabled} flag) and, when anything changed, records the
+     * actor with the keys before and after in the audit log.
+     */
+    public Toggle toggle(String actor, String regionCode, Set<Stage> stages, boolean on) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (stages.isEmpty()) {
+            values.put("enabled", String.valueOf(on));
+        } else {
+            for (Stage s : Stage.values()) {
+                if (stages.contains(s)) {
+                    values.put(Stages.configKey(s), String.valueOf(on));
+                }
+            }
+        }
+        RegionConfigEditor.Change change = editor.update(regionCode, values);
+        if (!change.changed()) {
+            return new Toggle(regionCode, stages, on, change, false);
+        }
+        String target = stages.isEmpty() ? regionCode : regionCode + "/" + stageNames(stages);
+        store.audit(actor, on ? ENABLE : DISABLE, target, RegionConfigEditor.describe(change.before()),
+                RegionConfigEditor.describe(change.after()));
+        boolean regionDisabled = false;
+        if (on && !stages.isEmpty()) {
+            Object regionOn = editor.properties(regionCode).get("enabled");
+            regionDisabled = regionOn != null && !Boolean.parseBoolean(regionOn.toString().strip());
+        }
+        return new Toggle(regionCode, stages, on, change, regionDisabled);
     }
 
     /**

@@ -3,11 +3,14 @@ package org.perflink.admin.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.perflink.admin.report.TextTable;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
@@ -29,8 +32,58 @@ public final class RegionTable {
     private RegionTable() {
     }
 
-    public static String render(Collection<RegionSettings> regions, PerfLinkStore store, RulePacks packs,
-            LiveStatus live, ZoneId zone, Instant now) {
+    /** A region's effective rule pack: its id, the pack the region names itself (may be empty) and whether that one is defined. */
+    public record PackInfo(String effective, String own, boolean ownDefined) {
+
+        String text() {
+            return !own.isEmpty() && !ownDefined ? effective + " ('" + own + "' 未定义 undefined)" : effective;
+        }
+    }
+
+    /** The last error of a region: the store's if reading the store failed, else the routes', else the store's. */
+    public record LastError(String message, Instant at, String source) {
+
+        public static final String STORE_FAILURE = "store-failure";
+        public static final String LIVE = "live";
+        public static final String STORE = "store";
+    }
+
+    /**
+     * One region of the table. {@code settings} is null for a region that only the store still knows
+     * ({@link #STATE_UNCONFIGURED}); {@code status} null when the store could not be read ({@code statusError}).
+     */
+    public record Row(String code, RegionSettings settings, String state, PackInfo pack, RegionStatus status,
+            String statusError, LiveStatus.Region live) {
+
+        public LastError lastError() {
+            if (statusError != null) {
+                return new LastError(statusError, null, LastError.STORE_FAILURE);
+            }
+            if (live != null && live.lastError() != null) {
+                return new LastError(live.lastError(), null, LastError.LIVE);
+            }
+            if (status != null && status.lastError() != null) {
+                return new LastError(status.lastError(), status.lastErrorAt(), LastError.STORE);
+            }
+            return null;
+        }
+    }
+
+    /** Every region, in code order, with the counts of the summary line. */
+    public record Overview(List<Row> rows, int configured, int active, int disabled, String storeProblem) {
+
+        public Overview {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    public static final String STATE_ACTIVE = "ACTIVE";
+    public static final String STATE_DISABLED = "DISABLED";
+    public static final String STATE_UNCONFIGURED = "UNCONFIGURED";
+
+    /** The regions and their figures: what {@code perflink:regions} prints and {@code GET /api/admin/v1/regions} returns. */
+    public static Overview overview(Collection<RegionSettings> regions, PerfLinkStore store, RulePacks packs,
+            LiveStatus live) {
         Map<String, RegionSettings> configured = new TreeMap<>();
         for (RegionSettings r : regions) {
             configured.put(r.regionCode(), r);
@@ -45,11 +98,7 @@ public final class RegionTable {
             storeProblem = e.getMessage();
         }
         Set<String> definedPacks = packs.defined().keySet();
-
-        TextTable table = TextTable.of("代码 (code)", "名称 (name)", "状态 (state)", "阶段 (stages)",
-                "规则包 (rule pack)", "游标 编制/执行/决算 (cursors)", "积压 (backlog)", "最早未送达 (oldest undelivered)",
-                "死信 (dead letters)", "最近事件 (last event)", "最近错误 (last error)")
-                .alignRight(6, 8).wrap(10, ERROR_WIDTH);
+        List<Row> rows = new ArrayList<>();
         int active = 0;
         int disabled = 0;
         for (Map.Entry<String, RegionSettings> e : all.entrySet()) {
@@ -57,12 +106,12 @@ public final class RegionTable {
             RegionSettings settings = e.getValue();
             String state;
             if (settings == null) {
-                state = UNCONFIGURED;
+                state = STATE_UNCONFIGURED;
             } else if (settings.enabled()) {
-                state = "ACTIVE";
+                state = STATE_ACTIVE;
                 active++;
             } else {
-                state = "DISABLED";
+                state = STATE_DISABLED;
                 disabled++;
             }
             RegionStatus status = null;
@@ -72,23 +121,30 @@ public final class RegionTable {
             } catch (RuntimeException ex) {
                 statusError = "存储错误 (store error): " + ex.getMessage();
             }
-            LiveStatus.Region liveRegion = live.regions().get(code);
-            String lastError;
-            if (statusError != null) {
-                lastError = statusError;
-            } else if (liveRegion != null && liveRegion.lastError() != null) {
-                lastError = liveRegion.lastError();
-            } else if (status != null && status.lastError() != null) {
-                lastError = status.lastError() + (status.lastErrorAt() == null ? ""
-                        : " (" + Times.format(status.lastErrorAt(), zone) + ")");
-            } else {
-                lastError = null;
-            }
-            table.row(code,
+            rows.add(new Row(code, settings, state, settings == null ? null : rulePack(settings, packs, definedPacks),
+                    status, statusError, live.regions().get(code)));
+        }
+        return new Overview(rows, configured.size(), active, disabled, storeProblem);
+    }
+
+    public static String render(Collection<RegionSettings> regions, PerfLinkStore store, RulePacks packs,
+            LiveStatus live, ZoneId zone, Instant now) {
+        Overview overview = overview(regions, store, packs, live);
+        TextTable table = TextTable.of("代码 (code)", "名称 (name)", "状态 (state)", "阶段 (stages)",
+                "规则包 (rule pack)", "游标 编制/执行/决算 (cursors)", "积压 (backlog)", "最早未送达 (oldest undelivered)",
+                "死信 (dead letters)", "最近事件 (last event)", "最近错误 (last error)")
+                .alignRight(6, 8).wrap(10, ERROR_WIDTH);
+        for (Row row : overview.rows()) {
+            RegionSettings settings = row.settings();
+            RegionStatus status = row.status();
+            LastError last = row.lastError();
+            String lastError = last == null ? null
+                    : last.message() + (last.at() == null ? "" : " (" + Times.format(last.at(), zone) + ")");
+            table.row(row.code(),
                     settings == null || settings.name().isBlank() ? null : settings.name(),
-                    state,
+                    STATE_UNCONFIGURED.equals(row.state()) ? UNCONFIGURED : row.state(),
                     settings == null ? null : Stages.zhList(settings.stages()),
-                    settings == null ? null : rulePack(settings, packs, definedPacks),
+                    row.pack() == null ? null : row.pack().text(),
                     status == null ? "?" : cursors(status),
                     status == null ? "?" : status.backlog(),
                     status == null ? "?" : Times.format(status.oldestUndelivered(), zone),
@@ -101,21 +157,27 @@ public final class RegionTable {
             out.append("无区划 (no regions): 用 (use) perflink:region-add CODE 添加 (to add one)\n");
         } else {
             out.append(table.render());
-            out.append("区划 (regions): ").append(configured.size()).append(", 启用 (active) ").append(active)
-                    .append(", 停用 (disabled) ").append(disabled);
-            if (all.size() > configured.size()) {
-                out.append(", 仅存储中有状态 (state in the store only) ").append(all.size() - configured.size());
+            out.append("区划 (regions): ").append(overview.configured()).append(", 启用 (active) ").append(overview.active())
+                    .append(", 停用 (disabled) ").append(overview.disabled());
+            if (overview.rows().size() > overview.configured()) {
+                out.append(", 仅存储中有状态 (state in the store only) ")
+                        .append(overview.rows().size() - overview.configured());
             }
             out.append('\n');
         }
-        if (storeProblem != null) {
-            out.append("存储不可用 (store unavailable): ").append(storeProblem).append('\n');
+        if (overview.storeProblem() != null) {
+            out.append("存储不可用 (store unavailable): ").append(overview.storeProblem()).append('\n');
         }
         out.append(liveLine(live, zone, now)).append('\n');
         return out.toString();
     }
 
-    private static String rulePack(RegionSettings settings, RulePacks packs, Set<String> definedPacks) {
+    /** True when the routes' status file is older than {@link #STALE_AFTER}. */
+    public static boolean stale(LiveStatus live, Instant now) {
+        return live.present() && Duration.between(live.updatedAt(), now).compareTo(STALE_AFTER) > 0;
+    }
+
+    private static PackInfo rulePack(RegionSettings settings, RulePacks packs, Set<String> definedPacks) {
         String id;
         try {
             id = packs.effective(settings.regionCode()).id();
@@ -123,13 +185,10 @@ public final class RegionTable {
             id = "?";
         }
         String own = settings.rulePack();
-        if (!own.isEmpty() && !definedPacks.contains(own)) {
-            return id + " ('" + own + "' 未定义 undefined)";
-        }
-        return id;
+        return new PackInfo(id, own, own.isEmpty() || definedPacks.contains(own));
     }
 
-    private static String cursors(RegionStatus status) {
+    static String cursors(RegionStatus status) {
         StringBuilder sb = new StringBuilder();
         for (Stage s : Stage.values()) {
             String c = status.cursors().get(s);
@@ -143,7 +202,7 @@ public final class RegionTable {
             return live.problem();
         }
         String line = "实时状态 (live status): " + live.file() + ", 更新于 (updated) " + Times.format(live.updatedAt(), zone);
-        if (Duration.between(live.updatedAt(), now).compareTo(STALE_AFTER) > 0) {
+        if (stale(live, now)) {
             line += " — 已过期，路由可能已停止 (stale: the routes may have stopped)";
         }
         return line;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.perflink.admin.report.TextTable;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;

@@ -72,8 +72,17 @@ public final class StageCatalogs {
         return available(KNOWN.get(0).markerClass());
     }
 
+    public static boolean closeInstalled() {
+        return available(KNOWN.get(2).markerClass());
+    }
+
     /** The JSON mapper of host contract v1 comes with the camel bundle. */
     public static boolean hostJsonInstalled() {
         return available("org.perflink.camel.host.HostJson");
+    }
+
+    /** The HTTP gateway of host contract v1, with the camel bundle too. */
+    public static boolean hostGatewayInstalled() {
+        return available("org.perflink.camel.host.HttpHostGateway");
     }
 }

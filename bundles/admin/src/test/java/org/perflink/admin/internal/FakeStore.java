@@ -22,6 +22,8 @@ public final class FakeStore implements PerfLinkStore {
 
     public final Map<String, RegionStatus> statuses = new HashMap<>();
     public final Map<String, List<DeadLetter>> letters = new HashMap<>();
+    /** Result bodies by {@code region/kind/subject}. */
+    public final Map<String, List<String>> results = new HashMap<>();
     public final List<AuditEntry> audits = new ArrayList<>();
     public final List<Collection<Long>> replays = new ArrayList<>();
     public RuntimeException statusFailure;
@@ -48,7 +50,8 @@ public final class FakeStore implements PerfLinkStore {
 
     @Override
     public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
-        return List.of(); // the commands never look back at results
+        // perflink:simulate counts the RED warnings of the year, as LINK does
+        return results.getOrDefault(regionCode + "/" + kind + "/" + subject, List.of());
     }
 
     @Override

@@ -22,6 +22,15 @@ public interface StageContext {
     /** Results already written for this region (since 1.1). */
     ResultHistory history();
 
+    /**
+     * Lets the results emitted so far go to the host while the event goes on (hooks call it after each
+     * page of a large event); the event still counts as handled only when the hook returns, and handling
+     * it again re-emits the same results as no-ops. A context that cannot commit early ignores it (since 1.1).
+     */
+    default void checkpoint() {
+        // by default the results wait for the end of the event
+    }
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }

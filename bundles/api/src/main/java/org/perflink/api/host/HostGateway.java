@@ -52,10 +52,16 @@ public interface HostGateway {
 
     /** Streams every item of a paged collection, one page in memory at a time. */
     static <T> void forEach(PageCall<T> call, Consumer<? super T> action) throws HostException {
+        forEach(call, action, () -> { });
+    }
+
+    /** As {@link #forEach(PageCall, Consumer)}, running {@code afterEachPage} once a page is done (since 1.1). */
+    static <T> void forEach(PageCall<T> call, Consumer<? super T> action, Runnable afterEachPage) throws HostException {
         String cursor = null;
         do {
             Page<T> page = call.fetch(cursor);
             page.items().forEach(action);
+            afterEachPage.run();
             cursor = page.nextCursor();
         } while (cursor != null);
     }

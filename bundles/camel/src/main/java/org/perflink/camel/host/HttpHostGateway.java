@@ -1,6 +1,8 @@
 package org.perflink.camel.host;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -33,8 +36,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostException;
@@ -160,23 +161,12 @@ public final class HttpHostGateway implements HostGateway {
 
     @Override
     public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode items = body.putArray("items");
-        try {
-            for (HostResult r : results) {
-                ObjectNode item = items.addObject();
-                item.put("kind", r.kind().batchName());
-                item.put("id", r.id());
-                item.set("body", mapper.readTree(json(r.body())));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a queued result is not valid JSON", e);
-        }
+        String body = batchBody(results);
         Answer answer;
         try {
             answer = send(request(regionPath(regionCode) + "/results:batch")
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
                     MAX_ANSWER_LENGTH, false);
         } catch (IOException e) {
             return allAs(results, Delivery.Status.TRANSIENT, 0, describe(e), null);
@@ -218,6 +208,31 @@ public final class HttpHostGateway implements HostGateway {
         } catch (JsonProcessingException e) {
             return allAs(results, Delivery.Status.TRANSIENT, status, "unreadable batch answer", null);
         }
+    }
+
+    /**
+     * {@code {"items": [{"kind", "id", "body"}]}} with each body written as the JSON text it already is
+     * (stored results are JSON): no re-parsing of hundreds of bodies per request.
+     */
+    private String batchBody(List<HostResult> results) {
+        StringWriter out = new StringWriter(results.size() * 1024);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("items");
+            for (HostResult r : results) {
+                g.writeStartObject();
+                g.writeStringField("kind", r.kind().batchName());
+                g.writeStringField("id", r.id());
+                g.writeFieldName("body");
+                g.writeRawValue(json(r.body()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a batch request", e);
+        }
+        return out.toString();
     }
 
     // --- reading pages ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
+import org.perflink.camel.host.StoredResultHistory;
 import org.perflink.store.PerfLinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ final class EventPoller {
         this.rulePack = rulePack;
         this.encoder = encoder;
         this.status = status;
-        this.history = new StoredHistory(regionCode, store, encoder.mapper());
+        this.history = new StoredResultHistory(regionCode, store, encoder.mapper());
     }
 
     /**
@@ -165,6 +166,11 @@ final class EventPoller {
         @Override
         public ResultHistory history() {
             return history;
+        }
+
+        @Override
+        public void checkpoint() {
+            tx.checkpoint();
         }
 
         @Override

@@ -186,6 +186,7 @@ public final class CloseHook implements StageHook {
                     action.accept(project.value(), input);
                 }
             }
+            context.checkpoint(); // this page's results may go out while the year goes on
             cursor = page.nextCursor();
         } while (cursor != null);
     }

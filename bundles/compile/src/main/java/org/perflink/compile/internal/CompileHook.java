@@ -99,8 +99,9 @@ public final class CompileHook implements StageHook {
             }
         };
         for (List<String> codes : chunks(event.projectCodes())) {
+            // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
             HostGateway.forEach(cursor -> host.projects(event.regionCode(), event.year(), codes, cursor, PAGE_SIZE),
-                    checkOne);
+                    checkOne, context::checkpoint);
         }
     }
 

@@ -100,6 +100,7 @@ public final class MonitorHook implements StageHook {
             do {
                 Page<Parsed<ExecutionSnapshot>> page = host.execution(region, year, asOf, cursor, PAGE_SIZE);
                 monitorPage(page.items());
+                context.checkpoint(); // this page's warnings may go out while the round goes on
                 cursor = page.nextCursor();
             } while (cursor != null && !allListedSeen()); // a listing event can stop once all its projects came
 

@@ -215,17 +215,11 @@ public final class JdbcStore implements PerfLinkStore {
             sql(() -> {
                 c.setAutoCommit(false);
                 if (customPlans) {
-                    // The event's statements run hundreds of times on one connection. After five,
-                    // PostgreSQL may switch to a generic plan made while the outbox looked empty (its
-                    // statistics cannot see this transaction's rows): a sequential scan per lookup,
-                    // quadratic in the event's size. Custom plans keep using the indexes.
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                    }
+                    forceCustomPlans(c);
                 }
                 return null;
             });
-            tx = new EventTx(c, regionCode, event, now);
+            tx = new EventTx(c, regionCode, event, now, customPlans);
             work.run(tx); // the work's own exception propagates as it is
             EventTx done = tx;
             EventOutcome outcome = sql(() -> complete(c, done, stage, event, newCursor, now));
@@ -239,6 +233,18 @@ public final class JdbcStore implements PerfLinkStore {
                 rollbackQuietly(c);
             }
             closeQuietly(c);
+        }
+    }
+
+    /**
+     * The event's statements run hundreds of times on one connection. After five, PostgreSQL may switch to
+     * a generic plan made while the outbox looked empty (its statistics cannot see this transaction's
+     * rows): a sequential scan per lookup, quadratic in the event's size. Custom plans keep using the
+     * indexes. SET LOCAL lasts one transaction, so every checkpoint asks again.
+     */
+    private static void forceCustomPlans(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
     }
 
@@ -306,11 +312,26 @@ public final class JdbcStore implements PerfLinkStore {
         Exception failure;
         private boolean closed;
 
-        EventTx(Connection c, String regionCode, StageEvent event, Instant now) {
+        private final boolean customPlans;
+
+        EventTx(Connection c, String regionCode, StageEvent event, Instant now, boolean customPlans) {
             this.c = c;
             this.regionCode = regionCode;
             this.eventId = event == null ? null : event.eventId();
             this.now = now;
+            this.customPlans = customPlans;
+        }
+
+        @Override
+        public void checkpoint() {
+            checkOpen();
+            guarded(() -> {
+                flush();
+                c.commit();
+                if (customPlans) {
+                    forceCustomPlans(c);
+                }
+            });
         }
 
         @Override

@@ -244,6 +244,29 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aCheckpointMakesResultsDeliverableWhileTheCursorWaitsForTheWholeEvent() {
+        RuntimeException crash = assertThrows(RuntimeException.class, () ->
+                store.handleEvent(REGION, Stage.COMPILE, event(70), "70", tx -> {
+                    tx.add(verdict("c1", "c1"), "{\"id\":\"c1\"}", "h-c1");
+                    tx.checkpoint();
+                    tx.add(verdict("c2", "c2"), "{\"id\":\"c2\"}", "h-c2");
+                    throw new RuntimeException("crash after the checkpoint");
+                }));
+        assertEquals("crash after the checkpoint", crash.getMessage());
+        assertEquals(List.of("c1"), ids(store.pending(REGION, clock.instant(), 10)), "committed at the checkpoint");
+        assertNull(store.cursor(REGION, Stage.COMPILE), "the event is not done");
+
+        EventOutcome again = store.handleEvent(REGION, Stage.COMPILE, event(70), "70", tx -> {
+            tx.add(verdict("c1", "c1"), "{\"id\":\"c1\"}", "h-c1");
+            tx.checkpoint();
+            tx.add(verdict("c2", "c2"), "{\"id\":\"c2\"}", "h-c2");
+        });
+        assertEquals(new EventOutcome(1, 1, 0), again, "handled again: the checkpointed result is a no-op");
+        assertEquals(List.of("c1", "c2"), ids(store.pending(REGION, clock.instant(), 10)));
+        assertEquals("70", store.cursor(REGION, Stage.COMPILE));
+    }
+
+    @Test
     void changedContentAcrossSeveralBatchesSupersedesEveryOlderRow() {
         int n = 2 * JdbcStore.BATCH_SIZE + 200;
         store.handleEvent(REGION, Stage.EXECUTE, event(60), "60", tx -> {

@@ -12,9 +12,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.perflink.admin.internal.CheckInputException;
+import org.perflink.admin.report.CheckInputException;
 import org.perflink.admin.internal.LibraryLocation;
-import org.perflink.admin.internal.ProjectCheck;
+import org.perflink.admin.report.ProjectCheck;
 import org.perflink.admin.internal.StageCatalogs;
 import org.perflink.core.RulePacks;
 

@@ -31,10 +31,10 @@ class CommandsTest {
 
     static final List<Class<? extends Action>> ACTIONS = List.of(RegionsAction.class, EnableAction.class,
             DisableAction.class, RegionAddAction.class, RegionRemoveAction.class, DeadLettersAction.class,
-            ReplayAction.class, RulePackAction.class, CheckAction.class);
+            ReplayAction.class, RulePackAction.class, CheckAction.class, SimulateAction.class);
 
     static final Set<String> VIEWER = Set.of("regions", "dead-letters", "rule-pack", "check");
-    static final Set<String> OPERATOR = Set.of("replay");
+    static final Set<String> OPERATOR = Set.of("replay", "simulate");
     static final Set<String> ADMIN = Set.of("enable", "disable", "region-add", "region-remove");
 
     /** The ACL file is part of the change; tests run in bundles/admin. */

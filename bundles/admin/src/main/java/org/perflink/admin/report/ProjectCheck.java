@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,17 +23,38 @@ import org.perflink.core.RegionCode;
 import org.perflink.core.RulePacks;
 
 /**
- * {@code perflink:check FILE}: the compile-stage dry run without a host (issue 3, item 7). Binds one project
- * of host contract v1 from a JSON file with the contract's own mapper ({@link HostJson}), checks it with a
- * {@link TargetChecker} under the region's effective rule pack and renders the verdict.
+ * The compile-stage dry run without a host (issue 3, item 7), shared by the Karaf command
+ * {@code perflink:check FILE} and the command line {@code ./perflink check FILE}: binds one project of host
+ * contract v1 from a JSON file with the contract's own mapper ({@link HostJson}), checks it with a
+ * {@link TargetChecker} under a rule pack and renders the verdict ({@link VerdictTable}, or the verdict JSON).
+ * No OSGi types: in Karaf the pack comes from {@link RulePacks}, on the command line from a file or the
+ * built-in default ({@link PackSource}).
  * <p>
- * Only loaded when the compile and camel bundles are wired (see {@link StageCatalogs}); callers check first.
+ * In Karaf only loaded when the compile and camel bundles are wired (the admin bundle's StageCatalogs);
+ * callers check first.
  */
 public final class ProjectCheck {
 
     /** The checked project with what the check ran under. */
     public record Result(Path file, Project project, Phase phase, String regionCode, RulePack pack,
             Path libraryFile, boolean libraryLoaded, Verdict verdict) {
+    }
+
+    /** The rule pack to check under, for the region (null when neither the option nor the project gives one). */
+    @FunctionalInterface
+    public interface PackSource {
+
+        RulePack packFor(String regionCodeOrNull);
+
+        /** The region's effective pack; the built-in default without a region. */
+        static PackSource of(RulePacks packs) {
+            return region -> region == null ? RulePack.DEFAULT : packs.effective(region);
+        }
+
+        /** The same pack whatever the region (a pack read from a file, or {@link RulePack#DEFAULT}). */
+        static PackSource fixed(RulePack pack) {
+            return region -> pack;
+        }
     }
 
     private ProjectCheck() {
@@ -43,7 +64,12 @@ public final class ProjectCheck {
     public static String run(Path file, String phaseOption, String regionOption, boolean json, RulePacks packs,
             Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
         ObjectMapper mapper = HostJson.newMapper();
-        Result result = check(mapper, file, phaseOption, regionOption, packs, libraryFile, checkedAt);
+        return render(mapper, check(mapper, file, phaseOption, regionOption, PackSource.of(packs), libraryFile, checkedAt),
+                json);
+    }
+
+    /** The verdict as the readable table, or with {@code json} as the pretty-printed verdict JSON of the contract. */
+    public static String render(ObjectMapper mapper, Result result, boolean json) {
         if (json) {
             try {
                 return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result.verdict()) + "\n";
@@ -56,11 +82,28 @@ public final class ProjectCheck {
 
     static Result check(ObjectMapper mapper, Path file, String phaseOption, String regionOption, RulePacks packs,
             Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
+        return check(mapper, file, phaseOption, regionOption, PackSource.of(packs), libraryFile, checkedAt);
+    }
+
+    /**
+     * Binds, then checks.
+     *
+     * @param libraryFile the indicator library; null or a missing file: none ({@code LIBRARY_UNKNOWN_INDICATOR} stays silent)
+     * @throws CheckInputException the file, an option, the library or a pack parameter is unusable; the message
+     *         says which (and names the field of a file that does not bind)
+     */
+    public static Result check(ObjectMapper mapper, Path file, String phaseOption, String regionOption, PackSource packs,
+            Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
         Project project = bind(mapper, file);
         Phase phase = phase(phaseOption, project);
         String region = region(regionOption, project);
-        RulePack pack = region == null ? RulePack.DEFAULT : packs.effective(region);
-        IndicatorLibrary library = CompileSupport.library(libraryFile);
+        RulePack pack = packs.packFor(region);
+        IndicatorLibrary library;
+        try {
+            library = CompileSupport.library(libraryFile);
+        } catch (IllegalStateException e) {
+            throw new CheckInputException(e.getMessage());
+        }
         try (TargetChecker checker = CompileSupport.withCompileLoader(() -> new TargetChecker(library))) {
             Verdict verdict;
             try {

@@ -1,4 +1,4 @@
-package org.perflink.camel.internal;
+package org.perflink.camel.host;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -11,14 +11,17 @@ import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Warning;
 import org.perflink.store.PerfLinkStore;
 
-/** A region's earlier results as the outbox holds them (the bodies PerfLink wrote, or is writing). */
-final class StoredHistory implements ResultHistory {
+/**
+ * A region's earlier results as the store's outbox holds them (the bodies PerfLink wrote, or is writing):
+ * the history the stage hooks look back at, and what a simulation counts RED warnings in.
+ */
+public final class StoredResultHistory implements ResultHistory {
 
     private final String regionCode;
     private final PerfLinkStore store;
     private final ObjectMapper mapper;
 
-    StoredHistory(String regionCode, PerfLinkStore store, ObjectMapper mapper) {
+    public StoredResultHistory(String regionCode, PerfLinkStore store, ObjectMapper mapper) {
         this.regionCode = regionCode;
         this.store = store;
         this.mapper = mapper;

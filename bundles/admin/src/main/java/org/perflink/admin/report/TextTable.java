@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,6 +184,14 @@ public final class TextTable {
                 || (cp >= 0xFFE0 && cp <= 0xFFE6)
                 || (cp >= 0x20000 && cp <= 0x3FFFD);
         return wide ? 2 : 1;
+    }
+
+    /**
+     * {@code label ........ value} and a newline: a labelled line of a report header, the values of consecutive
+     * lines aligned (labels up to 32 columns).
+     */
+    public static String field(String label, String value) {
+        return label + ' ' + ".".repeat(Math.max(1, 34 - width(label))) + ' ' + value + '\n';
     }
 
     /** The text cut to {@code max} columns, ending in … when cut; newlines become blanks. */

@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

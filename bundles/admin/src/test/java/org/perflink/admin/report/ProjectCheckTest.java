@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perflink.admin.internal.FakeRulePacks;
 import org.perflink.api.model.Finding;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;

@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,11 @@ import java.util.function.Supplier;
 import org.perflink.compile.IndicatorLibrary;
 import org.perflink.compile.TargetChecker;
 
-/** Builds {@link TargetChecker}s for the shell. Only loaded when the compile bundle is wired. */
-final class CompileSupport {
+/**
+ * Builds {@link TargetChecker}s for the shell and for {@code ./perflink check}. Only loaded when the compile
+ * bundle is wired.
+ */
+public final class CompileSupport {
 
     private CompileSupport() {
     }
@@ -19,11 +22,11 @@ final class CompileSupport {
      * bundle as context class loader, as it is when the compile hook builds it, so Hibernate Validator
      * bootstraps the same way from a shell thread.
      */
-    static TargetChecker newChecker(Path libraryFile) {
+    public static TargetChecker newChecker(Path libraryFile) {
         return withCompileLoader(() -> new TargetChecker(library(libraryFile)));
     }
 
-    static IndicatorLibrary library(Path libraryFile) {
+    public static IndicatorLibrary library(Path libraryFile) {
         if (libraryFile == null || !Files.isRegularFile(libraryFile)) {
             return IndicatorLibrary.EMPTY;
         }
@@ -35,7 +38,7 @@ final class CompileSupport {
         }
     }
 
-    static <T> T withCompileLoader(Supplier<T> work) {
+    public static <T> T withCompileLoader(Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TargetChecker.class.getClassLoader());

@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.admin.report;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,8 +44,7 @@ public final class VerdictTable {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append(label).append(' ').append(".".repeat(Math.max(1, 34 - TextTable.width(label)))).append(' ')
-                .append(value).append('\n');
+        out.append(TextTable.field(label, value));
     }
 
     private static String counts(Verdict v) {
