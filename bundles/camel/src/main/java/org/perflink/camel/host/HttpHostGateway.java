@@ -92,7 +92,7 @@ public final class HttpHostGateway implements HostGateway {
 
     @Override
     public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException {
-        String path = regionPath(regionCode) + "/stage-events?" + query("after", afterCursor, "limit", limit);
+        String path = regionPath(regionCode) + "/stage-events?" + query("after", afterCursor, "limit", pageLimit(limit));
         String body = get(path);
         JsonNode page;
         try {
@@ -118,7 +118,7 @@ public final class HttpHostGateway implements HostGateway {
             throws HostException {
         String codeList = codes == null || codes.isEmpty() ? null : String.join(",", codes);
         String path = regionPath(regionCode) + "/projects?"
-                + query("year", year, "codes", codeList, "cursor", cursor, "limit", limit);
+                + query("year", year, "codes", codeList, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), Project.class, "projectCode");
     }
 
@@ -126,21 +126,21 @@ public final class HttpHostGateway implements HostGateway {
     public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor,
             int limit) throws HostException {
         String path = regionPath(regionCode) + "/execution?"
-                + query("year", year, "asOf", asOf, "cursor", cursor, "limit", limit);
+                + query("year", year, "asOf", asOf, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), ExecutionSnapshot.class, "projectCode");
     }
 
     @Override
     public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit)
             throws HostException {
-        String path = regionPath(regionCode) + "/evaluations?" + query("year", year, "cursor", cursor, "limit", limit);
+        String path = regionPath(regionCode) + "/evaluations?" + query("year", year, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), ProjectEvaluationInput.class, "projectCode");
     }
 
     @Override
     public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit)
             throws HostException {
-        String path = regionPath(regionCode) + "/departments?" + query("year", year, "cursor", cursor, "limit", limit);
+        String path = regionPath(regionCode) + "/departments?" + query("year", year, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), DepartmentEvaluationInput.class, "departmentCode");
     }
 
@@ -208,6 +208,11 @@ public final class HttpHostGateway implements HostGateway {
         } catch (JsonProcessingException e) {
             return allAs(results, Delivery.Status.TRANSIENT, status, "unreadable batch answer", null);
         }
+    }
+
+    /** The page size asked for: what the caller wants, at most the host configuration's {@code pageSize}. */
+    private int pageLimit(int requested) {
+        return Math.max(1, Math.min(requested, settings.pageSize()));
     }
 
     /**

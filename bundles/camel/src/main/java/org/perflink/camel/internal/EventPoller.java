@@ -1,5 +1,6 @@
 package org.perflink.camel.internal;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +66,18 @@ final class EventPoller {
 
     private final Map<Stage, Buffered> buffered = new ConcurrentHashMap<>();
 
+    /** One lock per stage: the route's timer and an operator's "run now" never handle events at once. */
+    private final Map<Stage, Object> locks = new EnumMap<>(Map.of(
+            Stage.COMPILE, new Object(), Stage.EXECUTE, new Object(), Stage.CLOSE, new Object()));
+
     /** Handles every new event of the stage; returns when the feed is caught up or something must wait. */
     void poll(Stage stage) {
+        synchronized (locks.get(stage)) {
+            pollLocked(stage);
+        }
+    }
+
+    private void pollLocked(Stage stage) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 String cursor = store.cursor(regionCode, stage);

@@ -33,6 +33,7 @@ import org.perflink.camel.routes.StatusRoute;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
+import org.perflink.core.StageRunner;
 import org.perflink.store.PerfLinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * whose configuration changes or disappears has its routes stopped gracefully (in-flight events finish,
  * undelivered results stay in the outbox) before the new ones start.
  */
-@Component(service = {}, immediate = true)
-public class PerfLinkCamel {
+@Component(service = StageRunner.class, immediate = true)
+public class PerfLinkCamel implements StageRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerfLinkCamel.class);
     static final Duration DELIVERY_INTERVAL = Duration.ofMillis(500);
@@ -63,6 +64,7 @@ public class PerfLinkCamel {
     private final Map<Stage, List<StageHook>> hooks = new EnumMap<>(Stage.class);
     private final Map<String, RegionSettings> regions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> routeIds = new ConcurrentHashMap<>();
+    private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
     private boolean started;
 
     @Activate
@@ -154,11 +156,24 @@ public class PerfLinkCamel {
             }
         }
         routeIds.put(code, added);
+        pollers.put(code, poller);
         LOG.info("Region {} ({}) started: stages {}, routes {}", code, region.name(), region.stages(), added);
+    }
+
+    @Override
+    public boolean runNow(String regionCode, Stage stage) {
+        RegionSettings region = regions.get(regionCode);
+        EventPoller poller = pollers.get(regionCode);
+        if (region == null || poller == null || !region.active(stage)) {
+            return false;
+        }
+        poller.poll(stage);
+        return true;
     }
 
     /** Stops a region's routes gracefully: an event being handled finishes (or rolls back) first. */
     private void stopRegion(String code) throws Exception {
+        pollers.remove(code);
         List<String> ids = routeIds.remove(code);
         if (ids == null) {
             return;

@@ -158,8 +158,8 @@ public final class JdbcStore implements PerfLinkStore {
         requireNonNull(regionCode, "regionCode");
         requireNonNull(stage, "stage");
         Instant now = now();
+        ensureRegion(regionCode, now);
         inTransaction(c -> {
-            ensureRegion(c, regionCode, now);
             writeCursor(c, regionCode, stage, newCursor, now);
             return null;
         });
@@ -188,14 +188,25 @@ public final class JdbcStore implements PerfLinkStore {
         }
     }
 
-    private static void ensureRegion(Connection c, String regionCode, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_region (region_code, created_at) "
-                + "SELECT CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM pl_region WHERE region_code = ?)")) {
+    /**
+     * Makes sure the region has its row, in a short transaction of its own: a region's stage routes may
+     * all meet a new region at once, and the loser of that race only needs to know the row is there
+     * (inside an event's transaction the duplicate key would abort the event on PostgreSQL).
+     */
+    private void ensureRegion(String regionCode, Instant now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO pl_region (region_code, created_at) "
+                        + "SELECT CAST(? AS VARCHAR(16)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM pl_region WHERE region_code = ?)")) {
+            c.setAutoCommit(true);
             ps.setString(1, regionCode);
             ps.setObject(2, ts(now));
             ps.setString(3, regionCode);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) { // unique violation: another thread inserted it first
+                throw new StoreException("cannot register region " + regionCode + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -208,6 +219,7 @@ public final class JdbcStore implements PerfLinkStore {
         requireNonNull(stage, "stage");
         requireNonNull(work, "work");
         Instant now = now();
+        ensureRegion(regionCode, now);
         Connection c = sql(dataSource::getConnection);
         EventTx tx = null;
         boolean committed = false;
@@ -277,7 +289,6 @@ public final class JdbcStore implements PerfLinkStore {
             ps.setObject(10, ts(now));
             ps.executeUpdate();
         }
-        ensureRegion(c, region, now);
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE pl_region SET last_event_at = ? WHERE region_code = ?")) {
             ps.setObject(1, ts(now));
