@@ -40,11 +40,12 @@ final class DemoSummary {
     }
 
     void warnings(JsonNode received) {
-        out.println("执行 Execute stage — monitoring warnings written back (type/level):");
+        out.println("执行 Execute stage — monitoring warnings written back (type/level; CLEARED 解除 = no longer holds):");
         Map<String, Map<String, Integer>> byRegion = new TreeMap<>();
         for (JsonNode row : received.path("items")) {
             JsonNode body = row.path("body");
-            count(byRegion, row.path("region").asText(), body.path("type").asText() + "/" + body.path("level").asText());
+            String level = "NONE".equals(body.path("level").asText()) ? "CLEARED" : body.path("level").asText();
+            count(byRegion, row.path("region").asText(), body.path("type").asText() + "/" + level);
         }
         byRegion.forEach((region, counts) -> out.println("  " + region + "  " + new TreeMap<>(counts)));
     }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./perflink demo | start | stop | check | simulate}. Each instance is a copy of the distribution in a
+ * {@code ./perflink demo | start | stop | user-add | check | simulate}. Each instance is a copy of the distribution in a
  * directory of its own ({@code --data}); the launcher writes its configuration files into {@code etc/} and reads
  * its {@code status.json} to know when every event is handled and every result delivered. {@code check} and
  * {@code simulate} run in this JVM without Karaf ({@link CheckCommand}, {@link SimulateCommand}).
@@ -39,6 +39,13 @@ public final class Main {
                   Run PerfLink against an existing host. --once: handle every pending stage event, deliver
                   every result, then stop (exit 0; exit 3 if the host stays unreachable, state kept in DIR).
               ./perflink stop [--data DIR]
+              ./perflink user-add NAME --roles ROLE[,ROLE...] [--data DIR]
+                  Create (or replace) a user of the instance's Karaf realm (etc/users.properties: SSH, shell, admin
+                  page and API), before or after start; the distribution has none. Roles: perflink-viewer (read),
+                  perflink-operator (also replay), perflink-admin (also switch and configure); admin for Karaf's
+                  own commands, ssh for the shell over SSH. The password comes from $PERFLINK_PASSWORD, else is
+                  asked on the terminal (not echoed), else read as one line from stdin; never from the command line.
+                  It is stored as Karaf's SHA-512 digest. Exit 0: done; 2: a usage error or an unusable password.
               ./perflink check FILE [--phase P] [--region R] [--rule-pack FILE] [--library FILE] [--json]
                   Dry run of the compile-stage check of one project JSON file (host contract v1), without Karaf
                   or a host. Exit 0: PASS or WARN; 3: BLOCK; 2: the file, an option or a pack is unusable.
@@ -99,6 +106,9 @@ public final class Main {
                 return new CheckCommand(projectHome, out, err).run(parsed);
             case "simulate":
                 return new SimulateCommand(out, err, System.getenv(SimulateCommand.TOKEN_ENV)).run(parsed);
+            case "user-add":
+                return new UserAddCommand(out, err, System.getenv(UserAddCommand.PASSWORD_ENV), terminal(), System.in)
+                        .run(parsed, dataDir(parsed.options()), distribution());
             default:
                 break;
         }
@@ -217,7 +227,7 @@ public final class Main {
             karaf.start();
         }
         out.println("PerfLink running in " + karaf.home() + "\n  log: " + karaf.log() + "\n  status: " + karaf.statusFile()
-                + "\n  admin page: " + karaf.adminUrl() + " (log in as a user of etc/users.properties)");
+                + "\n  admin page: " + karaf.adminUrl() + " (log in as a user made with ./perflink user-add)");
         if (!opts.containsKey("once")) {
             return 0;
         }
@@ -323,6 +333,12 @@ public final class Main {
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /** The console to ask a password on without echo, or null when stdin or stdout is not a terminal. */
+    private static UserAddCommand.Terminal terminal() {
+        java.io.Console console = System.console();
+        return console == null ? null : prompt -> console.readPassword("%s", prompt);
     }
 
     private Path distribution() {
