@@ -40,6 +40,12 @@ public class RulePackComponent {
         registration.unregister();
     }
 
+    /** Framework bookkeeping (service.*, component.*, osgi.*, felix.*) never counts as a rule parameter. */
+    static boolean isParameter(String key) {
+        return !NOT_PARAMETERS.contains(key) && !key.startsWith("service.") && !key.startsWith("component.")
+                && !key.startsWith("osgi.") && !key.startsWith("felix.") && !key.startsWith(".");
+    }
+
     static RulePack toPack(Map<String, Object> properties) {
         Object name = properties.get("name");
         if (name == null || name.toString().isBlank()) {
@@ -48,7 +54,7 @@ public class RulePackComponent {
         Object version = properties.get("version");
         Map<String, String> values = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
-            if (!NOT_PARAMETERS.contains(key)) {
+            if (isParameter(key)) {
                 values.put(key, String.valueOf(value));
             }
         });
