@@ -115,9 +115,26 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
 
     /** As {@link #configureRegion(String, boolean, boolean, boolean)}, naming a rule pack (empty: inherit the parent region's). */
     protected void configureRegion(String code, boolean compile, boolean execute, boolean close, String rulePack) throws IOException {
+        configureRegion(code, null, compile, execute, close, rulePack);
+    }
+
+    /**
+     * As {@link #configureRegion(String, boolean, boolean, boolean)}, with the region's {@code enabled} switch:
+     * off, the region is listed as DISABLED, nothing runs for it and its undelivered results stay in the outbox.
+     */
+    protected void configureRegion(String code, boolean enabled, boolean compile, boolean execute, boolean close) throws IOException {
+        configureRegion(code, (Boolean) enabled, compile, execute, close, "");
+    }
+
+    /** {@code enabled} null: the key is left out (the region's default, on). */
+    private void configureRegion(String code, Boolean enabled, boolean compile, boolean execute, boolean close, String rulePack)
+            throws IOException {
         org.osgi.service.cm.Configuration c = configurationAdmin.getFactoryConfiguration("org.perflink.region", code, "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("regionCode", code);
+        if (enabled != null) {
+            props.put("enabled", enabled);
+        }
         props.put("compileEnabled", compile);
         props.put("executeEnabled", execute);
         props.put("closeEnabled", close);
@@ -140,6 +157,40 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
         props.put("version", "1");
         parameters.forEach(props::put);
         c.update(props);
+    }
+
+    /**
+     * The properties of the region's configuration as ConfigurationAdmin holds them (whoever made it: this support,
+     * a {@code perflink:} command or an etc/ file), keyed as in the file; empty when the region has none.
+     */
+    protected Map<String, String> regionConfiguration(String code) throws Exception {
+        org.osgi.service.cm.Configuration[] all = configurationAdmin.listConfigurations(
+                "(&(service.factoryPid=org.perflink.region)(regionCode=" + code + "))");
+        Map<String, String> props = new java.util.TreeMap<>();
+        if (all == null) {
+            return props;
+        }
+        if (all.length > 1) {
+            throw new IllegalStateException(all.length + " configurations for region " + code);
+        }
+        Dictionary<String, Object> d = all[0].getProperties();
+        for (java.util.Enumeration<String> keys = d.keys(); keys.hasMoreElements(); ) {
+            String key = keys.nextElement();
+            if (!key.startsWith("service.") && !key.startsWith("felix.")) {
+                props.put(key, String.valueOf(d.get(key)));
+            }
+        }
+        return props;
+    }
+
+    /** The admin page and API of this container ({@code org.perflink.admin.http}'s port), e.g. {@code http://127.0.0.1:19182}. */
+    protected String adminUrl() throws IOException {
+        Dictionary<String, Object> props = configurationAdmin.getConfiguration("org.perflink.admin.http", null).getProperties();
+        Object port = props == null ? null : props.get("port");
+        if (port == null) {
+            throw new IllegalStateException("no port in org.perflink.admin.http");
+        }
+        return "http://127.0.0.1:" + port.toString().strip();
     }
 
     protected void deleteRegion(String code) throws IOException {
