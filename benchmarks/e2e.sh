@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# End-to-end compile-stage benchmark (issue 8): the PerfLink distribution against the standalone mock host
-# serving N generated projects, ONE region-wide COMPILE event, measured from the event to the last verdict
-# the host acknowledged; then the bare limit (BareLimit) on the same N, and the ratio.
+# End-to-end benchmark (issue 8): the PerfLink distribution against the standalone mock host serving N
+# generated projects, ONE region-wide stage event, measured from the event to the last result the host
+# acknowledged; then the bare limit (BareLimit) on the same N, and the ratio.
 #
-#   benchmarks/e2e.sh [N] [--no-batch] [--phase DECLARED|REVIEWED|APPROVED|PUBLISHED] [--heap 512m]
+#   benchmarks/e2e.sh [N] [--stage compile|execute|close] [--no-batch] [--heap 512m]
+#                     [--phase DECLARED|REVIEWED|APPROVED|PUBLISHED] [--as-of YYYY-MM-DD]
 #                     [--jfr] [--live] [--keep] [--no-bare] [--timeout-min 30]
 #
 #   N            projects of the generated region 440000/2027, seed 1 (default 10000)
+#   --stage      compile (default): one COMPILE event, done when the host holds N verdict ids.
+#                execute: one EXECUTE/MONITOR event at --as-of (default 2027-09-30), measured to the last
+#                  warning acknowledged. How many warnings come is the data's business: the run is done when
+#                  ./perflink start --once has seen idle (every event handled, outbox empty) and stopped, and the
+#                  host's warning writes no longer grow; the bare run's count is then compared with the host's.
+#                close: one CLOSE/EVALUATE event (scores), then one CLOSE/LINK event (adjustments + notices), each
+#                  with its own ./perflink start --once on the same instance, measured separately.
 #   --no-batch   the mock answers 404 to results:batch, so PerfLink writes back with single PUTs
-#   --phase      phase of the event (default PUBLISHED: every compile rule runs, as in the JMH and bare runs)
+#   --phase      phase of the COMPILE event (default PUBLISHED: every compile rule runs, as in the JMH and bare runs)
+#   --as-of      cut-off date of the EXECUTE/MONITOR event (the generator has snapshots for every date of the year)
 #   --heap       max heap of the Karaf JVM and of the bare run (default 512m, issue 8's target)
 #   --jfr        record the Karaf JVM with JFR (settings=profile) into the work directory (implies --keep)
 #   --live       every 10 s while PerfLink works, a class histogram of the Karaf JVM (jcmd GC.class_histogram:
@@ -41,6 +50,8 @@ keep=0
 bare=1
 live=0
 timeout_min=30
+stage=compile
+as_of="$year-09-30"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-batch) batch=0 ;;
@@ -51,12 +62,16 @@ while [[ $# -gt 0 ]]; do
     --live) live=1 ;;
     --no-bare) bare=0 ;;
     --timeout-min) timeout_min="$2"; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --stage) stage="${2,,}"; shift ;;
+    --as-of) as_of="$2"; shift ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     [0-9]*) n="$1" ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
 done
+
+case "$stage" in compile|execute|close) ;; *) echo "--stage: '$stage' is not one of compile, execute, close" >&2; exit 2 ;; esac
 
 for tool in curl jq python3 java; do
   command -v "$tool" >/dev/null || { echo "e2e.sh needs $tool" >&2; exit 2; }
@@ -77,6 +92,28 @@ secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]
 iso_to_epoch() { date -d "$1" +%s.%N; }
 # CPU seconds (user + system) a process has used so far; empty when it is gone
 cpu_s() { [[ -n "$1" && -r "/proc/$1/stat" ]] && awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || true; }
+
+# heap from a GC log: "count pause_ms peak_mb live_mb", peak = occupancy before a collection, live = after it
+gc_summary() {
+  python3 - "$1" <<'PY'
+import re, sys
+unit = {"K": 1 / 1024, "M": 1, "G": 1024}
+count = 0; pause = 0.0; peak = 0.0; live = 0.0
+try:
+    lines = open(sys.argv[1], errors="replace").readlines()
+except OSError:
+    lines = []
+for line in lines:
+    m = re.search(r"GC\(\d+\) Pause .*? (\d+)([KMG])->(\d+)([KMG])\(\d+[KMG]\) ([\d.]+)ms", line)
+    if not m:
+        continue
+    count += 1
+    pause += float(m.group(5))
+    peak = max(peak, int(m.group(1)) * unit[m.group(2)])
+    live = max(live, int(m.group(3)) * unit[m.group(4)])
+print(count, round(pause), round(peak), round(live))
+PY
+}
 
 cleanup() {
   set +e
@@ -100,6 +137,8 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------- (a) the mock host
 mock_args=(--generate "$n" --region "$region" --year "$year" --seed 1 --no-bodies --port 0 --max-log $((n + 100000)))
+# the close stage writes about 2 N results (scores, then adjustments), every one in the write log
+[[ $stage == close ]] && mock_args[-1]=$((3 * n + 100000))
 [[ $batch -eq 1 ]] || mock_args+=(--no-batch)
 log "starting the mock host: ${mock_args[*]}"
 java -Xms256m -Xmx1g -jar "$mockjar" "${mock_args[@]}" >"$work/mock.out" 2>&1 &
@@ -115,6 +154,13 @@ done
 log "mock host at $url (pid $mock_pid), batch $([[ $batch -eq 1 ]] && echo on || echo off)"
 
 stats() { curl -sf "$url/mock/stats"; }
+
+if [[ $stage != compile ]]; then
+  # shellcheck source=e2e-stages.sh
+  source "$here/e2e-stages.sh"
+  run_stage "$stage"
+  exit 0
+fi
 
 # ---------------------------------------------------------------- (b) one COMPILE event, then PerfLink --once
 event="{\"year\":$year,\"stage\":\"COMPILE\",\"phase\":\"$phase\",\"projectCodes\":[]}"
@@ -214,26 +260,7 @@ launcher_pid=""
 log "launcher exited $launcher_rc: $(tail -1 "$work/launcher.out")"
 
 # heap from the GC log: occupancy before each collection (peak) and after it (live set)
-gclog="$work/gc-${karaf_pid:-none}.log"
-read -r gc_count gc_pause_ms peak_heap_mb live_heap_mb < <(python3 - "$gclog" <<'PY'
-import re, sys
-unit = {"K": 1 / 1024, "M": 1, "G": 1024}
-count = 0; pause = 0.0; peak = 0.0; live = 0.0
-try:
-    lines = open(sys.argv[1], errors="replace").readlines()
-except OSError:
-    lines = []
-for line in lines:
-    m = re.search(r"GC\(\d+\) Pause .*? (\d+)([KMG])->(\d+)([KMG])\(\d+[KMG]\) ([\d.]+)ms", line)
-    if not m:
-        continue
-    count += 1
-    pause += float(m.group(5))
-    peak = max(peak, int(m.group(1)) * unit[m.group(2)])
-    live = max(live, int(m.group(3)) * unit[m.group(4)])
-print(count, round(pause), round(peak), round(live))
-PY
-)
+read -r gc_count gc_pause_ms peak_heap_mb live_heap_mb < <(gc_summary "$work/gc-${karaf_pid:-none}.log")
 
 wall_event="$(secs "$t_event" "$t_last")"
 wall_pickup="$(secs "${t_pickup:-$t_event}" "$t_last")"

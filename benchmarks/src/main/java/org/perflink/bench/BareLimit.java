@@ -37,7 +37,9 @@ import org.perflink.compile.TargetChecker;
  * <pre>
  * java -Xmx512m -cp target/benchmarks.jar org.perflink.bench.BareLimit [--projects 100000] [--phase PUBLISHED]
  *      [--region 440000] [--year 2027] [--seed 1] [--warmup 0] [--encode]
+ *      [--stage compile|execute|close|link] [--as-of 2027-09-30]
  * </pre>
+ * {@code --stage execute|close|link} runs the other stages' bare limits instead ({@link StageBareLimit}).
  * The wall time counts reading and checking only; making the page bytes (the mock's side) is timed apart. The
  * JIT starts cold (as in a freshly started container) unless {@code --warmup N} checks N projects first.
  * The last line is machine-readable ({@code BARE key=value ...}) for e2e.sh.
@@ -68,6 +70,8 @@ public final class BareLimit {
         long seed = BenchData.SEED;
         int warmup = 0;
         boolean encode = false;
+        String stage = "compile";
+        java.time.LocalDate asOf = BenchData.MONITOR_AS_OF;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--projects", "-n" -> projects = Integer.parseInt(args[++i]);
@@ -77,9 +81,11 @@ public final class BareLimit {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--encode" -> encode = true;
+                case "--stage" -> stage = args[++i].toLowerCase(Locale.ROOT);
+                case "--as-of" -> asOf = java.time.LocalDate.parse(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("usage: BareLimit [--projects N] [--phase P] [--region R] [--year Y] [--seed S]"
-                            + " [--warmup N] [--encode]");
+                            + " [--warmup N] [--encode] [--stage compile|execute|close|link] [--as-of YYYY-MM-DD]");
                     return;
                 }
                 default -> {
@@ -90,6 +96,10 @@ public final class BareLimit {
                     }
                 }
             }
+        }
+        if (!stage.equals("compile")) {
+            StageBareLimit.main(stage, projects, region, year, seed, asOf, warmup);
+            return;
         }
         long t0 = System.nanoTime();
         TargetChecker checker = new TargetChecker(BenchData.library());
@@ -212,6 +222,21 @@ public final class BareLimit {
                 }
             }
             return s;
+        }
+
+        /** Peak occupancy before a GC (or now, if higher), max after a GC, GCs and their time since creation. */
+        public record Heap(long peakBytes, long maxAfterGcBytes, long gcCount, long gcMillis) {
+        }
+
+        public Heap heap() {
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long c = 0;
+            long m = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                c += gc.getCollectionCount();
+                m += gc.getCollectionTime();
+            }
+            return new Heap(Math.max(peakBefore.get(), now), maxAfter.get(), c - gcCount0, m - gcMillis0);
         }
 
         Result finish(int n, long parse, long check, long generate, Map<Verdict.Outcome, Integer> outcomes,

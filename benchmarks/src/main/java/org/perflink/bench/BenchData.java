@@ -95,6 +95,28 @@ public final class BenchData {
         return region.execution(region.year(), asOf.toString()).size();
     }
 
+    /**
+     * The projects of {@code codes} as {@code GET .../projects?year=&codes=a,b&limit=1000} answers a hook's
+     * lookup of one page's targets (dataset order; at most {@code limit}, the rest would be a further page).
+     */
+    public byte[] projectPageByCodes(java.util.Collection<String> codes, int limit) {
+        return page(region.projectsByCodes(region.year(), new java.util.HashSet<>(codes)), 0, limit);
+    }
+
+    /** Every department input of the year (12, one page), as {@code GET .../departments?year=} answers it. */
+    public byte[] departmentPage(int from, int limit) {
+        return page(region.departments(region.year()), from, limit);
+    }
+
+    public int departmentCount() {
+        return region.departments(region.year()).size();
+    }
+
+    /** The projectCode of the generator's project {@code i} (0-based). */
+    public String projectCode(int i) {
+        return region.projectCode(i);
+    }
+
     /** The mock's page envelope (MockHost.page): {@code {"items": [...], "nextCursor": "..."|null}}. */
     private static byte[] page(List<JsonNode> items, int from, int limit) {
         int size = items.size();

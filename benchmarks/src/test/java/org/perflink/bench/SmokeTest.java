@@ -84,4 +84,19 @@ class SmokeTest {
             assertTrue(r.wallNanos() > 0);
         }
     }
+
+    @Test
+    void stageBareLimits() {
+        BenchData data = new BenchData(N);
+        StageBareLimit.Result execute = StageBareLimit.run("execute", data, BenchData.MONITOR_AS_OF,
+                new BareLimit.HeapWatch());
+        assertEquals(data.executionCount(BenchData.MONITOR_AS_OF), execute.items());
+        assertTrue(execute.results() > 0 && execute.mix().keySet().stream().anyMatch(k -> k.startsWith("NO_DATA/")),
+                "warnings, NO_DATA among them: " + execute.mix());
+        StageBareLimit.Result close = StageBareLimit.run("close", data, null, null);
+        assertTrue(close.results() > N * 9 / 10, "most projects scored: " + close.mix());
+        StageBareLimit.Result link = StageBareLimit.run("link", data, null, null);
+        assertTrue(link.mix().keySet().stream().anyMatch(k -> k.startsWith("adjustment DEPARTMENT/")), "" + link.mix());
+        assertTrue(link.results() > N / 2, "adjustments and notices: " + link.mix());
+    }
 }

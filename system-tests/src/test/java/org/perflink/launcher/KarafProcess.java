@@ -73,6 +73,11 @@ public final class KarafProcess implements AutoCloseable {
                 StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /** The admin page of this copy, {@code http://127.0.0.1:PORT/admin/} (its port is chosen at install). */
+    public String adminUrl() throws IOException {
+        return karaf.adminUrl();
+    }
+
     public int sshPort() throws IOException {
         return Integer.parseInt(property("etc/org.apache.karaf.shell.cfg", "sshPort"));
     }
@@ -233,6 +238,12 @@ public final class KarafProcess implements AutoCloseable {
         if (user == null) {
             throw new IllegalStateException("no shell user: call addShellUser before start");
         }
+        return shellAs(user, password, timeout, commands);
+    }
+
+    /** {@link #shell} as another user of {@link #addShellUser} (the last one added is the default). */
+    public String shellAs(String user, String password, Duration timeout, String... commands)
+            throws IOException, InterruptedException {
         Path in = Files.createTempFile(home(), "client-", ".in");
         Files.writeString(in, String.join("\n", commands) + "\n", StandardCharsets.UTF_8);
         Path out = Files.createTempFile(home(), "client-", ".out");

@@ -128,6 +128,15 @@ abstract class SystemTestSupport {
         }
     }
 
+    /** The region's scripted events of one stage and phase (e.g. COMPILE, DECLARED); returns them. */
+    List<ObjectNode> script(String region, String stage, String phase) {
+        List<ObjectNode> events = host.script(region, stage, phase);
+        for (ObjectNode e : events) {
+            lastSeq.merge(region, e.path("seq").asLong(), Math::max);
+        }
+        return events;
+    }
+
     void script(String stage) {
         REGIONS.forEach(r -> script(r, stage));
     }

@@ -88,6 +88,16 @@ public interface PerfLinkStore {
      */
     List<String> resultsOf(String regionCode, ResultKind kind, String subject);
 
+    /**
+     * The latest results of a region, newest first: each result id of {@code kind} (of every kind when
+     * {@code kind} is null) once, as its newest outbox row (its latest body, never a superseded one), ordered
+     * by that row's seq descending, at most {@code limit} (none when {@code limit} is not positive). For the
+     * administrators' view of what PerfLink decided last.
+     *
+     * @since 1.2
+     */
+    List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit);
+
     /** Marks outbox rows delivered (stored by the host). */
     void delivered(Collection<Long> seqs);
 

@@ -7,7 +7,7 @@
  * ({@link org.perflink.store.PerfLinkStore#handleEvent}), so a crash either keeps both or neither.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.perflink.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import org.perflink.store.DeadLetter;
 import org.perflink.store.OutboxItem;
 import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoredResult;
 
 /** The store as the admin commands use it: status, dead letters, replay and the audit log. */
 public final class FakeStore implements PerfLinkStore {
@@ -26,6 +27,10 @@ public final class FakeStore implements PerfLinkStore {
     public final Map<String, List<String>> results = new HashMap<>();
     public final List<AuditEntry> audits = new ArrayList<>();
     public final List<Collection<Long>> replays = new ArrayList<>();
+    /** What {@link #latestResults} returns, newest first, of every region and kind. */
+    public final List<StoredResult> stored = new ArrayList<>();
+    /** Cursors by {@code region/STAGE}. */
+    public final Map<String, String> cursors = new HashMap<>();
     public RuntimeException statusFailure;
 
     public void letter(long id, String region, String kind, String key, int http, String reason) {
@@ -52,6 +57,12 @@ public final class FakeStore implements PerfLinkStore {
     public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
         // perflink:simulate counts the RED warnings of the year, as LINK does
         return results.getOrDefault(regionCode + "/" + kind + "/" + subject, List.of());
+    }
+
+    @Override
+    public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
+        return stored.stream().filter(r -> r.regionCode().equals(regionCode) && (kind == null || r.kind() == kind))
+                .limit(Math.max(0, limit)).toList();
     }
 
     @Override
@@ -86,7 +97,7 @@ public final class FakeStore implements PerfLinkStore {
 
     @Override
     public String cursor(String regionCode, Stage stage) {
-        throw new UnsupportedOperationException();
+        return cursors.get(regionCode + "/" + stage);
     }
 
     @Override

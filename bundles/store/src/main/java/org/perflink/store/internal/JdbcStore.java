@@ -36,6 +36,7 @@ import org.perflink.store.OutboxItem;
 import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.StoreException;
+import org.perflink.store.StoredResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -733,6 +734,39 @@ public final class JdbcStore implements PerfLinkStore {
                     }
                 }
                 return new ArrayList<>(latest.values());
+            }
+        });
+    }
+
+    @Override
+    public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
+        requireNonNull(regionCode, "regionCode");
+        if (limit <= 0) {
+            return List.of();
+        }
+        // the newest row of each id (never SUPERSEDED: only an older row is), found with pl_outbox_result
+        String sql = "SELECT o.seq, o.kind, o.result_id, o.subject, o.state, o.body, o.created_at, o.delivered_at "
+                + "FROM pl_outbox o WHERE o.region_code = ?" + (kind == null ? "" : " AND o.kind = ?")
+                + " AND o.state <> 'SUPERSEDED' AND NOT EXISTS (SELECT 1 FROM pl_outbox n "
+                + "WHERE n.result_id = o.result_id AND n.region_code = o.region_code AND n.kind = o.kind "
+                + "AND n.seq > o.seq) ORDER BY o.seq DESC FETCH FIRST ? ROWS ONLY";
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, regionCode);
+                if (kind != null) {
+                    ps.setString(i++, kind.name());
+                }
+                ps.setInt(i, limit);
+                List<StoredResult> results = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        results.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
+                                instant(rs, 8)));
+                    }
+                }
+                return results;
             }
         });
     }

@@ -31,6 +31,7 @@ import org.perflink.store.DeadLetter;
 import org.perflink.store.OutboxItem;
 import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoredResult;
 import org.perflink.store.jdbc.JdbcStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,6 +210,11 @@ public final class StoreComponent implements PerfLinkStore {
     @Override
     public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
         return store.resultsOf(regionCode, kind, subject);
+    }
+
+    @Override
+    public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
+        return store.latestResults(regionCode, kind, limit);
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.perflink.store.PerfLinkStore.EventOutcome;
 import org.perflink.store.PerfLinkStore.EventTransaction;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.StoreException;
+import org.perflink.store.StoredResult;
 
 /**
  * The store's contract, run against every database the store supports: H2 always
@@ -241,6 +242,61 @@ abstract class StoreContractTest {
         assertEquals(List.of("{\"level\":\"RED\"}", "{\"level\":\"YELLOW\"}"),
                 store.resultsOf(REGION, ResultKind.WARNING, "p1"), "latest body per id, other kinds and subjects left out");
         assertEquals(List.of(), store.resultsOf(OTHER_REGION, ResultKind.WARNING, "p1"));
+    }
+
+    @Test
+    void latestResultsOfARegionAreEachIdsNewestRowNewestFirst() {
+        store.handleEvent(REGION, Stage.EXECUTE, event(64), "64", tx -> {
+            tx.add(warning("w1", "p1"), "{\"level\":\"YELLOW\"}", "yellow");
+            tx.add(warning("w2", "p2"), "{\"level\":\"BLUE\"}", "blue");
+            tx.add(verdict("v1", "p1"), "{\"outcome\":\"PASS\"}", "pass");
+            tx.add(warning("w3", "p3"), "{\"level\":\"BLUE\"}", "blue");
+        });
+        store.handleEvent(OTHER_REGION, Stage.EXECUTE, event(64), "64", tx -> tx.add(
+                new HostResult(ResultKind.WARNING, OTHER_REGION, "w9", "p9", null), "{}", "other"));
+        store.delivered(List.of(seqOf("w2")));
+        store.deadLetter(seqOf("w3"), 422, "locked");
+        clock.advance(Duration.ofMinutes(1));
+        store.handleEvent(REGION, Stage.EXECUTE, event(65), "65", tx -> {
+            tx.add(warning("w1", "p1"), "{\"level\":\"RED\"}", "red"); // supersedes the undelivered YELLOW
+            tx.add(warning("w2", "p2"), "{\"level\":\"RED\"}", "red"); // the delivered BLUE row stays DELIVERED
+        });
+
+        List<StoredResult> latest = store.latestResults(REGION, ResultKind.WARNING, 10);
+        assertEquals(List.of("w2", "w1", "w3"), latest.stream().map(StoredResult::resultId).toList(),
+                "each id once, by its newest row, newest first; other kinds and regions left out");
+        StoredResult w2 = latest.get(0);
+        assertEquals(seqOf("w2"), w2.seq());
+        assertEquals(REGION, w2.regionCode());
+        assertEquals(ResultKind.WARNING, w2.kind());
+        assertEquals("p2", w2.subject());
+        assertEquals("{\"level\":\"RED\"}", w2.body(), "the latest body, not the delivered older one");
+        assertEquals(StoredResult.PENDING, w2.state());
+        assertEquals(clock.instant(), w2.createdAt());
+        assertNull(w2.deliveredAt());
+        assertEquals("{\"level\":\"RED\"}", latest.get(1).body());
+        StoredResult w3 = latest.get(2);
+        assertEquals(StoredResult.DEAD, w3.state(), "refused by the host");
+
+        assertEquals(List.of("w2", "w1"), store.latestResults(REGION, ResultKind.WARNING, 2).stream()
+                .map(StoredResult::resultId).toList(), "at most limit, the newest");
+        assertEquals(List.of("w2", "w1", "w3", "v1"), store.latestResults(REGION, null, 10).stream()
+                .map(StoredResult::resultId).toList(), "every kind when none is given");
+        assertEquals(List.of(), store.latestResults(REGION, ResultKind.WARNING, 0));
+        assertEquals(List.of(), store.latestResults(REGION, ResultKind.NOTICE, 10));
+        assertEquals(List.of(), store.latestResults("450000", ResultKind.WARNING, 10));
+
+        store.delivered(List.of(seqOf("w1")));
+        StoredResult delivered = store.latestResults(REGION, ResultKind.WARNING, 10).get(1);
+        assertEquals("w1", delivered.resultId());
+        assertEquals(StoredResult.DELIVERED, delivered.state());
+        assertEquals(clock.instant(), delivered.deliveredAt());
+
+        clock.advance(Duration.ofMinutes(1));
+        store.replay(REGION, List.of());
+        assertEquals(List.of("w3", "w2", "w1"), store.latestResults(REGION, ResultKind.WARNING, 10).stream()
+                .map(StoredResult::resultId).toList(), "a replayed letter is its new outbox row");
+        assertEquals(StoredResult.PENDING, store.latestResults(REGION, ResultKind.WARNING, 1).get(0).state());
     }
 
     @Test

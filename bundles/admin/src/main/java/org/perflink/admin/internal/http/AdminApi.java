@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.admin.internal.DeadLetterAdmin;
+import org.perflink.admin.internal.LatestResults;
 import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.ProjectTimeline;
 import org.perflink.admin.internal.RegionAdmin;
@@ -35,7 +36,8 @@ import org.perflink.store.RegionStatus;
 
 /**
  * The operations of {@code /api/admin/v1/} as JSON. Every one delegates to the logic the {@code perflink:}
- * commands use ({@link RegionTable}, {@link RegionAdmin}, {@link DeadLetterAdmin}, {@link ProjectTimeline}),
+ * commands use ({@link RegionTable}, {@link RegionAdmin}, {@link DeadLetterAdmin}, {@link ProjectTimeline},
+ * {@link LatestResults}),
  * so the shell and the API read and change the same things in the same way and audit them alike. Access
  * control, CSRF and HTTP belong to {@link AdminServer}.
  */
@@ -256,6 +258,44 @@ final class AdminApi {
             } catch (JsonProcessingException ex) {
                 n.putNull("result");
                 n.put("raw", e.json());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * GET regions/{code}/results?kind=&limit=&project=: the region's latest results, newest first (each result
+     * id once, with its delivery state), or with {@code project} that project's results in timeline order (at most
+     * {@code limit} of each kind); {@code kind} one of verdict|warning|score|adjustment|notice, none for every kind.
+     */
+    ObjectNode results(String code, String kind, String limit, String project) {
+        LatestResults.Query q = LatestResults.query(valid(code), project, kind, limit);
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", q.region());
+        out.put("project", q.project());
+        out.put("kind", q.kind() == null ? null : q.kind().name());
+        out.put("limit", q.limit());
+        ArrayNode items = out.putArray("items");
+        for (LatestResults.Item i : LatestResults.find(store, q)) {
+            ObjectNode n = items.addObject();
+            n.put("kind", i.kind().name());
+            n.put("stage", i.stage().name());
+            n.put("id", i.id());
+            n.put("subject", i.subject());
+            n.put("latest", i.latest());
+            if (i.seq() == null) {
+                n.putNull("seq");
+            } else {
+                n.put("seq", i.seq());
+            }
+            n.put("state", i.state());
+            n.put("createdAt", text(i.createdAt()));
+            n.put("deliveredAt", text(i.deliveredAt()));
+            try {
+                n.set("result", mapper.readTree(i.json()));
+            } catch (JsonProcessingException ex) {
+                n.putNull("result");
+                n.put("raw", i.json());
             }
         }
         return out;

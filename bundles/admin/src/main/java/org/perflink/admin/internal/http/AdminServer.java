@@ -130,6 +130,8 @@ public final class AdminServer implements AutoCloseable {
         get(API + REGION + "/dead-letters", Permission.READ, r -> api.deadLetters(r.group(0)));
         route("POST", API + REGION + "/dead-letters:replay", Permission.REPLAY,
                 r -> api.replay(r.user(), r.group(0), r.body()));
+        get(API + REGION + "/results", Permission.READ,
+                r -> api.results(r.group(0), r.query("kind"), r.query("limit"), r.query("project")));
         get(API + REGION + "/projects/([^/]+)/timeline", Permission.READ,
                 r -> api.timeline(r.group(0), r.group(1)));
         get(API + "/audit", Permission.READ, r -> api.audit(r.query("limit")));

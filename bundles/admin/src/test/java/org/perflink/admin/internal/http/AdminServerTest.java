@@ -51,6 +51,7 @@ import org.perflink.core.RegionSettings;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoredResult;
 
 /** The admin page and REST API over real HTTP, with a fake authenticator, store and ConfigurationAdmin. */
 class AdminServerTest {
@@ -440,6 +441,62 @@ class AdminServerTest {
         assertEquals(0, getJson("vera", "/api/admin/v1/regions/440000/projects/NONE/timeline").path("entries").size());
     }
 
+    @Test
+    void theLatestResultsOfARegionNewestFirstWithTheirStateAndFindings() throws Exception {
+        store.stored.add(new StoredResult(42, "440000", ResultKind.VERDICT, "P2.DECLARED.r1", "P2", StoredResult.DEAD,
+                "{\"verdictId\":\"P2.DECLARED.r1\",\"outcome\":\"BLOCK\",\"findings\":[{\"ruleId\":\"EX_ANTE_REQUIRED\","
+                        + "\"severity\":\"BLOCK\",\"message\":\"须开展事前评估\"}]}",
+                Instant.parse("2027-03-01T08:00:00Z"), null));
+        store.stored.add(new StoredResult(41, "440000", ResultKind.WARNING, "P1.2027-06-30.EXECUTION_LAG", "P1",
+                StoredResult.DELIVERED, "{\"warningId\":\"P1.2027-06-30.EXECUTION_LAG\",\"level\":\"RED\"}",
+                Instant.parse("2027-03-01T07:00:00Z"), Instant.parse("2027-03-01T07:00:01Z")));
+        store.stored.add(new StoredResult(40, "440000", ResultKind.VERDICT, "P1.DECLARED.r1", "P1", StoredResult.DELIVERED,
+                "not json", Instant.parse("2027-03-01T06:00:00Z"), Instant.parse("2027-03-01T06:00:01Z")));
+
+        JsonNode all = getJson("vera", "/api/admin/v1/regions/440000/results");
+        assertEquals(20, all.path("limit").asInt());
+        assertTrue(all.path("kind").isNull() && all.path("project").isNull());
+        assertEquals(3, all.path("items").size());
+        JsonNode first = all.path("items").get(0);
+        assertEquals("VERDICT", first.path("kind").asText());
+        assertEquals("COMPILE", first.path("stage").asText());
+        assertEquals("P2.DECLARED.r1", first.path("id").asText());
+        assertEquals("P2", first.path("subject").asText());
+        assertEquals(42, first.path("seq").asLong());
+        assertEquals("DEAD", first.path("state").asText());
+        assertEquals("2027-03-01T08:00:00Z", first.path("createdAt").asText());
+        assertTrue(first.path("deliveredAt").isNull());
+        assertEquals("EX_ANTE_REQUIRED", first.path("result").path("findings").get(0).path("ruleId").asText());
+        assertEquals("2027-03-01T07:00:01Z", all.path("items").get(1).path("deliveredAt").asText());
+        assertTrue(all.path("items").get(2).path("result").isNull());
+        assertEquals("not json", all.path("items").get(2).path("raw").asText());
+
+        JsonNode verdicts = getJson("vera", "/api/admin/v1/regions/440000/results?kind=verdict&limit=1");
+        assertEquals("VERDICT", verdicts.path("kind").asText());
+        assertEquals(1, verdicts.path("items").size());
+        assertEquals("P2.DECLARED.r1", verdicts.path("items").get(0).path("id").asText());
+        assertEquals(1, getJson("vera", "/api/admin/v1/regions/440000/results?kind=%E9%A2%84%E8%AD%A6").path("items").size(),
+                "预警 (warning)");
+
+        put(ResultKind.VERDICT, "P1", "{\"verdictId\":\"P1.DECLARED.r1\",\"outcome\":\"WARN\"}");
+        put(ResultKind.VERDICT, "P1", "{\"verdictId\":\"P1.REVIEWED.r1\",\"outcome\":\"PASS\"}");
+        put(ResultKind.WARNING, "P1", "{\"warningId\":\"w1\",\"level\":\"RED\"}");
+        JsonNode project = getJson("vera", "/api/admin/v1/regions/440000/results?project=P1&limit=1");
+        assertEquals("P1", project.path("project").asText());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode i : project.path("items")) {
+            ids.add(i.path("id").asText() + (i.path("latest").asBoolean() ? "*" : "") + (i.path("seq").isNull() ? "" : "+seq"));
+        }
+        assertEquals(List.of("P1.REVIEWED.r1*", "w1*"), ids, "the latest of each kind, in the order of the year");
+
+        for (String bad : List.of("kind=opinion", "limit=0", "limit=501", "limit=x")) {
+            HttpResponse<String> r = get("vera", "/api/admin/v1/regions/440000/results?" + bad);
+            assertEquals(400, r.statusCode(), bad + ": " + r.body());
+        }
+        assertEquals(400, get("vera", "/api/admin/v1/regions/44/results").statusCode());
+        assertEquals(403, get("nemo", "/api/admin/v1/regions/440000/results").statusCode());
+    }
+
     private void put(ResultKind kind, String subject, String json) {
         store.results.computeIfAbsent("440000/" + kind + "/" + subject, k -> new ArrayList<>()).add(json);
     }
@@ -520,7 +577,7 @@ class AdminServerTest {
                 operations++;
             }
         }
-        assertEquals(9, operations, "every operation of the file was tried");
+        assertEquals(10, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets

@@ -31,10 +31,11 @@ class CommandsTest {
 
     static final List<Class<? extends Action>> ACTIONS = List.of(RegionsAction.class, EnableAction.class,
             DisableAction.class, RegionAddAction.class, RegionRemoveAction.class, DeadLettersAction.class,
-            ReplayAction.class, RulePackAction.class, CheckAction.class, SimulateAction.class);
+            ReplayAction.class, RulePackAction.class, CheckAction.class, SimulateAction.class, ResultsAction.class,
+            RunAction.class);
 
-    static final Set<String> VIEWER = Set.of("regions", "dead-letters", "rule-pack", "check");
-    static final Set<String> OPERATOR = Set.of("replay", "simulate");
+    static final Set<String> VIEWER = Set.of("regions", "dead-letters", "rule-pack", "check", "results");
+    static final Set<String> OPERATOR = Set.of("replay", "simulate", "run");
     static final Set<String> ADMIN = Set.of("enable", "disable", "region-add", "region-remove");
 
     /** The ACL file is part of the change; tests run in bundles/admin. */
@@ -69,7 +70,7 @@ class CommandsTest {
                 if (arg.name().equals("region") || (arg.name().equals("code") && a == RegionRemoveAction.class)) {
                     assertEquals(RegionCompleter.class, completion.value(), a.getName() + "." + f.getName());
                 }
-                if (arg.name().equals("stages")) {
+                if (arg.name().equals("stages") || arg.name().equals("stage")) {
                     assertEquals(StageCompleter.class, completion.value(), a.getName() + "." + f.getName());
                 }
             }

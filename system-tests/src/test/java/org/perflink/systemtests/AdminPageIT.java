@@ -1,0 +1,257 @@
+package org.perflink.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.perflink.launcher.KarafProcess;
+
+/**
+ * Issue 7, the admin page in a real browser: Debian's headless Chromium, driven over WebDriver, against the
+ * distribution running the two demo regions. An administrator (a user of the container's JAAS realm with the
+ * {@code perflink-admin} role) logs in with HTTP Basic, switches region 440100's compile stage off in the
+ * region × stage matrix, sees the matrix say so (also after a reload: the switch is the region's configuration,
+ * written to {@code etc/}), and processing stops for that stage: the compile events pushed afterwards give
+ * 440000 its verdicts and 440100 none, though 440100's other routes see the same events. A verdict the host
+ * refused with 422 is listed with the host's answer and replayed from the page, and the host gets it once.
+ * Screenshots of each step are kept in {@code target/screenshots/}.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class AdminPageIT extends SystemTestSupport {
+
+    /** Keeps its compile stage. */
+    static final String KEPT = "440000";
+    /** Its compile stage is switched off on the page. */
+    static final String STOPPED = "440100";
+    /** The DECLARED verdict of project 440000-2027-000102 (a BLOCK): the host refuses it once. */
+    static final String REJECTED = "440000-2027-000102.DECLARED.r1";
+    static final String REASON = "项目已锁定 locked for review";
+    static final Duration UI = Duration.ofSeconds(30);
+    static final Pattern STARTED = Pattern.compile("Region " + STOPPED + " \\(.*\\) started: stages \\[([A-Z, ]*)\\]");
+
+    @Test
+    void anAdministratorSwitchesAStageOffAndReplaysADeadLetterOnThePage(@TempDir Path dir) throws Exception {
+        Instant t0 = Instant.now();
+        KarafProcess k = karaf(dir, "admin-page", REGIONS);
+        String user = "pageadmin";
+        String password = UUID.randomUUID().toString().replace("-", "");
+        k.addShellUser(user, password, "perflink-admin");
+        start(k, REGIONS);
+        long booted = millisSince(t0);
+
+        // The declared projects of both regions are checked; the host refuses one verdict of 440000 (422).
+        faults("{\"rejectIds\": {\"" + REJECTED + "\": {\"status\": 422, \"error\": \"" + REASON + "\"}}}");
+        long keptDeclared = projects(script(KEPT, "COMPILE", "DECLARED"));
+        long stoppedDeclared = projects(script(STOPPED, "COMPILE", "DECLARED"));
+        await("the declared projects' verdicts at the host, one parked", STAGE, k,
+                () -> ids(KEPT, List.of("verdict")) == keptDeclared - 1 && k.deadLetters() == 1
+                        && ids(STOPPED, List.of("verdict")) == stoppedDeclared);
+
+        URI admin = URI.create(k.adminUrl());
+        String origin = "http://127.0.0.1:" + admin.getPort();
+        try (Browser b = Browser.start(dir.resolve("chromium-profile"), OUT.resolve("AdminPageIT-chromedriver.log"))) {
+            // Log in: HTTP Basic, the credentials in the address of the first page.
+            b.get("http://" + user + ":" + password + "@127.0.0.1:" + admin.getPort() + "/admin/");
+            b.await("the matrix lists both regions", UI, d -> b.findAll("#matrix tbody tr[data-region]").size() == 2);
+            b.await("logged in as " + user, UI, d -> b.find("#who").getText().contains(user));
+            assertTrue(b.find("#who").getText().contains("perflink-admin"), b.find("#who").getText());
+            assertTrue(b.driver.getTitle().contains("管理控制台"), "the page in Chinese first: " + b.driver.getTitle());
+            b.await("440000's dead letter counted in the matrix", UI,
+                    d -> text(b, "#matrix tr[data-region='" + KEPT + "'] a.badge.b-bad").equals("1"));
+            assertTrue(checked(b, STOPPED, "COMPILE") && checked(b, KEPT, "COMPILE"));
+            Path matrixShot = b.screenshot("01-regions-matrix");
+
+            // Switch 440100's compile stage off.
+            long logMark = Files.size(k.log());
+            click(b, switchCss(STOPPED, "COMPILE"));
+            b.await("the switch confirmed", UI, d -> b.find("#toast").getText().contains("已停用"));
+            String toast = b.find("#toast").getText();
+            assertTrue(toast.contains(STOPPED) && toast.contains("编制"), toast);
+            b.await("the matrix shows the stage off", UI, d -> !checked(b, STOPPED, "COMPILE"));
+            // The switch is the region's configuration: written to etc/ and read back after a reload.
+            String cfg = Files.readString(k.home().resolve("etc/org.perflink.region-" + STOPPED + ".cfg"),
+                    StandardCharsets.ISO_8859_1);
+            assertTrue(cfg.matches("(?s).*compileEnabled\\s*=\\s*false.*"), cfg);
+            assertTrue(cfg.matches("(?s).*executeEnabled\\s*=\\s*true.*"), "the other switches are kept: " + cfg);
+            // The region's routes restart without the compile stage.
+            String stages = awaitRestart(k, logMark);
+            assertFalse(stages.contains("COMPILE"), stages);
+            assertTrue(stages.contains("EXECUTE") && stages.contains("CLOSE"), stages);
+            b.driver.navigate().refresh();
+            b.await("after a reload, 440100's compile switch is off, 440000's on", UI,
+                    d -> b.findAll("#matrix tbody tr[data-region]").size() == 2 && !checked(b, STOPPED, "COMPILE")
+                            && checked(b, KEPT, "COMPILE") && checked(b, STOPPED, "EXECUTE"));
+            assertEquals("ACTIVE", b.find("#matrix tr[data-region='" + STOPPED + "']").getAttribute("class").toUpperCase());
+
+            // Processing stops for that stage only: the reviewed projects of both regions come in.
+            // (the cursors column: compile / execute / close, read from the store)
+            String stoppedCompileCursor = text(b, "#matrix tr[data-region='" + STOPPED + "'] td:nth-child(9)").split(" / ")[0];
+            long keptBefore = ids(KEPT, List.of("verdict"));
+            long stoppedBefore = ids(STOPPED, List.of("verdict"));
+            long keptReviewed = projects(script(KEPT, "COMPILE", "REVIEWED"));
+            long stoppedReviewed = projects(script(STOPPED, "COMPILE", "REVIEWED"));
+            Instant pushed = Instant.now();
+            await("440000's reviewed verdicts delivered, 440100's execute route past the same events", STAGE, k,
+                    () -> ids(KEPT, List.of("verdict")) == keptBefore + keptReviewed
+                            && Long.toString(lastSeq.get(STOPPED)).equals(cursor(k, STOPPED, "EXECUTE"))
+                            && Long.toString(lastSeq.get(KEPT)).equals(cursor(k, KEPT, "COMPILE")));
+            long keptMillis = millisSince(pushed);
+            // three more poll intervals (1 s) for 440100: still nothing
+            TimeUnit.SECONDS.sleep(3);
+            assertEquals(stoppedBefore, ids(STOPPED, List.of("verdict")), "no verdict for 440100 once its compile stage is off");
+            assertTrue(stoppedReviewed > 0);
+            b.driver.navigate().refresh();
+            String stoppedCursors = b.await("the matrix shows 440100's cursors", UI, d -> {
+                String c = text(b, "#matrix tr[data-region='" + STOPPED + "'] td:nth-child(9)");
+                return c.endsWith(lastSeq.get(STOPPED) + " / " + lastSeq.get(STOPPED)) ? c : null;
+            });
+            assertTrue(stoppedCursors.startsWith(stoppedCompileCursor + " / "), "440100's compile cursor stays at "
+                    + stoppedCompileCursor + ": " + stoppedCursors);
+            Path stoppedShot = b.screenshot("02-compile-switched-off");
+
+            // The latest results of 440000: its verdicts with their findings, the refused one among them.
+            b.script("window.location.hash = arguments[0]", "#/results/" + KEPT + "/verdict");
+            long keptVerdicts = keptDeclared + keptReviewed; // each id once, the refused one included
+            b.await("440000's latest verdicts", UI,
+                    d -> b.findAll("#rs-list li[data-kind='VERDICT']").size() == keptVerdicts);
+            WebElement refused = b.await("the refused verdict listed as a dead letter", UI,
+                    d -> b.findAll("#rs-list li[data-id='" + REJECTED + "']").stream().findFirst().orElse(null));
+            assertTrue(refused.getText().contains("EX_ANTE_REQUIRED") || refused.findElements(
+                    org.openqa.selenium.By.cssSelector("table.findings tbody tr")).size() > 0, refused.getText());
+            assertEquals("DEAD", refused.findElement(org.openqa.selenium.By.cssSelector(".badge[data-state]"))
+                    .getAttribute("data-state"));
+            Path resultsShot = b.screenshot("03-latest-results", false); // the newest ones: the list is long
+
+            // The dead letter, with the host's answer, replayed once the host accepts it.
+            b.script("window.location.hash = arguments[0]", "#/regions");
+            b.await("the matrix again", UI, d -> b.findAll("#matrix tr[data-region='" + KEPT + "'] a.badge.b-bad").size() == 1);
+            click(b, "#matrix tr[data-region='" + KEPT + "'] a.badge.b-bad");
+            WebElement letter = b.await("the dead letter listed", UI,
+                    d -> b.findAll("#dl-table tbody tr").stream().filter(r -> r.getText().contains(REJECTED)).findFirst()
+                            .orElse(null));
+            assertTrue(letter.getText().contains("422") && letter.getText().contains("locked for review"), letter.getText());
+            Path deadShot = b.screenshot("04-dead-letter");
+            noFaults();
+            click(b, "#dl-replay-all");
+            b.await("the replay confirmed", UI, d -> b.find("#toast").getText().contains("已重新排队 1 / 1"));
+            b.await("no dead letter left on the page", UI, d -> b.find("#dl-empty").isDisplayed());
+            await("the replayed verdict delivered once", Duration.ofSeconds(60), k,
+                    () -> host.received().received(KEPT, "verdict", REJECTED, false).path("ids").asLong() == 1
+                            && k.deadLetters() == 0);
+            JsonNode row = host.received().received(KEPT, "verdict", REJECTED, true).path("items").get(0);
+            assertEquals(1, row.path("count").asInt(), "delivered once");
+
+            // Both actions are in the audit log under the administrator's name.
+            b.script("window.location.hash = arguments[0]", "#/audit");
+            List<String> audit = b.await("the audit log", UI, d -> {
+                List<String> rows = new ArrayList<>();
+                b.findAll("#audit-table tbody tr").forEach(r -> rows.add(r.getText()));
+                return rows.size() >= 2 ? rows : null;
+            });
+            assertTrue(audit.stream().anyMatch(r -> r.contains(user) && r.contains("perflink:replay") && r.contains(KEPT)),
+                    audit.toString());
+            assertTrue(audit.stream().anyMatch(r -> r.contains(user) && r.contains("perflink:disable")
+                    && r.contains(STOPPED + "/COMPILE")), audit.toString());
+            Path auditShot = b.screenshot("05-audit-log");
+
+            report(String.format("AdminPageIT: Chromium %s via chromedriver; Karaf up in %d ms; logged in as %s; "
+                    + "440100 compile switched off on the page (etc/ written, routes restarted with stages [%s]); "
+                    + "%d reviewed verdicts of 440000 delivered %d ms after the push, 0 of %d for 440100 (compile cursor "
+                    + "stayed %s; matrix cursors %s); dead letter %s replayed from the page, delivered once; "
+                    + "screenshots %s; %d ms in all",
+                    b.script("return navigator.userAgent.match(/Chrome\\/([0-9.]+)/)[1]"), booted, user, stages,
+                    keptReviewed, keptMillis, stoppedReviewed, stoppedCompileCursor, stoppedCursors, REJECTED,
+                    List.of(matrixShot.getFileName(), stoppedShot.getFileName(), resultsShot.getFileName(),
+                            deadShot.getFileName(), auditShot.getFileName()), millisSince(t0)));
+        }
+    }
+
+    static String switchCss(String region, String stage) {
+        return "#matrix input[data-region='" + region + "'][data-stage='" + stage + "']";
+    }
+
+    static boolean checked(Browser b, String region, String stage) {
+        return retry(() -> b.find(switchCss(region, stage)).isSelected());
+    }
+
+    static String text(Browser b, String css) {
+        return retry(() -> {
+            List<WebElement> e = b.findAll(css);
+            return e.isEmpty() ? "" : e.get(0).getText().strip();
+        });
+    }
+
+    /** Clicks what the page may be re-rendering (the matrix refreshes itself): found again if it went stale. */
+    static void click(Browser b, String css) {
+        retry(() -> {
+            b.find(css).click();
+            return null;
+        });
+    }
+
+    static <T> T retry(Supplier<T> action) {
+        for (int i = 0;; i++) {
+            try {
+                return action.get();
+            } catch (StaleElementReferenceException e) {
+                if (i == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The number of projects the events name. */
+    static long projects(List<com.fasterxml.jackson.databind.node.ObjectNode> events) {
+        return events.stream().mapToLong(e -> e.path("projectCodes").size()).sum();
+    }
+
+    /** A stage's cursor in status.json (read from the store), or null. */
+    static String cursor(KarafProcess k, String region, String stage) {
+        JsonNode s = k.status();
+        JsonNode c = s == null ? null : s.path("regions").path(region).path("stages").path(stage).path("cursor");
+        return c == null || c.isMissingNode() || c.isNull() ? null : c.asText();
+    }
+
+    /** Waits for the region's routes to start again after {@code mark} in the log; returns their stages. */
+    static String awaitRestart(KarafProcess k, long mark) throws Exception {
+        String[] stages = new String[1];
+        await("region " + STOPPED + " restarted with its new stages", Duration.ofSeconds(30), k, () -> {
+            try {
+                byte[] all = Files.readAllBytes(k.log());
+                String added = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                        StandardCharsets.UTF_8);
+                Matcher m = STARTED.matcher(added);
+                if (m.find()) {
+                    stages[0] = m.group(1);
+                    return true;
+                }
+                return false;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return stages[0];
+    }
+}
