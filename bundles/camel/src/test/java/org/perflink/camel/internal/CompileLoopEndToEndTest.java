@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perflink.camel.routes.RegionRoutes;
 import org.perflink.api.model.Stage;
-import org.perflink.mockhost.Dataset;
-import org.perflink.mockhost.MockHost;
 import org.perflink.mockhost.RegionData;
 import org.perflink.store.DeadLetter;
 
@@ -38,39 +30,14 @@ import org.perflink.store.DeadLetter;
  * pushed with the mock's {@code :script}; every verdict must reach the host once, with the id and the
  * findings the dataset was designed for (EXPECTED.md).
  */
-class CompileLoopEndToEndTest {
+class CompileLoopEndToEndTest extends DemoHostTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern VERDICT_ID = Pattern.compile("^(440000-2027-\\d{6})\\.(DECLARED|REVIEWED|APPROVED|PUBLISHED)\\.r(\\d+)$");
 
-    static Dataset demo;
-    static MockHost host;
-
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeAll
-    static void startHost() throws IOException {
-        demo = Dataset.demo();
-        host = new MockHost(MockHost.Options.defaults().withPort(0), demo).start();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.stop();
-    }
-
     @BeforeEach
-    void fresh() {
-        host.reset(demo);
+    void harness() {
         h = new Harness(dir, host, true);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        h.close();
-        host.reset(demo);
     }
 
     @Test

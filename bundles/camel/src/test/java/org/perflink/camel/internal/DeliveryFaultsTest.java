@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,19 +18,12 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.perflink.api.host.Delivery;
 import org.perflink.api.model.Stage;
-import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.Faults;
-import org.perflink.mockhost.MockHost;
 import org.perflink.store.DeadLetter;
 import org.perflink.store.OutboxItem;
 
@@ -43,40 +34,7 @@ import org.perflink.store.OutboxItem;
  * rejections are parked with the host's reason and delivered by a replay; a host without
  * {@code results:batch} gets single PUTs.
  */
-class DeliveryFaultsTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    static Dataset demo;
-    static MockHost host;
-
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeAll
-    static void startHost() throws IOException {
-        demo = Dataset.demo();
-        host = new MockHost(MockHost.Options.defaults().withPort(0), demo).start();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        host.reset(demo);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-        host.reset(demo);
-    }
+class DeliveryFaultsTest extends DemoHostTestSupport {
 
     @Test
     void hostDownThenBackDeliversEveryResultOnceInOrderPerSubject() throws Exception {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -32,47 +25,18 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.host.HostGateway;
-import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.Faults;
-import org.perflink.mockhost.MockHost;
 
 /**
  * A restart on the same H2 file resumes where the previous process stopped: the event cursor and the
  * undelivered outbox survive, no event is handled twice, no result is written twice or with another
  * body, and nothing is missing. A hook failing in the middle of an event leaves nothing behind.
  */
-class RestartTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    static Dataset demo;
-    static MockHost host;
-
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeAll
-    static void startHost() throws IOException {
-        demo = Dataset.demo();
-        host = new MockHost(MockHost.Options.defaults().withPort(0), demo).start();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.stop();
-    }
+class RestartTest extends DemoHostTestSupport {
 
     @BeforeEach
-    void fresh() {
-        host.reset(demo);
+    void harness() {
         h = new Harness(dir, host, true);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        h.close();
-        host.reset(demo);
     }
 
     @Test
