@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The built PerfLink distribution run as a separate Karaf process, for the system tests. Copying, ports,
  * configuration files, {@code bin/start}, {@code bin/stop} and {@code status.json} are the launcher's own
@@ -90,16 +93,14 @@ public final class KarafProcess implements AutoCloseable {
         Files.deleteIfExists(pidFile());
         Files.deleteIfExists(karaf.statusFile());
         karaf.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> p = process();
-            if (p.isPresent()) {
-                armReaper();
-                return p.get().pid();
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
+        try {
+            ProcessHandle p = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(this::process, Optional::isPresent).get();
+            armReaper();
+            return p.pid();
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("Karaf wrote no karaf.pid of a live JVM within 60 s; see " + log(), e);
         }
-        throw new IOException("Karaf wrote no karaf.pid of a live JVM within 60 s; see " + log());
     }
 
     /** The Karaf JVM of this instance, when it runs: the pid of {@code karaf.pid}, checked against its command line. */

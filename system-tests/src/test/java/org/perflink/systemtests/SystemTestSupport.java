@@ -15,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -216,27 +217,29 @@ abstract class SystemTestSupport {
 
     /** Waits (bounded) for {@code condition}; fails with the last status and the log's place when it never holds. */
     static void await(String what, Duration timeout, KarafProcess k, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail(what + ": not within " + timeout.toSeconds() + " s; status " + (k == null ? "-" : k.status())
+                    + (k == null ? "" : "; log " + k.log()));
         }
-        fail(what + ": not within " + timeout.toSeconds() + " s; status " + (k == null ? "-" : k.status())
-                + (k == null ? "" : "; log " + k.log()));
+    }
+
+    /** Asserts that {@code condition} holds all along {@code window} (e.g. nothing is written while a stage is off). */
+    static void holdsDuring(String what, Duration window, BooleanSupplier condition) {
+        Awaitility.await(what).during(window).atMost(window.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(condition::getAsBoolean);
     }
 
     /** Polls fast (5 ms) until {@code condition}, at most {@code timeout}; true when it held. */
-    static boolean poll(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
+    static boolean poll(Duration timeout, BooleanSupplier condition) {
+        try {
+            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return condition.getAsBoolean();
         }
-        return condition.getAsBoolean();
     }
 
     static long millisSince(Instant t) {
