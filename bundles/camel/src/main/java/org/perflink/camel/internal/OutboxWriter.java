@@ -4,8 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostGateway;
@@ -33,6 +41,8 @@ final class OutboxWriter {
     static final Duration MAX_DELAY = Duration.ofMinutes(5);
     /** A Retry-After above this is taken as this: an hour is long enough to be asked to wait. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    /** Single PUTs in flight at once (different subjects only): keeps a host without batch busy, not flooded. */
+    static final int PARALLEL_PUTS = 4;
 
     private final String regionCode;
     private final PerfLinkStore store;
@@ -85,13 +95,20 @@ final class OutboxWriter {
         // Every answer of a batch transient: the request failed (the host), not one item.
         boolean requestFailed = answers != null
                 && answers.stream().allMatch(d -> d.status() == Delivery.Status.TRANSIENT);
+        boolean single = answers == null;
+        if (single) {
+            answers = putEach(items);
+        }
         List<Long> stored = new ArrayList<>();
         Instant hostWait = null;
         boolean itemWaits = false;
         try {
             for (int i = 0; i < items.size(); i++) {
                 OutboxItem item = items.get(i);
-                Delivery d = answers != null ? answers.get(i) : host.deliver(toResult(item));
+                Delivery d = answers.get(i);
+                if (d == null) {
+                    continue; // not sent this round (see putEach): it stays pending, in its subject's order
+                }
                 switch (d.status()) {
                     case STORED -> stored.add(item.seq());
                     case PERMANENT -> {
@@ -101,7 +118,7 @@ final class OutboxWriter {
                     }
                     case TRANSIENT -> {
                         status.error(regionCode, "delivery: " + d.reason());
-                        if (answers == null || requestFailed) {
+                        if (single || requestFailed) {
                             // The host is failing (or asks to wait): hold the writer back; what was sent waits as long.
                             if (hostWait == null) {
                                 int level = Math.max(failures, item.attempts());
@@ -110,9 +127,6 @@ final class OutboxWriter {
                                 holdUntil = hostWait;
                             }
                             store.retryLater(item.seq(), hostWait, d.reason());
-                            if (answers == null) {
-                                return false; // single PUTs: nothing more this round
-                            }
                         } else {
                             // One item of an answered batch: only it waits; the others' answers still count.
                             itemWaits = true;
@@ -129,6 +143,70 @@ final class OutboxWriter {
         } finally {
             store.delivered(stored);
         }
+    }
+
+    /**
+     * Single PUTs. The first goes alone, as a probe: a host that is failing or asks to wait gets one request
+     * per round, never several at once. When it is stored, the rest go {@link #PARALLEL_PUTS} at a time
+     * across subjects, each subject's results one after the other in outbox order; after a result that is
+     * not stored, its subject's later ones are not sent (null answer), and after a transient answer no new
+     * PUT starts this round. A newer result of a subject never reaches the host before an older one.
+     */
+    private List<Delivery> putEach(List<OutboxItem> items) {
+        Delivery[] answers = new Delivery[items.size()];
+        answers[0] = host.deliver(toResult(items.get(0)));
+        if (answers[0].status() != Delivery.Status.STORED || items.size() == 1) {
+            if (answers[0].status() != Delivery.Status.TRANSIENT) {
+                for (int i = 1; i < items.size(); i++) { // a permanent answer concerns one result: the rest go alone
+                    answers[i] = host.deliver(toResult(items.get(i)));
+                    if (answers[i].status() == Delivery.Status.TRANSIENT) {
+                        break;
+                    }
+                }
+            }
+            return Arrays.asList(answers);
+        }
+        Map<String, List<Integer>> bySubject = new LinkedHashMap<>();
+        for (int i = 1; i < items.size(); i++) {
+            OutboxItem item = items.get(i);
+            bySubject.computeIfAbsent(item.subject() == null ? item.resultId() : item.subject(), k -> new ArrayList<>()).add(i);
+        }
+        AtomicBoolean hostFailing = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_PUTS, bySubject.size()), r -> {
+            Thread t = new Thread(r, "perflink-put-" + regionCode);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>(bySubject.size());
+            for (List<Integer> indexes : bySubject.values()) {
+                running.add(pool.submit(() -> {
+                    for (int i : indexes) {
+                        if (hostFailing.get()) {
+                            return;
+                        }
+                        Delivery d = host.deliver(toResult(items.get(i)));
+                        answers[i] = d;
+                        if (d.status() == Delivery.Status.TRANSIENT) {
+                            hostFailing.set(true);
+                        }
+                        if (d.status() != Delivery.Status.STORED) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a PUT to the host failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(answers);
     }
 
     /**

@@ -11,7 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -69,7 +73,7 @@ class OutboxWriterTest {
 
     /** A host whose answers the test scripts; it records what it was sent. */
     static final class ScriptedHost implements HostGateway {
-        final List<List<String>> requests = new ArrayList<>();
+        final List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
         boolean batch = true;
         Function<HostResult, Delivery> answer = r -> new Delivery(r.id(), Delivery.Status.STORED, 201, null, null);
 
@@ -174,6 +178,42 @@ class OutboxWriterTest {
         host.answer = r -> new Delivery(r.id(), Delivery.Status.STORED, 201, null, null);
         w.drain();
         assertEquals(2, host.requests.size());
+        assertEquals(List.of(), pendingIds(clock.now.plusSeconds(3600)));
+    }
+
+    @Test
+    void singlePutsGoFourAtATimeAcrossSubjectsAndInOrderWithinOne() throws Exception {
+        OutboxWriter w = writer(false);
+        String[] codes = {"p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"};
+        queue(codes);
+        queue(codes); // a second, newer result of every subject
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch fourAtOnce = new CountDownLatch(OutboxWriter.PARALLEL_PUTS);
+        host.answer = r -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (!r.id().equals("p1.DECLARED.r1")) { // the probe goes alone; then four are in flight together
+                fourAtOnce.countDown();
+                try {
+                    assertTrue(fourAtOnce.await(10, TimeUnit.SECONDS), "four PUTs in flight at once");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            inFlight.decrementAndGet();
+            return new Delivery(r.id(), Delivery.Status.STORED, 201, null, null);
+        };
+
+        w.drain();
+
+        assertEquals(16, host.requests.size());
+        assertEquals(OutboxWriter.PARALLEL_PUTS, most.get(), "never more than four at once");
+        assertEquals(List.of("p1.DECLARED.r1"), host.requests.get(0), "the first PUT of a round goes alone");
+        List<String> order = host.requests.stream().map(l -> l.get(0)).toList();
+        for (String code : codes) {
+            assertTrue(order.indexOf(code + ".DECLARED.r1") < order.indexOf(code + ".DECLARED.r2"),
+                    code + ": the older result first, " + order);
+        }
         assertEquals(List.of(), pendingIds(clock.now.plusSeconds(3600)));
     }
 
