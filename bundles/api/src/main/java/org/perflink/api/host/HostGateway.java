@@ -19,6 +19,12 @@ import org.perflink.api.model.StageEvent;
 @ProviderType
 public interface HostGateway {
 
+    /**
+     * Service property naming the host configuration a gateway serves; a region's {@code host} setting selects
+     * it, and a region that names none takes the single gateway there is (since 1.2).
+     */
+    String HOST_PROPERTY = "perflink.host";
+
     /** Events after {@code afterCursor} (null: from the start). */
     Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException;
 
