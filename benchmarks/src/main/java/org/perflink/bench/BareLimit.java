@@ -25,7 +25,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.TargetChecker;
 
 /**
  * The bare limit of the compile stage (issue 8): N projects as the mock host serves them (JSON pages of 200,

@@ -23,7 +23,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.TargetChecker;
 
 /**
  * Compile-stage target checks (issue 3's measure): one operation = one project checked with

@@ -21,7 +21,7 @@ import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
-import org.perflink.execute.DualMonitor;
+import org.perflink.execute.internal.DualMonitor;
 
 /**
  * Dual monitoring (双监控): one operation = one project assessed with {@link DualMonitor#assess} for the round of

@@ -22,7 +22,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.ProjectScorer;
+import org.perflink.close.internal.ProjectScorer;
 
 /**
  * Close-stage scoring: one operation = one project scored with {@link ProjectScorer#score}, built-in rule pack,

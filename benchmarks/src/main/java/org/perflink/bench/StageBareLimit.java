@@ -22,10 +22,10 @@ import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.DepartmentComposite.DepartmentResult;
-import org.perflink.close.ProjectScorer;
-import org.perflink.close.YearLinkage;
-import org.perflink.execute.DualMonitor;
+import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
+import org.perflink.close.internal.ProjectScorer;
+import org.perflink.close.internal.YearLinkage;
+import org.perflink.execute.internal.DualMonitor;
 
 /**
  * The bare limit of the execute and close stages (issue 8), the counterpart of {@link BareLimit} for compile:

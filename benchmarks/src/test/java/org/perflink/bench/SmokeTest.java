@@ -12,7 +12,7 @@ import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Verdict;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.TargetChecker;
 
 /** Each benchmark's setup and one operation with a tiny pool; nothing is measured here. */
 class SmokeTest {

@@ -17,7 +17,7 @@ import org.perflink.api.host.HostException;
 import org.perflink.api.rules.RulePack;
 import org.perflink.camel.host.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.close.WarningHistory;
+import org.perflink.close.internal.WarningHistory;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
 

@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
-import org.perflink.close.CloseRules;
-import org.perflink.close.DepartmentComposite;
-import org.perflink.close.LinkageCalculator;
-import org.perflink.close.ProjectScorer;
+import org.perflink.close.internal.CloseRules;
+import org.perflink.close.internal.DepartmentComposite;
+import org.perflink.close.internal.LinkageCalculator;
+import org.perflink.close.internal.ProjectScorer;
 
 /** The close stage (决算): scoring, grading, linkage and notice parameters. Loaded only when the bundle is there. */
 final class CloseCatalog implements StageCatalog {

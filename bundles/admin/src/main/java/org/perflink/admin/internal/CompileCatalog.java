@@ -5,7 +5,7 @@ import java.util.List;
 import org.perflink.admin.report.CompileSupport;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.TargetChecker;
 
 /** The compile stage (编制): {@link TargetChecker}'s parameters and rule catalogue. Loaded only when the bundle is there. */
 final class CompileCatalog implements StageCatalog {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
-import org.perflink.execute.DualMonitor;
+import org.perflink.execute.internal.DualMonitor;
 
 /** The execute stage (执行): dual monitoring's parameters and warning types. Loaded only when the bundle is there. */
 final class ExecuteCatalog implements StageCatalog {

@@ -18,7 +18,7 @@ import org.perflink.api.rules.RulePack;
 import org.perflink.camel.host.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
 import org.perflink.camel.host.StoredResultHistory;
-import org.perflink.close.WarningHistory;
+import org.perflink.close.internal.WarningHistory;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-import org.perflink.compile.IndicatorLibrary;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.TargetChecker;
 
 /**
  * Builds {@link TargetChecker}s for the shell and for {@code ./perflink check}. Only loaded when the compile

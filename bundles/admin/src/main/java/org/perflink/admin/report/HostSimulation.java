@@ -24,10 +24,10 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.CloseRules;
-import org.perflink.close.EvaluationInputException;
-import org.perflink.close.Simulation;
-import org.perflink.close.WarningHistory;
+import org.perflink.close.internal.CloseRules;
+import org.perflink.close.internal.EvaluationInputException;
+import org.perflink.close.internal.Simulation;
+import org.perflink.close.internal.WarningHistory;
 
 /**
  * The what-if simulation (测算) of a candidate rule pack against a host: streams a region's evaluation inputs

@@ -17,8 +17,8 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
 import org.perflink.camel.host.HostJson;
-import org.perflink.compile.IndicatorLibrary;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.TargetChecker;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RulePacks;
 

@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.perflink.api.model.Notice;
-import org.perflink.close.Simulation;
-import org.perflink.close.Simulation.DepartmentChange;
-import org.perflink.close.Simulation.ProjectChange;
+import org.perflink.close.internal.Simulation;
+import org.perflink.close.internal.Simulation.DepartmentChange;
+import org.perflink.close.internal.Simulation.ProjectChange;
 
 /**
  * A simulation as CSV for a spreadsheet: UTF-8 <b>with a byte order mark</b> (so Excel reads the Chinese names

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.Simulation;
-import org.perflink.close.Simulation.DepartmentChange;
-import org.perflink.close.Simulation.ProjectChange;
+import org.perflink.close.internal.Simulation;
+import org.perflink.close.internal.Simulation.DepartmentChange;
+import org.perflink.close.internal.Simulation.ProjectChange;
 
 /**
  * A simulation as a readable table: what ran against what, the parameters the candidate changes, per project

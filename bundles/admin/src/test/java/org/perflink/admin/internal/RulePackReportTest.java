@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.CloseRules;
-import org.perflink.compile.TargetChecker;
-import org.perflink.execute.DualMonitor;
+import org.perflink.close.internal.CloseRules;
+import org.perflink.compile.internal.TargetChecker;
+import org.perflink.execute.internal.DualMonitor;
 
 class RulePackReportTest {
 

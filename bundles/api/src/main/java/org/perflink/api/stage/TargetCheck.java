@@ -1,5 +1,6 @@
 package org.perflink.api.stage;
 
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -16,6 +17,41 @@ import org.perflink.api.rules.RulePack;
 @ProviderType
 public interface TargetCheck {
 
-    /** Checks one project as the given phase's event would; never throws for a bad project (INPUT_INVALID). */
+    /**
+     * Checks one project as the given phase's event would. A malformed parameter of the pack throws
+     * {@link IllegalArgumentException} naming it.
+     */
     Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt);
+
+    /** The indicator library (核心指标库) the checks compare indicator names with. */
+    Library library();
+
+    /**
+     * @param location where the library is read from (a file), as configured
+     * @param loaded   whether it holds any indicator; when not, {@code LIBRARY_UNKNOWN_INDICATOR} stays silent
+     */
+    record Library(String location, boolean loaded) {
+    }
+
+    /** A check over a library of the caller's choosing; holds resources until closed. */
+    @ProviderType
+    interface Standalone extends TargetCheck, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Target checks outside OSGi (the launcher, tests): the compile stage's jar names its factory in
+     * {@code META-INF/services}, so {@link java.util.ServiceLoader} finds it.
+     */
+    @ProviderType
+    interface Factory {
+
+        /**
+         * A check with the library at {@code libraryFile}; none (an empty library) when null or missing.
+         *
+         * @throws IllegalStateException the file exists but cannot be read (the message names it)
+         */
+        Standalone open(Path libraryFile);
+    }
 }

@@ -1,11 +1,6 @@
 package org.perflink.close.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,21 +9,19 @@ import org.osgi.service.component.annotations.Component;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
-import org.perflink.api.host.HostGateway;
+import org.perflink.api.host.EvaluationFeed;
 import org.perflink.api.host.Page;
-import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Adjustment;
-import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
-import org.perflink.close.ProjectScorer;
-import org.perflink.close.WarningHistory;
-import org.perflink.close.YearLinkage;
-import org.perflink.close.DepartmentComposite.DepartmentResult;
+import org.perflink.close.internal.ProjectScorer;
+import org.perflink.close.internal.WarningHistory;
+import org.perflink.close.internal.YearLinkage;
+import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +37,6 @@ public final class CloseHook implements StageHook {
     private static final Logger LOG = LoggerFactory.getLogger(CloseHook.class);
 
     static final int EVALUATION_PAGE = 200;
-    static final int PROJECT_PAGE = 1000;
     static final int DEPARTMENT_PAGE = 200;
 
     @Activate
@@ -108,23 +100,16 @@ public final class CloseHook implements StageHook {
                     event.eventId(), event.projectCodes().size());
             return;
         }
-        HostGateway host = context.host();
+        EvaluationFeed feed = feed(context, DEPARTMENT_PAGE);
         String cursor = null;
         do {
-            Page<Parsed<DepartmentEvaluationInput>> page = host.departments(region, year, cursor, DEPARTMENT_PAGE);
-            int index = 0;
-            for (Parsed<DepartmentEvaluationInput> item : page.items()) {
-                String key = item.identified() ? item.key() : "departments@" + (cursor == null ? "first" : cursor) + "#" + index;
-                index++;
-                if (!item.valid()) {
-                    context.reject(key, "department input: " + item.errorPath() + ": " + item.error(), null);
-                    continue;
-                }
+            Page<EvaluationFeed.Department> page = feed.departments(cursor);
+            for (EvaluationFeed.Department d : page.items()) {
                 DepartmentResult result;
                 try {
-                    result = linkage.department(item.value());
+                    result = linkage.department(d.input());
                 } catch (RuntimeException e) {
-                    reject(context, key, e);
+                    reject(context, d.key(), e);
                     continue;
                 }
                 result.adjustment().map(HostResult::of).ifPresent(context::emit);
@@ -153,66 +138,22 @@ public final class CloseHook implements StageHook {
      */
     private static void forEachEvaluated(StageContext context, EvaluatedProject action) throws HostException {
         StageEvent event = context.event();
-        HostGateway host = context.host();
+        EvaluationFeed feed = feed(context, EVALUATION_PAGE);
         Set<String> only = event.allProjects() ? null : Set.copyOf(event.projectCodes());
         String cursor = null;
         do {
-            Page<Parsed<ProjectEvaluationInput>> page = host.evaluations(event.regionCode(), event.year(), cursor, EVALUATION_PAGE);
-            List<ProjectEvaluationInput> inputs = new ArrayList<>();
-            int index = 0;
-            for (Parsed<ProjectEvaluationInput> item : page.items()) {
-                String key = item.identified() ? item.key() : "evaluations@" + (cursor == null ? "first" : cursor) + "#" + index;
-                index++;
-                if (only != null && !(item.identified() && only.contains(item.key()))) {
-                    continue;
-                }
-                if (!item.valid()) {
-                    context.reject(key, "evaluation input: " + item.errorPath() + ": " + item.error(), null);
-                } else if (item.value().projectCode() == null) {
-                    context.reject(key, "evaluation input: projectCode: missing", null);
-                } else {
-                    inputs.add(item.value());
-                }
-            }
-            Map<String, Parsed<Project>> projects = projectsOf(context, inputs);
-            for (ProjectEvaluationInput input : inputs) {
-                Parsed<Project> project = projects.get(input.projectCode());
-                if (project == null) {
-                    context.reject(input.projectCode(), "no project " + input.projectCode() + " of year " + event.year()
-                            + " at the host: its target indicators are needed to score it", null);
-                } else if (!project.valid()) {
-                    context.reject(input.projectCode(), "project: " + project.errorPath() + ": " + project.error(), null);
-                } else {
-                    action.accept(project.value(), input);
-                }
-            }
+            Page<EvaluationFeed.Evaluated> page = feed.evaluations(cursor, only);
+            page.items().forEach(e -> action.accept(e.project(), e.input()));
             context.checkpoint(); // this page's results may go out while the year goes on
             cursor = page.nextCursor();
         } while (cursor != null);
     }
 
-    /** The target Projects of one page of inputs, paging through the host's answer. */
-    private static Map<String, Parsed<Project>> projectsOf(StageContext context, List<ProjectEvaluationInput> inputs)
-            throws HostException {
-        Map<String, Parsed<Project>> byCode = new HashMap<>();
-        if (inputs.isEmpty()) {
-            return byCode; // an empty code list would ask the host for every project of the year
-        }
-        Set<String> codes = new LinkedHashSet<>();
-        inputs.forEach(i -> codes.add(i.projectCode()));
+    /** The event's host, paged for the close stage; unusable items go to the dead-letter store. */
+    private static EvaluationFeed feed(StageContext context, int pageSize) {
         StageEvent event = context.event();
-        String cursor = null;
-        do {
-            Page<Parsed<Project>> page = context.host().projects(event.regionCode(), event.year(), List.copyOf(codes), cursor, PROJECT_PAGE);
-            for (Parsed<Project> p : page.items()) {
-                if (p.identified() && codes.contains(p.key())) {
-                    // A valid copy wins over an invalid one of the same code.
-                    byCode.merge(p.key(), p, (old, neu) -> old.valid() ? old : neu);
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return byCode;
+        return new EvaluationFeed(context.host(), event.regionCode(), event.year(), pageSize,
+                (key, reason) -> context.reject(key, reason, null));
     }
 
     private static void reject(StageContext context, String key, RuntimeException e) {

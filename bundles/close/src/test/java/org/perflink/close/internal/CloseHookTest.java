@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.perflink.close.Fixtures.REGION;
-import static org.perflink.close.Fixtures.YEAR;
-import static org.perflink.close.Fixtures.components;
-import static org.perflink.close.Fixtures.d;
-import static org.perflink.close.Fixtures.department;
-import static org.perflink.close.Fixtures.exactInput;
-import static org.perflink.close.Fixtures.exactProject;
+import static org.perflink.close.internal.Fixtures.REGION;
+import static org.perflink.close.internal.Fixtures.YEAR;
+import static org.perflink.close.internal.Fixtures.components;
+import static org.perflink.close.internal.Fixtures.d;
+import static org.perflink.close.internal.Fixtures.department;
+import static org.perflink.close.internal.Fixtures.exactInput;
+import static org.perflink.close.internal.Fixtures.exactProject;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,7 +47,7 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.Fixtures;
+import org.perflink.close.internal.Fixtures;
 
 class CloseHookTest {
 

@@ -1,14 +1,10 @@
 package org.perflink.compile.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,8 +23,8 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.compile.IndicatorLibrary;
-import org.perflink.compile.TargetChecker;
+import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.TargetChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +38,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = CompileHook.Config.class)
 public final class CompileHook implements StageHook {
 
-    public static final String PID = "org.perflink.indicators";
+    public static final String PID = LibraryLocation.PID;
     /** Codes per host request: keeps {@code ?codes=} URLs short. */
     static final int CODES_PER_CALL = 100;
     static final int PAGE_SIZE = 200;
@@ -53,11 +49,10 @@ public final class CompileHook implements StageHook {
         @AttributeDefinition(name = "Library file",
                 description = "JSON file mapping function code to [{name, unit}]; ${karaf.etc} and other "
                         + "${system.property} references are resolved. A missing file means an empty library.")
-        String file() default "${karaf.etc}/perflink-indicator-library.json";
+        String file() default LibraryLocation.DEFAULT_FILE;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompileHook.class);
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     private final TargetChecker checker;
 
@@ -120,29 +115,11 @@ public final class CompileHook implements StageHook {
 
     /** Replaces {@code ${name}} with the system property (e.g. {@code karaf.etc}); unknown ones stay. */
     static String resolve(String file) {
-        Matcher m = PROPERTY.matcher(file);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = System.getProperty(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        return m.appendTail(out).toString();
+        return LibraryLocation.substitute(file);
     }
 
-    /** The library, or an empty one (logged once, here) when the file is missing or unreadable. */
+    /** The library, or an empty one (logged once) when the file is missing or unreadable. */
     static IndicatorLibrary loadLibrary(String file) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            LOG.info("no indicator library at {}: LIBRARY_UNKNOWN_INDICATOR stays silent", path);
-            return IndicatorLibrary.EMPTY;
-        }
-        try {
-            IndicatorLibrary library = IndicatorLibraryFile.load(path);
-            LOG.info("indicator library {}: {} function codes", path, library.byFunction().size());
-            return library;
-        } catch (IOException | RuntimeException e) {
-            LOG.error("indicator library {} cannot be read; using an empty library", path, e);
-            return IndicatorLibrary.EMPTY;
-        }
+        return LibraryLocation.loadOrEmpty(Path.of(file));
     }
 }

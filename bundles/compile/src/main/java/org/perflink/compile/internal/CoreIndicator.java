@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
-import org.perflink.compile.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibrary;
 
 /**
  * 核心指标 ([101号]): where the indicator library covers the project's function code, the indicator is

@@ -13,7 +13,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 import org.perflink.api.model.Indicator;
-import org.perflink.compile.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibrary;
 
 /** No two indicators share a code, or a name under the same level-2 heading ({@code INDICATOR_DUPLICATE}). */
 @Documented

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import org.perflink.compile.IndicatorLibrary;
-import org.perflink.compile.IndicatorLibrary.CoreIndicator;
+import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibrary.CoreIndicator;
 
 /**
  * Reads the indicator library file: a JSON object mapping a function code (功能分类科目) to its core

@@ -10,7 +10,7 @@ import org.perflink.api.model.Indicator;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Target;
-import org.perflink.compile.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibrary;
 import org.perflink.compile.internal.CompilePhase.Approved;
 import org.perflink.compile.internal.CompilePhase.Declared;
 import org.perflink.compile.internal.CompilePhase.Published;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.perflink.compile.TestProjects.aProject;
+import static org.perflink.compile.internal.TestProjects.aProject;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -34,8 +34,8 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.compile.TargetChecker;
-import org.perflink.compile.TestProjects;
+import org.perflink.compile.internal.TargetChecker;
+import org.perflink.compile.internal.TestProjects;
 
 /** The hook against a fake host: paging, chunked codes, bad items, failures. */
 class CompileHookTest {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.perflink.compile.IndicatorLibrary;
-import org.perflink.compile.IndicatorLibrary.CoreIndicator;
+import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibrary.CoreIndicator;
 
 class IndicatorLibraryFileTest {
 

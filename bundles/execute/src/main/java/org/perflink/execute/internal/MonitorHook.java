@@ -24,8 +24,8 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
-import org.perflink.execute.DualMonitor;
-import org.perflink.execute.WarningClearance;
+import org.perflink.execute.internal.DualMonitor;
+import org.perflink.execute.internal.WarningClearance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,9 @@ package org.perflink.execute.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.perflink.execute.TestData.REGION;
-import static org.perflink.execute.TestData.project;
-import static org.perflink.execute.TestData.snapshot;
+import static org.perflink.execute.internal.TestData.REGION;
+import static org.perflink.execute.internal.TestData.project;
+import static org.perflink.execute.internal.TestData.snapshot;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
 import org.perflink.api.model.Warning.Type;
 import org.perflink.api.rules.RulePack;
-import org.perflink.execute.TestData;
+import org.perflink.execute.internal.TestData;
 import org.perflink.execute.internal.FakeHost.ProjectsCall;
 
 class MonitorHookTest {

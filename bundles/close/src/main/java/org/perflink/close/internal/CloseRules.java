@@ -1,0 +1,22 @@
+package org.perflink.close.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.perflink.api.rules.Param;
+
+/** The close stage's rule parameters with their built-in defaults, for the rule-pack report. */
+public final class CloseRules {
+
+    private CloseRules() {
+    }
+
+    public static List<Param> parameters() {
+        List<Param> all = new ArrayList<>(GradeBands.parameters());
+        all.addAll(ProjectScorer.parameters());
+        all.addAll(LinkageCalculator.parameters());
+        all.addAll(DepartmentComposite.parameters());
+        all.addAll(NoticeIssuer.parameters());
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,172 @@
+package org.perflink.close.internal;
+
+import static org.perflink.close.internal.Figures.cents;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.Adjustment.Action;
+import org.perflink.api.model.Adjustment.Scope;
+import org.perflink.api.model.Grade;
+import org.perflink.api.model.Recurrence;
+import org.perflink.api.rules.Messages.Text;
+import org.perflink.api.rules.Param;
+import org.perflink.api.rules.RulePack;
+
+/**
+ * Links a project's, policy's or transfer payment's grade to its next-year request (结果应用与预算挂钩,
+ * rules.md §3.2): {@code deltaAmount = round(nextYearRequest × ratio, 2, HALF_UP)}. CANCEL and TERMINATE
+ * mean ratio −1.00. Immutable; one instance per rule pack.
+ */
+public final class LinkageCalculator {
+
+    public static final String LINK_PROJECT_GRADE = "LINK_PROJECT_GRADE";
+    public static final String LINK_POLICY_GRADE = "LINK_POLICY_GRADE";
+    public static final String LINK_TRANSFER_GRADE = "LINK_TRANSFER_GRADE";
+
+    public static final Param PROJECT_EXCELLENT = Param.of("link.project.excellentRatio", "0", "PROJECT graded EXCELLENT: PRIORITIZE with this ratio");
+    public static final Param PROJECT_GOOD = Param.of("link.project.goodRatio", "0", "PROJECT graded GOOD: KEEP with this ratio");
+    public static final Param PROJECT_MEDIUM = Param.of("link.project.mediumRatio", "-0.10", "PROJECT graded MEDIUM: REDUCE by this ratio (P)");
+    public static final Param PROJECT_POOR = Param.of("link.project.poorRatio", "-0.30",
+            "continuing/recurring PROJECT graded POOR: REDUCE by this ratio (P); one-off POOR projects are cancelled");
+    public static final Param PROJECT_CANCEL_BELOW = Param.of("link.project.cancelBelow", "40",
+            "continuing/recurring PROJECT graded POOR with a score below this is cancelled (P)");
+    public static final Param TRANSFER_EXCELLENT = Param.of("link.transfer.excellentRatio", "0.05", "TRANSFER graded EXCELLENT: PRIORITIZE with this ratio (P)");
+    public static final Param TRANSFER_GOOD = Param.of("link.transfer.goodRatio", "0", "TRANSFER graded GOOD: KEEP with this ratio");
+    public static final Param TRANSFER_MEDIUM = Param.of("link.transfer.mediumRatio", "-0.05", "TRANSFER graded MEDIUM: REDUCE by this ratio (P)");
+    public static final Param TRANSFER_POOR = Param.of("link.transfer.poorRatio", "-0.15", "TRANSFER graded POOR: REDUCE by this ratio (P)");
+
+    /** CANCEL and TERMINATE take the whole request away. */
+    static final BigDecimal WHOLE = new BigDecimal("-1.00");
+
+    private final RulePack pack;
+    private final BigDecimal projectExcellent;
+    private final BigDecimal projectGood;
+    private final BigDecimal projectMedium;
+    private final BigDecimal projectPoor;
+    private final BigDecimal cancelBelow;
+    private final BigDecimal transferExcellent;
+    private final BigDecimal transferGood;
+    private final BigDecimal transferMedium;
+    private final BigDecimal transferPoor;
+
+    public LinkageCalculator(RulePack pack) {
+        this.pack = Objects.requireNonNull(pack, "pack");
+        this.projectExcellent = pack.decimal(PROJECT_EXCELLENT);
+        this.projectGood = pack.decimal(PROJECT_GOOD);
+        this.projectMedium = pack.decimal(PROJECT_MEDIUM);
+        this.projectPoor = pack.decimal(PROJECT_POOR);
+        this.cancelBelow = pack.decimal(PROJECT_CANCEL_BELOW);
+        this.transferExcellent = pack.decimal(TRANSFER_EXCELLENT);
+        this.transferGood = pack.decimal(TRANSFER_GOOD);
+        this.transferMedium = pack.decimal(TRANSFER_MEDIUM);
+        this.transferPoor = pack.decimal(TRANSFER_POOR);
+    }
+
+    public static List<Param> parameters() {
+        return List.of(PROJECT_EXCELLENT, PROJECT_GOOD, PROJECT_MEDIUM, PROJECT_POOR, PROJECT_CANCEL_BELOW,
+                TRANSFER_EXCELLENT, TRANSFER_GOOD, TRANSFER_MEDIUM, TRANSFER_POOR);
+    }
+
+    /** What the table says for one evaluated subject, with the case it matched (for the explanation). */
+    public record Decision(Scope scope, String ruleId, Action action, BigDecimal ratio, Text rule) {
+    }
+
+    /**
+     * The adjustment of one evaluated project for {@code year + 1}; empty when the rule is switched off
+     * ({@code rule.<RULE_ID>.enabled=false}).
+     *
+     * @throws EvaluationInputException when the kind is missing, or a PROJECT has no recurrence
+     */
+    public Optional<Adjustment> link(String regionCode, ProjectEvaluation e) {
+        Decision d = decide(e);
+        if (!pack.enabled(d.ruleId())) {
+            return Optional.empty();
+        }
+        BigDecimal base = cents(e.input().nextYearRequest() == null ? BigDecimal.ZERO : e.input().nextYearRequest());
+        BigDecimal ratio = Figures.ratio(d.ratio());
+        BigDecimal delta = cents(base.multiply(ratio));
+        String subject = e.projectCode();
+        String score = Figures.score(e.exactScore());
+        Text label = e.projectName() == null || e.projectName().isBlank()
+                ? new Text(subject, subject) : new Text(subject + "（" + e.projectName() + "）", subject + " (" + e.projectName() + ")");
+        Text explanation = Texts.text("link.explanation",
+                Texts.text("kind." + e.kind()), label, e.year(), score, Texts.text("source." + e.score().source()),
+                GradeBands.word(e.grade()), d.ruleId(), d.rule(), Texts.text("action." + d.action()),
+                e.year() + 1, Figures.money(base), Figures.percent(ratio), Figures.money(delta));
+        Map<String, String> basis = Map.of("score", score, "grade", e.grade().name(), "source", e.score().source().name());
+        return Optional.of(new Adjustment(Adjustment.idOf(regionCode, e.year(), d.scope(), subject), regionCode, e.year(),
+                e.year() + 1, d.scope(), subject, basis, d.action(), ratio, base, delta, d.ruleId(),
+                explanation.zh(), explanation.en()));
+    }
+
+    /** The row and column of the §3.2 table that apply; pure, for simulations too. */
+    public Decision decide(ProjectEvaluation e) {
+        if (e.kind() == null) {
+            throw new EvaluationInputException(e.projectCode(), "kind", "missing kind (PROJECT, POLICY or TRANSFER)");
+        }
+        Grade grade = e.grade();
+        Text gradeWord = GradeBands.word(grade);
+        return switch (e.kind()) {
+            case PROJECT -> project(e, grade, gradeWord);
+            case POLICY -> {
+                Text rule = Texts.text("link.case.policy", gradeWord);
+                yield switch (grade) {
+                    case EXCELLENT, GOOD -> policy(Action.CONTINUE, BigDecimal.ZERO, rule);
+                    case MEDIUM -> policy(Action.ADJUST, BigDecimal.ZERO, rule); // revise before funding again
+                    case POOR -> policy(Action.TERMINATE, WHOLE, rule);
+                };
+            }
+            case TRANSFER -> {
+                Text rule = Texts.text("link.case.transfer", gradeWord);
+                yield switch (grade) {
+                    case EXCELLENT -> transfer(Action.PRIORITIZE, transferExcellent, rule);
+                    case GOOD -> transfer(Action.KEEP, transferGood, rule);
+                    case MEDIUM -> transfer(Action.REDUCE, transferMedium, rule);
+                    case POOR -> transfer(Action.REDUCE, transferPoor, rule);
+                };
+            }
+        };
+    }
+
+    private Decision project(ProjectEvaluation e, Grade grade, Text gradeWord) {
+        Recurrence recurrence = e.input().recurrence();
+        if (recurrence == null) {
+            throw new EvaluationInputException(e.projectCode(), "recurrence",
+                    "a PROJECT needs its recurrence (ONE_OFF, CONTINUING or RECURRING) to be linked");
+        }
+        Text rule = Texts.text("link.case.project", Texts.text("recurrence." + recurrence), gradeWord);
+        return switch (grade) {
+            case EXCELLENT -> project(Action.PRIORITIZE, projectExcellent, rule);
+            case GOOD -> project(Action.KEEP, projectGood, rule);
+            case MEDIUM -> project(Action.REDUCE, projectMedium, rule);
+            case POOR -> {
+                if (recurrence == Recurrence.ONE_OFF) {
+                    yield project(Action.CANCEL, WHOLE, rule);
+                }
+                // Compared unrounded, like the grade itself.
+                if (e.exactScore().compareTo(cancelBelow) < 0) {
+                    yield project(Action.CANCEL, WHOLE, Texts.text("link.case.projectCancel",
+                            Texts.text("recurrence." + recurrence), gradeWord, Figures.plain(cancelBelow)));
+                }
+                yield project(Action.REDUCE, projectPoor, rule);
+            }
+        };
+    }
+
+    private static Decision project(Action action, BigDecimal ratio, Text rule) {
+        return new Decision(Scope.PROJECT, LINK_PROJECT_GRADE, action, ratio, rule);
+    }
+
+    private static Decision policy(Action action, BigDecimal ratio, Text rule) {
+        return new Decision(Scope.POLICY, LINK_POLICY_GRADE, action, ratio, rule);
+    }
+
+    private static Decision transfer(Action action, BigDecimal ratio, Text rule) {
+        return new Decision(Scope.TRANSFER, LINK_TRANSFER_GRADE, action, ratio, rule);
+    }
+}

@@ -1,0 +1,77 @@
+package org.perflink.close.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.DepartmentEvaluationInput;
+import org.perflink.api.model.Notice;
+import org.perflink.api.rules.RulePack;
+import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
+
+/**
+ * 结果应用 of one region's evaluated year, in the order the data streams by: each evaluated project gives
+ * its adjustment and is tallied for its department; then each department gives its composite adjustment;
+ * then the notices. Only the small per-department tallies are kept. Used by the hook and by
+ * {@link Simulation} alike. Not thread-safe; one instance per run.
+ */
+public final class YearLinkage {
+
+    private final String regionCode;
+    private final int year;
+    private final LinkageCalculator linkage;
+    private final DepartmentComposite composite;
+    private final NoticeIssuer notices;
+    private final SortedMap<String, DepartmentTally> tallies = new TreeMap<>();
+
+    public YearLinkage(String regionCode, int year, RulePack pack) {
+        this.regionCode = regionCode;
+        this.year = year;
+        this.linkage = new LinkageCalculator(pack);
+        this.composite = new DepartmentComposite(pack);
+        this.notices = new NoticeIssuer(pack);
+    }
+
+    /**
+     * Tallies the project for its department's notices, then links it.
+     *
+     * @param redWarnings the project's RED warnings in the year
+     * @throws EvaluationInputException when it cannot be linked (the tally keeps it: its grade stands)
+     */
+    public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings) {
+        if (e.departmentCode() != null) {
+            tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
+        }
+        return linkage.link(regionCode, e);
+    }
+
+    /**
+     * @throws EvaluationInputException when the department has no usable component
+     */
+    public DepartmentResult department(DepartmentEvaluationInput input) {
+        DepartmentResult result = composite.evaluate(regionCode, input);
+        tally(input.departmentCode()).composite(result.score(), result.grade());
+        return result;
+    }
+
+    /** The notices of every department seen, by department code. */
+    public List<Notice> notices(LocalDate noticeDate) {
+        List<Notice> all = new ArrayList<>();
+        tallies.values().forEach(t -> all.addAll(notices.issue(regionCode, year, noticeDate, t)));
+        return all;
+    }
+
+    public Collection<DepartmentTally> tallies() {
+        return Collections.unmodifiableCollection(tallies.values());
+    }
+
+    private DepartmentTally tally(String departmentCode) {
+        return tallies.computeIfAbsent(departmentCode, DepartmentTally::new);
+    }
+}

@@ -1,0 +1,82 @@
+package org.perflink.close.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.perflink.api.rules.Param;
+
+class CloseRulesTest {
+
+    @Test
+    void everyParameterHasItsRulesMdDefault() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Param p : CloseRules.parameters()) {
+            assertEquals(null, defaults.put(p.key(), p.defaultValue()), "duplicate key " + p.key());
+            new BigDecimal(p.defaultValue());
+            assertFalse(p.description().isBlank(), p.key());
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("grade.excellent", "90");
+        expected.put("grade.good", "80");
+        expected.put("grade.medium", "60");
+        expected.put("score.points.execution", "10");
+        expected.put("score.points.indicators", "90");
+        expected.put("score.points.OUTPUT", "50");
+        expected.put("score.points.BENEFIT", "30");
+        expected.put("score.points.SATISFACTION", "10");
+        expected.put("score.qualitative.A", "1.0");
+        expected.put("score.qualitative.B", "0.8");
+        expected.put("score.qualitative.C", "0.6");
+        expected.put("score.qualitative.D", "0");
+        expected.put("score.selfScore.inflationMargin", "10");
+        expected.put("link.project.excellentRatio", "0");
+        expected.put("link.project.goodRatio", "0");
+        expected.put("link.project.mediumRatio", "-0.10");
+        expected.put("link.project.poorRatio", "-0.30");
+        expected.put("link.project.cancelBelow", "40");
+        expected.put("link.transfer.excellentRatio", "0.05");
+        expected.put("link.transfer.goodRatio", "0");
+        expected.put("link.transfer.mediumRatio", "-0.05");
+        expected.put("link.transfer.poorRatio", "-0.15");
+        expected.put("department.weight.KEY_ASSESSMENT", "0.2");
+        expected.put("department.weight.KEY_TARGETS", "0.2");
+        expected.put("department.weight.KEY_MONITORING", "0.2");
+        expected.put("department.weight.OVERALL_EVALUATION", "0.4");
+        expected.put("department.deductionCap", "20");
+        expected.put("department.coefficient.EXCELLENT", "1.03");
+        expected.put("department.coefficient.GOOD", "1.00");
+        expected.put("department.coefficient.MEDIUM", "0.97");
+        expected.put("department.coefficient.POOR", "0.90");
+        expected.put("notice.reminder.dueDays", "20");
+        expected.put("notice.rectification.dueDays", "30");
+        expected.put("notice.interview.dueDays", "30");
+        expected.put("notice.interview.poorProjects", "3");
+        assertEquals(expected, defaults);
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameMessages() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        Properties en = load("messages_en.properties");
+        assertEquals(zh.keySet(), en.keySet());
+        assertFalse(zh.isEmpty());
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = CloseRules.class.getResourceAsStream("/org/perflink/close/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

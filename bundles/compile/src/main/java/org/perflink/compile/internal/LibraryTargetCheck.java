@@ -1,0 +1,37 @@
+package org.perflink.compile.internal;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+
+import org.perflink.api.model.Phase;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.Verdict;
+import org.perflink.api.rules.RulePack;
+import org.perflink.api.stage.TargetCheck;
+
+/** {@link TargetCheck} over a {@link TargetChecker} and the library file it was read from. */
+final class LibraryTargetCheck implements TargetCheck.Standalone {
+
+    private final TargetChecker checker;
+    private final Library library;
+
+    LibraryTargetCheck(IndicatorLibrary library, Path location) {
+        this.checker = new TargetChecker(library);
+        this.library = new Library(location == null ? null : location.toString(), !library.isEmpty());
+    }
+
+    @Override
+    public Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt) {
+        return checker.check(project, phase, pack, checkedAt);
+    }
+
+    @Override
+    public Library library() {
+        return library;
+    }
+
+    @Override
+    public void close() {
+        checker.close();
+    }
+}
