@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.perflink.admin.report.TextTable;
+import org.perflink.reports.TextTable;
 import org.perflink.store.DeadLetter;
 import org.perflink.store.PerfLinkStore;
 

@@ -22,6 +22,8 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
     public record Region(String state, String lastError) {
     }
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     public LiveStatus {
         regions = Map.copyOf(regions);
     }
@@ -37,6 +39,11 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
 
     public boolean present() {
         return updatedAt != null;
+    }
+
+    /** Reads the file with a plain mapper (it holds only strings, numbers and ISO instants). */
+    public static LiveStatus read(Path file) {
+        return read(file, MAPPER);
     }
 
     /** Reads the file; a missing or unreadable file gives a status with no regions that says why. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.perflink.admin.report.TextTable;
+import org.perflink.reports.TextTable;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;

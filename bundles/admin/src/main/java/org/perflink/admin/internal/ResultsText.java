@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.perflink.admin.report.TextTable;
+import org.perflink.reports.TextTable;
 import org.perflink.api.model.ResultKind;
 import org.perflink.store.StoredResult;
 

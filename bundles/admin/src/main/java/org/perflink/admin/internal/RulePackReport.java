@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.perflink.admin.report.TextTable;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
+import org.perflink.api.stage.RuleCatalog;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RulePacks;
+import org.perflink.reports.TextTable;
 
 /**
  * {@code perflink:rule-pack REGION [--diff]}: the region's effective pack with its inheritance chain; every
@@ -32,7 +33,7 @@ public final class RulePackReport {
     private RulePackReport() {
     }
 
-    public static String full(String regionCode, RulePacks packs, Collection<StageCatalog> installed,
+    public static String full(String regionCode, RulePacks packs, Collection<RuleCatalog> installed,
             Collection<Stage> missing) {
         RulePack pack = packs.effective(regionCode);
         StringBuilder out = new StringBuilder();
@@ -41,7 +42,7 @@ public final class RulePackReport {
         Set<String> knownKeys = new HashSet<>();
         TextTable params = TextTable.of("阶段 (stage)", "参数 (parameter)", "有效值 (value)", "来源 (source)",
                 "默认值 (default)", "说明 (description)").wrap(5, 56);
-        for (StageCatalog c : installed) {
+        for (RuleCatalog c : installed) {
             for (Param p : c.parameters()) {
                 knownKeys.add(p.key());
                 params.row(Stages.zh(c.stage()), p.key(), pack.string(p), source(pack, p.key()), p.defaultValue(),
@@ -55,14 +56,14 @@ public final class RulePackReport {
         TreeMap<String, List<Stage>> ruleStages = new TreeMap<>();
         TreeMap<String, String> builtIn = new TreeMap<>();
         List<String> ruleOrder = new ArrayList<>();
-        for (StageCatalog c : installed) {
-            for (StageCatalog.RuleRef r : c.rules()) {
+        for (RuleCatalog c : installed) {
+            for (RuleCatalog.RuleInfo r : c.rules()) {
                 if (!ruleStages.containsKey(r.ruleId())) {
                     ruleOrder.add(r.ruleId());
                 }
                 ruleStages.computeIfAbsent(r.ruleId(), k -> new ArrayList<>()).add(c.stage());
                 if (r.builtInSeverity() != null) {
-                    builtIn.putIfAbsent(r.ruleId(), r.builtInSeverity());
+                    builtIn.putIfAbsent(r.ruleId(), r.builtInSeverity().name());
                 }
             }
         }

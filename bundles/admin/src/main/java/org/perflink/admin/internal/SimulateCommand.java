@@ -6,31 +6,28 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Function;
 
-import org.perflink.admin.report.CheckInputException;
-import org.perflink.admin.report.HostSimulation;
-import org.perflink.admin.report.RulePackFile;
-import org.perflink.admin.report.SimulationCsv;
-import org.perflink.admin.report.SimulationTable;
 import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.camel.host.StoredResultHistory;
-import org.perflink.close.internal.WarningHistory;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
+import org.perflink.reports.CheckInputException;
+import org.perflink.reports.HostSimulation;
+import org.perflink.reports.RulePackFile;
+import org.perflink.reports.SimulationCsv;
+import org.perflink.reports.SimulationTable;
 import org.perflink.store.PerfLinkStore;
 
 /**
  * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the running
  * host settings (the region's own host URL when its file names one), the region's current effective pack
  * against the file's pack laid over it, with the year's RED warnings from the store, as LINK would see them.
- * Nothing is written back to the host. Only loaded when the close and camel bundles are wired (see
- * {@link StageCatalogs}); callers check first.
+ * Nothing is written back to the host. The close stage's simulation and the host gateway come from the
+ * service registry ({@link StageServices}); callers check they are there.
  */
 public final class SimulateCommand {
 
@@ -40,10 +37,13 @@ public final class SimulateCommand {
     /**
      * @param csv where to write the CSV, or null; it must end in {@code .csv} (the command runs with the
      *        container's permissions: it must not overwrite configuration)
+     * @param close the close stage's simulation and catalogue
+     * @param gateways the gateway to the host at these settings (the region's own URL when it names one)
      * @return the table, with where the CSV went
      */
-    public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSettings settings,
-            Collection<RegionSettings> regions, RulePacks packs, PerfLinkStore store)
+    public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSimulation.CloseStage close,
+            Function<HostSettings, HostGateway> gateways, HostSettings settings, Collection<RegionSettings> regions,
+            RulePacks packs, PerfLinkStore store)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {
@@ -59,9 +59,8 @@ public final class SimulateCommand {
                 host = settings.withUrl(r.hostUrl());
             }
         }
-        ObjectMapper mapper = HostJson.newMapper();
-        HostSimulation.Result result = HostSimulation.run(new HttpHostGateway(host, mapper), host.url(), region, year,
-                current, candidate, WarningHistory.of(new StoredResultHistory(region, store, mapper)), true, host.pageSize());
+        HostSimulation.Result result = HostSimulation.run(close, gateways.apply(host), host.url(), region, year,
+                current, candidate, new StoredWarnings(region, store), true, host.pageSize());
         String table = SimulationTable.render(result);
         if (csvFile == null) {
             return table;

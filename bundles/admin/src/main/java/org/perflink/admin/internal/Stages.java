@@ -19,16 +19,12 @@ public final class Stages {
 
     /** 编制 / 执行 / 决算. */
     public static String zh(Stage stage) {
-        return switch (stage) {
-            case COMPILE -> "编制";
-            case EXECUTE -> "执行";
-            case CLOSE -> "决算";
-        };
+        return stage.zh();
     }
 
     /** {@code 编制 (compile)}. */
     public static String label(Stage stage) {
-        return zh(stage) + " (" + stage.name().toLowerCase(Locale.ROOT) + ")";
+        return stage.label();
     }
 
     /** The boolean key of {@code org.perflink.region} that switches the stage. */
@@ -38,12 +34,8 @@ public final class Stages {
 
     public static Stage parse(String text) {
         String t = text == null ? "" : text.strip();
-        for (Stage s : Stage.values()) {
-            if (s.name().equalsIgnoreCase(t) || zh(s).equals(t)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("未知阶段 (unknown stage) '" + t + "': 可用 (use) compile|execute|close 或 (or) 编制|执行|决算");
+        return Stage.byName(t).orElseThrow(() -> new IllegalArgumentException("未知阶段 (unknown stage) '" + t
+                + "': 可用 (use) compile|execute|close 或 (or) 编制|执行|决算"));
     }
 
     /** Every stage named by the arguments; an argument may itself be a comma-separated list. */

@@ -1,5 +1,6 @@
 package org.perflink.admin.internal;
 
+import org.perflink.reports.FakeRulePacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

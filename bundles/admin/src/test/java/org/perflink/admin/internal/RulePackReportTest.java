@@ -1,5 +1,6 @@
 package org.perflink.admin.internal;
 
+import org.perflink.reports.FakeRulePacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.internal.CloseRules;
-import org.perflink.compile.internal.TargetChecker;
-import org.perflink.execute.internal.DualMonitor;
+import org.perflink.api.stage.RuleCatalog;
+import org.perflink.reports.Loaded;
 
 class RulePackReportTest {
 
@@ -38,22 +38,20 @@ class RulePackReportTest {
 
     @Test
     void everyInstalledStagesDiscoveredParameterIsListedWithItsValueAndSource() {
-        List<StageCatalog> installed = StageCatalogs.installed();
-        assertEquals(List.of(Stage.COMPILE, Stage.EXECUTE, Stage.CLOSE), installed.stream().map(StageCatalog::stage).toList());
+        List<RuleCatalog> installed = Loaded.catalogs();
+        assertEquals(List.of(Stage.COMPILE, Stage.EXECUTE, Stage.CLOSE), installed.stream().map(RuleCatalog::stage).toList());
 
         String out = RulePackReport.full("440106", packs, installed, List.of());
 
         assertTrue(out.startsWith("区划 (region): 440106\n有效规则包 (effective rule pack): gz@1\n"
                 + "继承链 (chain): gz@1 < gd@2 < default@1\n"), out);
-        try (TargetChecker checker = new TargetChecker()) {
-            for (Param p : checker.parameters()) {
-                rowOf(out, "编制", " " + p.key() + " ");
-            }
+        for (Param p : Loaded.catalog(Stage.COMPILE).parameters()) {
+            rowOf(out, "编制", " " + p.key() + " ");
         }
-        for (Param p : DualMonitor.PARAMS) {
+        for (Param p : Loaded.catalog(Stage.EXECUTE).parameters()) {
             rowOf(out, "执行", " " + p.key() + " ");
         }
-        for (Param p : CloseRules.parameters()) {
+        for (Param p : Loaded.catalog(Stage.CLOSE).parameters()) {
             rowOf(out, "决算", " " + p.key() + " ");
         }
         rowOf(out, "exAnte.threshold", "2000000", "gz@1", "5000000");
@@ -65,7 +63,7 @@ class RulePackReportTest {
 
     @Test
     void ruleSwitchesAndSeveritiesShowWhereTheyAreSet() {
-        String out = RulePackReport.full("440100", packs, StageCatalogs.installed(), List.of());
+        String out = RulePackReport.full("440100", packs, Loaded.catalogs(), List.of());
 
         rowOf(out, "GOAL_MISSING", "否 (NO)", "BLOCK", "gd@2, gz@1");
         rowOf(out, "COST_EXCEEDS_BUDGET", "是 (yes)", "BLOCK", RulePackReport.BUILT_IN);
@@ -81,7 +79,7 @@ class RulePackReportTest {
 
     @Test
     void missingStagesAreNamedAndTheirKeysAreNotMistakenForOwnKeys() {
-        List<StageCatalog> compileOnly = StageCatalogs.installed().stream().filter(c -> c.stage() == Stage.COMPILE).toList();
+        List<RuleCatalog> compileOnly = Loaded.catalogs().stream().filter(c -> c.stage() == Stage.COMPILE).toList();
         String out = RulePackReport.full("440100", packs, compileOnly, List.of(Stage.EXECUTE, Stage.CLOSE));
         assertTrue(out.contains("未安装的阶段 (stages not installed): 执行 (execute),决算 (close)"), out);
         assertFalse(out.lines().anyMatch(l -> l.startsWith("执行")), out);

@@ -1,5 +1,6 @@
 package org.perflink.admin.internal;
 
+import org.perflink.reports.FakeRulePacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,13 +13,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perflink.admin.report.CheckInputException;
+import org.perflink.reports.CheckInputException;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
+import org.perflink.camel.host.HostJson;
+import org.perflink.camel.host.HttpHostGateway;
+import org.perflink.reports.Loaded;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.mockhost.Dataset;
@@ -26,6 +32,9 @@ import org.perflink.mockhost.MockHost;
 
 /** perflink:simulate without Karaf: the running host settings, the region's effective pack, the store's warnings. */
 class SimulateCommandTest {
+
+    /** The host's HTTP gateway at the settings the command chose. */
+    private static final Function<HostSettings, HostGateway> GATEWAYS = s -> new HttpHostGateway(s, HostJson.newMapper());
 
     @TempDir
     Path dir;
@@ -60,7 +69,7 @@ class SimulateCommandTest {
     void theCandidateIsLaidOverTheRegionsEffectivePackAndTheCsvIsWritten() throws Exception {
         Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
         Path csv = dir.resolve("out.csv");
-        String out = SimulateCommand.run("440000", "2027", pack, csv, settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), GATEWAYS, settings, regionWithOwnHost(), packs, store);
 
         assertTrue(out.contains("gd@4 < default@1") && out.contains("medium20@1 < gd@4 < default@1"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("link.project.mediumRatio") && l.contains("-0.15") && l.contains("-0.20")), out);
@@ -81,7 +90,7 @@ class SimulateCommandTest {
                 {"warningId": "w1", "projectCode": "440000-2027-000117", "regionCode": "440000", "year": 2027,
                  "asOf": "2027-07-31", "type": "EXECUTION_LAG", "level": "RED", "ruleId": "EXECUTION_LAG"}"""));
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
-        String out = SimulateCommand.run("440000", "2027", pack, null, settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), GATEWAYS, settings, regionWithOwnHost(), packs, store);
         assertTrue(out.contains("from PerfLink's stored results"), out);
         assertFalse(out.contains("CSV:"), out);
     }
@@ -91,16 +100,16 @@ class SimulateCommandTest {
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
         List<RegionSettings> regions = regionWithOwnHost();
         String region = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("4400", "2027", pack, null, settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("4400", "2027", pack, null, Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
         assertTrue(region.contains("'4400'"), region);
         String year = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("440000", "27", pack, null, settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("440000", "27", pack, null, Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
         assertTrue(year.contains("'27'"), year);
         String csv = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("users.properties"), settings, regions, packs, store)).getMessage();
+                dir.resolve("users.properties"), Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
         assertTrue(csv.contains(".csv"), "never overwrites configuration: " + csv);
         String noDir = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("missing/out.csv"), settings, regions, packs, store)).getMessage();
+                dir.resolve("missing/out.csv"), Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
         assertTrue(noDir.contains("no such directory"), noDir);
         assertEquals(0, mock.received().stats().path("writes").asLong());
     }

@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.perflink.admin.internal.HostMapper;
 import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionConfigEditor;
 import org.perflink.core.RegionSettings;
@@ -83,7 +82,7 @@ public final class AdminHttpComponent {
             List<RegionSettings> r = regions;
             return r == null ? List.of() : r;
         }, store, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
-                () -> LiveStatus.read(LiveStatus.defaultFile(), HostMapper.orNull()), Clock.systemUTC(), mapper);
+                () -> LiveStatus.read(LiveStatus.defaultFile()), Clock.systemUTC(), mapper);
         server = new AdminServer(api, new JaasAuthenticator(), Clock.systemUTC(), mapper).start(config.bind(),
                 config.port());
         LOG.info("PerfLink admin page on http://{}:{}/admin/ (API {}; JAAS realm '{}')", config.bind(), server.port(),

@@ -11,12 +11,12 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.perflink.admin.report.CheckInputException;
-import org.perflink.admin.internal.LibraryLocation;
-import org.perflink.admin.report.ProjectCheck;
-import org.perflink.admin.internal.StageCatalogs;
+import org.perflink.admin.internal.StageServices;
+import org.perflink.api.host.ContractCodec;
+import org.perflink.api.stage.TargetCheck;
 import org.perflink.core.RulePacks;
+import org.perflink.reports.CheckInputException;
+import org.perflink.reports.ProjectCheck;
 
 @Service
 @Command(scope = "perflink", name = "check",
@@ -43,18 +43,16 @@ public class CheckAction implements Action {
     RulePacks rulePacks;
 
     @Reference
-    ConfigurationAdmin configAdmin;
+    StageServices stages;
 
     @Override
     public Object execute() throws Exception {
-        if (!StageCatalogs.compileInstalled()) {
-            throw new CheckInputException("未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile");
-        }
-        if (!StageCatalogs.hostJsonInstalled()) {
-            throw new CheckInputException("未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core");
-        }
-        System.out.print(ProjectCheck.run(Path.of(file), phase, region, json, rulePacks,
-                LibraryLocation.resolve(configAdmin), OffsetDateTime.now()));
+        TargetCheck check = stages.targetCheck().orElseThrow(() -> new CheckInputException(
+                "未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile"));
+        ContractCodec codec = stages.contractCodec().orElseThrow(() -> new CheckInputException(
+                "未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core"));
+        // the check service reads the indicator library the compile hook is configured with
+        System.out.print(ProjectCheck.run(codec, check, Path.of(file), phase, region, json, rulePacks, OffsetDateTime.now()));
         return null;
     }
 }

@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.perflink.admin.internal.HostMapper;
 import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionTable;
 import org.perflink.core.RegionSettings;
@@ -31,7 +30,7 @@ public class RegionsAction implements Action {
 
     @Override
     public Object execute() {
-        LiveStatus live = LiveStatus.read(LiveStatus.defaultFile(), HostMapper.orNull());
+        LiveStatus live = LiveStatus.read(LiveStatus.defaultFile());
         System.out.print(RegionTable.render(regions, store, rulePacks, live, ZoneId.systemDefault(), Instant.now()));
         return null;
     }

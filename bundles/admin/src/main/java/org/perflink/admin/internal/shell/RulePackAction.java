@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.perflink.admin.internal.RulePackReport;
-import org.perflink.admin.internal.StageCatalogs;
+import org.perflink.admin.internal.StageServices;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RulePacks;
 
@@ -27,11 +27,14 @@ public class RulePackAction implements Action {
     @Reference
     RulePacks rulePacks;
 
+    @Reference
+    StageServices stages;
+
     @Override
     public Object execute() {
         String code = RegionCode.require(region == null ? null : region.strip(), "region");
         System.out.print(diff ? RulePackReport.diff(code, rulePacks)
-                : RulePackReport.full(code, rulePacks, StageCatalogs.installed(), StageCatalogs.missing()));
+                : RulePackReport.full(code, rulePacks, stages.installed(), stages.missing()));
         return null;
     }
 }

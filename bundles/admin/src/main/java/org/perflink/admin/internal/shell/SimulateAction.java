@@ -12,11 +12,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.perflink.admin.internal.SimulateCommand;
-import org.perflink.admin.internal.StageCatalogs;
-import org.perflink.admin.report.CheckInputException;
+import org.perflink.admin.internal.StageServices;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.model.Stage;
+import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.RuleCatalog;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
+import org.perflink.reports.CheckInputException;
+import org.perflink.reports.HostSimulation;
 import org.perflink.store.PerfLinkStore;
 
 @Service
@@ -52,16 +57,28 @@ public class SimulateAction implements Action {
     @Reference
     PerfLinkStore store;
 
+    @Reference
+    StageServices stages;
+
     @Override
     public Object execute() throws Exception {
-        if (!StageCatalogs.closeInstalled()) {
+        LinkSimulation simulation = stages.linkSimulation().orElse(null);
+        RuleCatalog catalog = stages.catalog(Stage.CLOSE).orElse(null);
+        if (simulation == null || catalog == null) {
             throw new CheckInputException("未安装决算阶段 (the close stage is not installed): feature:install perflink-close");
         }
-        if (!StageCatalogs.hostGatewayInstalled()) {
-            throw new CheckInputException("未安装 camel 包，无主机接口 (the camel bundle with the host gateway is not installed): feature:install perflink-camel-core");
-        }
+        HostGateway gateway = stages.hostGateway().orElseThrow(() -> new CheckInputException(
+                "未安装 camel 包，无主机接口 (the camel bundle with the host gateway is not installed): feature:install perflink-camel-core"));
+        String configured = hostSettings.url();
         System.out.print(SimulateCommand.run(region, year, Path.of(rulePackFile), csv == null ? null : Path.of(csv),
-                hostSettings, regions, rulePacks, store));
+                new HostSimulation.CloseStage(simulation, catalog), settings -> {
+                    if (!settings.url().equals(configured)) {
+                        // the gateway service serves the configured host; a region's own URL needs its own host
+                        throw new IllegalArgumentException("区划使用自己的主机地址，测算只读取已配置的主机 (the region names its own host URL "
+                                + settings.url() + "; simulate reads the configured host " + configured + ")");
+                    }
+                    return gateway;
+                }, hostSettings, regions, rulePacks, store));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.perflink.admin.internal.http;
 
+import org.perflink.reports.FakeRulePacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perflink.admin.internal.DeadLetterAdmin;
 import org.perflink.admin.internal.FakeConfigAdmin;
-import org.perflink.admin.internal.FakeRulePacks;
 import org.perflink.admin.internal.FakeStore;
 import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionAdmin;

@@ -1,5 +1,6 @@
 package org.perflink.admin.internal.shell;
 
+import org.perflink.reports.FakeRulePacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Proxy;
@@ -11,7 +12,6 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.perflink.admin.internal.FakeRulePacks;
 import org.perflink.core.RegionSettings;
 
 class CompletersTest {

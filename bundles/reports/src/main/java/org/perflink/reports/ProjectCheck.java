@@ -1,6 +1,7 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -8,7 +9,6 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,24 +16,26 @@ import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
-import org.perflink.compile.internal.IndicatorLibrary;
-import org.perflink.compile.internal.TargetChecker;
+import org.perflink.api.host.ContractCodec;
+import org.perflink.api.host.Parsed;
+import org.perflink.api.model.HostResult;
+import org.perflink.api.stage.TargetCheck;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RulePacks;
 
 /**
  * The compile-stage dry run without a host (issue 3, item 7), shared by the Karaf command
  * {@code perflink:check FILE} and the command line {@code ./perflink check FILE}: binds one project of host
- * contract v1 from a JSON file with the contract's own mapper ({@link HostJson}), checks it with a
- * {@link TargetChecker} under a rule pack and renders the verdict ({@link VerdictTable}, or the verdict JSON).
- * No OSGi types: in Karaf the pack comes from {@link RulePacks}, on the command line from a file or the
- * built-in default ({@link PackSource}).
- * <p>
- * In Karaf only loaded when the compile and camel bundles are wired (the admin bundle's StageCatalogs);
- * callers check first.
+ * contract v1 from a JSON file with the contract's own codec ({@link ContractCodec}), checks it with the compile
+ * stage's {@link TargetCheck} under a rule pack and renders the verdict ({@link VerdictTable}, or the verdict
+ * JSON). No OSGi types: in Karaf the codec and the check are services and the pack comes from {@link RulePacks};
+ * on the command line they come from {@link java.util.ServiceLoader} and the pack from a file or the built-in
+ * default ({@link PackSource}).
  */
 public final class ProjectCheck {
+
+    /** Reads the file's shape only (JSON, one object, not a page) before the codec binds it to the contract. */
+    private static final ObjectMapper SHAPE = new ObjectMapper();
 
     /** The checked project with what the check ran under. */
     public record Result(Path file, Project project, Phase phase, String regionCode, RulePack pack,
@@ -61,65 +63,51 @@ public final class ProjectCheck {
     }
 
     /** Runs the dry run and renders it as text or, with {@code json}, as the verdict JSON of the contract. */
-    public static String run(Path file, String phaseOption, String regionOption, boolean json, RulePacks packs,
-            Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
-        ObjectMapper mapper = HostJson.newMapper();
-        return render(mapper, check(mapper, file, phaseOption, regionOption, PackSource.of(packs), libraryFile, checkedAt),
-                json);
+    public static String run(ContractCodec codec, TargetCheck checks, Path file, String phaseOption, String regionOption,
+            boolean json, RulePacks packs, OffsetDateTime checkedAt) throws CheckInputException {
+        return render(codec, check(codec, checks, file, phaseOption, regionOption, PackSource.of(packs), checkedAt), json);
     }
 
     /** The verdict as the readable table, or with {@code json} as the pretty-printed verdict JSON of the contract. */
-    public static String render(ObjectMapper mapper, Result result, boolean json) {
-        if (json) {
-            try {
-                return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result.verdict()) + "\n";
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("verdict not serializable", e);
-            }
-        }
-        return VerdictTable.render(result);
+    public static String render(ContractCodec codec, Result result, boolean json) {
+        return json ? codec.writeResult(HostResult.of(result.verdict()), true) + "\n" : VerdictTable.render(result);
     }
 
-    static Result check(ObjectMapper mapper, Path file, String phaseOption, String regionOption, RulePacks packs,
-            Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
-        return check(mapper, file, phaseOption, regionOption, PackSource.of(packs), libraryFile, checkedAt);
+    static Result check(ContractCodec codec, TargetCheck checks, Path file, String phaseOption, String regionOption,
+            RulePacks packs, OffsetDateTime checkedAt) throws CheckInputException {
+        return check(codec, checks, file, phaseOption, regionOption, PackSource.of(packs), checkedAt);
     }
 
     /**
      * Binds, then checks.
      *
-     * @param libraryFile the indicator library; null or a missing file: none ({@code LIBRARY_UNKNOWN_INDICATOR} stays silent)
-     * @throws CheckInputException the file, an option, the library or a pack parameter is unusable; the message
-     *         says which (and names the field of a file that does not bind)
+     * @param checks the compile stage's checks, with the indicator library they were given
+     *        (an empty one: {@code LIBRARY_UNKNOWN_INDICATOR} stays silent)
+     * @throws CheckInputException the file, an option or a pack parameter is unusable; the message says which
+     *         (and names the field of a file that does not bind)
      */
-    public static Result check(ObjectMapper mapper, Path file, String phaseOption, String regionOption, PackSource packs,
-            Path libraryFile, OffsetDateTime checkedAt) throws CheckInputException {
-        Project project = bind(mapper, file);
+    public static Result check(ContractCodec codec, TargetCheck checks, Path file, String phaseOption,
+            String regionOption, PackSource packs, OffsetDateTime checkedAt) throws CheckInputException {
+        Project project = bind(codec, file);
         Phase phase = phase(phaseOption, project);
         String region = region(regionOption, project);
         RulePack pack = packs.packFor(region);
-        IndicatorLibrary library;
+        Verdict verdict;
         try {
-            library = CompileSupport.library(libraryFile);
-        } catch (IllegalStateException e) {
-            throw new CheckInputException(e.getMessage());
+            verdict = checks.check(project, phase, pack, checkedAt);
+        } catch (IllegalArgumentException e) {
+            // a malformed parameter of the rule pack (the message names it)
+            throw new CheckInputException("规则包参数有误 (rule pack parameter malformed): " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new CheckInputException("检查失败 (check failed) for " + project.projectCode() + ": " + e);
         }
-        try (TargetChecker checker = CompileSupport.withCompileLoader(() -> new TargetChecker(library))) {
-            Verdict verdict;
-            try {
-                verdict = CompileSupport.withCompileLoader(() -> checker.check(project, phase, pack, checkedAt));
-            } catch (IllegalArgumentException e) {
-                // a malformed parameter of the rule pack (the message names it)
-                throw new CheckInputException("规则包参数有误 (rule pack parameter malformed): " + e.getMessage());
-            } catch (RuntimeException e) {
-                throw new CheckInputException("检查失败 (check failed) for " + project.projectCode() + ": " + e);
-            }
-            return new Result(file, project, phase, region, pack, libraryFile, !library.isEmpty(), verdict);
-        }
+        TargetCheck.Library library = checks.library();
+        Path libraryFile = library.location() == null ? null : Path.of(library.location());
+        return new Result(file, project, phase, region, pack, libraryFile, library.loaded(), verdict);
     }
 
     /** One project of host contract v1; an unreadable or unbindable file is a message naming the field. */
-    static Project bind(ObjectMapper mapper, Path file) throws CheckInputException {
+    static Project bind(ContractCodec codec, Path file) throws CheckInputException {
         // The command reads files with the container's permissions and is open to viewers: only .json files,
         // and parse errors never quote what the file contains (see quoteless()).
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -130,7 +118,7 @@ public final class ProjectCheck {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(file.toFile());
+            tree = SHAPE.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new CheckInputException("不是有效的 JSON (not valid JSON): " + file + at(e.getLocation()) + ": "
                     + quoteless(e.getOriginalMessage()));
@@ -148,16 +136,19 @@ public final class ProjectCheck {
             throw new CheckInputException("这是一页项目 (this is a page of projects, {\"items\": [...]}): "
                     + "请取出其中一个项目 (check one project of it): " + file);
         }
-        Project project;
-        try {
-            project = mapper.treeToValue(tree, Project.class);
-        } catch (JsonProcessingException e) {
-            String path = pathOf(e);
-            throw new CheckInputException("无法按主机契约 v1 读取项目 (project does not match host contract v1) — 字段 (field) '"
-                    + (path.isEmpty() ? "(root)" : path) + "': " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new CheckInputException("无法按主机契约 v1 读取项目 (project does not match host contract v1): " + e.getMessage());
+        Parsed<Project> parsed;
+        try (InputStream in = Files.newInputStream(file)) {
+            parsed = codec.readProject(in);
+        } catch (IOException e) {
+            throw new CheckInputException("无法按主机契约 v1 读取项目 (project does not match host contract v1): "
+                    + quoteless(e.getMessage()));
         }
+        if (!parsed.valid()) {
+            String path = parsed.errorPath() == null ? "" : parsed.errorPath();
+            throw new CheckInputException("无法按主机契约 v1 读取项目 (project does not match host contract v1) — 字段 (field) '"
+                    + (path.isEmpty() ? "(root)" : path) + "': " + parsed.error());
+        }
+        Project project = parsed.value();
         if (project.projectCode() == null || project.projectCode().isBlank()) {
             throw new CheckInputException("字段 (field) 'projectCode' 缺失 (is missing): " + file);
         }
@@ -193,22 +184,6 @@ public final class ProjectCheck {
             throw new CheckInputException("区划代码须为6位数字 (region code must be 6 digits): '" + region + "'");
         }
         return region;
-    }
-
-    /** {@code target.indicators[2].operator} from Jackson's reference chain. */
-    static String pathOf(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException m)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : m.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,12 +34,14 @@ import org.perflink.api.model.Notice;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Warning;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.rules.RulePack;
 import org.perflink.camel.host.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.close.internal.Simulation.DepartmentChange;
-import org.perflink.close.internal.Simulation.ProjectChange;
-import org.perflink.close.internal.WarningHistory;
+import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.ProjectChange;
 import org.perflink.core.HostSettings;
 import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
@@ -67,8 +69,8 @@ class HostSimulationTest {
     }
 
     private HostSimulation.Result simulate(String region) throws Exception {
-        return HostSimulation.run(host, "mock", region, 2027, RulePack.DEFAULT, MEDIUM_20.withParent(RulePack.DEFAULT),
-                WarningHistory.NONE, false, 3);
+        return HostSimulation.run(Loaded.close(), host, "mock", region, 2027, RulePack.DEFAULT, MEDIUM_20.withParent(RulePack.DEFAULT),
+                LinkSimulation.NO_HISTORY, false, 3);
     }
 
     private static BigDecimal d(String s) {
@@ -167,8 +169,12 @@ class HostSimulationTest {
     @Test
     void redWarningsOfTheYearBringTheReminderUnderBothPacks() throws Exception {
         // 201 市教育局 gets a REMINDER only for RED warnings in the year (EXPECTED.md)
-        WarningHistory red = (region, year, code) -> code.equals("440100-2027-000112") ? 1 : 0;
-        HostSimulation.Result r = HostSimulation.run(host, "mock", "440100", 2027, RulePack.DEFAULT,
+        LocalDate asOf = LocalDate.of(2027, 7, 31);
+        ResultHistory red = code -> code.equals("440100-2027-000112") ? List.of(new Warning(
+                Warning.idOf(code, asOf, Warning.Type.EXECUTION_LAG), code, "440100", 2027, asOf,
+                Warning.Type.EXECUTION_LAG, Warning.Level.RED, Map.of(), Map.of(), Warning.Action.SUSPEND_DISBURSEMENT,
+                "EXECUTION_LAG", "", "")) : List.of();
+        HostSimulation.Result r = HostSimulation.run(Loaded.close(), host, "mock", "440100", 2027, RulePack.DEFAULT,
                 MEDIUM_20.withParent(RulePack.DEFAULT), red, true, 200);
         DepartmentChange d201 = r.report().departments().stream().filter(d -> d.departmentCode().equals("201")).findFirst().orElseThrow();
         assertEquals(Set.of(Notice.Type.REMINDER), d201.noticesBefore());
@@ -179,12 +185,12 @@ class HostSimulationTest {
     @Test
     void aMalformedPackParameterIsNamedAndAnUnreadKeyListed() throws Exception {
         RulePack bad = new RulePack("bad", "1", Map.of("grade.good", "eighty", "link.project.mediumRatoi", "-0.2"), null);
-        CheckInputException e = assertThrows(CheckInputException.class, () -> HostSimulation.run(host, "mock", "440000",
-                2027, RulePack.DEFAULT, bad.withParent(RulePack.DEFAULT), WarningHistory.NONE, false, 200));
+        CheckInputException e = assertThrows(CheckInputException.class, () -> HostSimulation.run(Loaded.close(), host, "mock", "440000",
+                2027, RulePack.DEFAULT, bad.withParent(RulePack.DEFAULT), LinkSimulation.NO_HISTORY, false, 200));
         assertTrue(e.getMessage().contains("grade.good"), e.getMessage());
         RulePack typo = new RulePack("typo", "1", Map.of("link.project.mediumRatoi", "-0.2"), null);
-        HostSimulation.Result r = HostSimulation.run(host, "mock", "440000", 2027, RulePack.DEFAULT,
-                typo.withParent(RulePack.DEFAULT), WarningHistory.NONE, false, 200);
+        HostSimulation.Result r = HostSimulation.run(Loaded.close(), host, "mock", "440000", 2027, RulePack.DEFAULT,
+                typo.withParent(RulePack.DEFAULT), LinkSimulation.NO_HISTORY, false, 200);
         assertEquals(List.of("link.project.mediumRatoi"), r.unreadKeys());
         assertTrue(r.report().projects().isEmpty());
         assertTrue(SimulationTable.render(r).contains("keys the close stage does not read"));
@@ -194,8 +200,8 @@ class HostSimulationTest {
     void anUnreachableHostIsAHostException() {
         HostSettings nowhere = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), 200, false);
-        assertThrows(HostException.class, () -> HostSimulation.run(new HttpHostGateway(nowhere, HostJson.newMapper()),
-                "x", "440000", 2027, RulePack.DEFAULT, MEDIUM_20, WarningHistory.NONE, false, 200));
+        assertThrows(HostException.class, () -> HostSimulation.run(Loaded.close(), new HttpHostGateway(nowhere, HostJson.newMapper()),
+                "x", "440000", 2027, RulePack.DEFAULT, MEDIUM_20, LinkSimulation.NO_HISTORY, false, 200));
     }
 
     @Test

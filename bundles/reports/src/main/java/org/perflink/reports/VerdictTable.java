@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import java.util.EnumMap;
 import java.util.Map;

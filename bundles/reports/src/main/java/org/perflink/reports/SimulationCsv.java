@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.perflink.api.model.Notice;
-import org.perflink.close.internal.Simulation;
-import org.perflink.close.internal.Simulation.DepartmentChange;
-import org.perflink.close.internal.Simulation.ProjectChange;
+import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.ProjectChange;
 
 /**
  * A simulation as CSV for a spreadsheet: UTF-8 <b>with a byte order mark</b> (so Excel reads the Chinese names
@@ -65,7 +65,7 @@ public final class SimulationCsv {
     public static void write(HostSimulation.Result r, OutputStream stream) throws IOException {
         stream.write(BOM);
         Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        Simulation.Report report = r.report();
+        LinkSimulation.Report report = r.report();
         row(out, COLUMNS.toArray());
         for (ProjectChange c : report.projects()) {
             row(out, run(r, "PROJECT", c.projectCode(), r.projectNames().get(c.projectCode()), c.departmentCode(),

@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import java.io.IOException;
 import java.io.InputStream;

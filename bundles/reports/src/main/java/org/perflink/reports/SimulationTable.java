@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
-import org.perflink.close.internal.Simulation;
-import org.perflink.close.internal.Simulation.DepartmentChange;
-import org.perflink.close.internal.Simulation.ProjectChange;
+import org.perflink.api.money.Money;
+import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.ProjectChange;
 
 /**
  * A simulation as a readable table: what ran against what, the parameters the candidate changes, per project
@@ -27,7 +28,7 @@ public final class SimulationTable {
     }
 
     public static String render(HostSimulation.Result r) {
-        Simulation.Report report = r.report();
+        LinkSimulation.Report report = r.report();
         StringBuilder out = new StringBuilder();
         out.append("测算，未回写主机 (what-if simulation, nothing written to the host)\n");
         out.append(TextTable.field("区划 (region)", r.regionCode()));
@@ -121,7 +122,7 @@ public final class SimulationTable {
 
     /** 元 with thousands separators and two decimals (amounts are computed to the cent). */
     static String money(BigDecimal amount) {
-        return amount == null ? null : String.format(Locale.ROOT, "%,.2f", amount);
+        return Money.grouped(amount);
     }
 
     /** {@link #money} with a sign: {@code +1,000.00}, {@code -1,000.00}, {@code 0.00}. */

@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,14 +15,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perflink.admin.internal.FakeRulePacks;
 import org.perflink.api.model.Finding;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Verdict;
-import org.perflink.camel.host.HostJson;
 
 class ProjectCheckTest {
+
+    /** Reads the verdict JSON back, as the contract's mapper does. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper VERDICTS = org.perflink.camel.host.HostJson.newMapper();
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2027-03-01T10:00:00+08:00");
 
@@ -43,7 +44,7 @@ class ProjectCheckTest {
     }
 
     private ProjectCheck.Result check(String file, String phase, String region) throws CheckInputException {
-        return ProjectCheck.check(HostJson.newMapper(), project(file), phase, region, packs, dir.resolve("none.json"), AT);
+        return ProjectCheck.check(Loaded.codec(), Loaded.checks(dir.resolve("none.json")), project(file), phase, region, packs, AT);
     }
 
     private static List<String> ruleIds(Verdict v) {
@@ -104,8 +105,8 @@ class ProjectCheckTest {
     void theIndicatorLibraryOfTheCompileHookIsUsed() throws CheckInputException, IOException {
         Path library = Files.writeString(dir.resolve("library.json"),
                 "{\"2050202\": [{\"name\": \"新增学位数\", \"unit\": \"个\"}]}");
-        ProjectCheck.Result r = ProjectCheck.check(HostJson.newMapper(), project("project-pass.json"), null, null, packs,
-                library, AT);
+        ProjectCheck.Result r = ProjectCheck.check(Loaded.codec(), Loaded.checks(library), project("project-pass.json"), null, null,
+                packs, AT);
         assertTrue(r.libraryLoaded());
         assertTrue(ruleIds(r.verdict()).contains("LIBRARY_UNKNOWN_INDICATOR"), ruleIds(r.verdict()).toString());
         assertTrue(VerdictTable.render(r).contains(library.toString()));
@@ -113,13 +114,13 @@ class ProjectCheckTest {
 
     @Test
     void jsonOutputIsTheVerdictOfTheContract() throws Exception {
-        String json = ProjectCheck.run(project("project-cost-over.json"), null, null, true, packs, dir.resolve("none.json"), AT);
-        Verdict v = HostJson.newMapper().readValue(json, Verdict.class);
+        String json = ProjectCheck.run(Loaded.codec(), Loaded.checks(dir.resolve("none.json")), project("project-cost-over.json"), null, null, true, packs, AT);
+        Verdict v = VERDICTS.readValue(json, Verdict.class);
         assertEquals("440100-2027-000909.DECLARED.r1", v.verdictId());
         assertEquals(Verdict.Outcome.BLOCK, v.outcome());
         assertEquals(AT.toInstant(), v.checkedAt().toInstant());
         assertTrue(json.startsWith("{\n"), "pretty-printed: " + json);
-        String text = ProjectCheck.run(project("project-cost-over.json"), null, null, false, packs, dir.resolve("none.json"), AT);
+        String text = ProjectCheck.run(Loaded.codec(), Loaded.checks(dir.resolve("none.json")), project("project-cost-over.json"), null, null, false, packs, AT);
         assertTrue(text.startsWith("干运行检查，未连接主机 (dry run, no host)"), text);
     }
 
@@ -137,20 +138,20 @@ class ProjectCheckTest {
         String page = assertThrows(CheckInputException.class, () -> check("page.json", null, null)).getMessage();
         assertTrue(page.contains("page of projects"), page);
         String missing = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), dir.resolve("nope.json"), null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), dir.resolve("nope.json"), null, null, packs, AT)).getMessage();
         assertTrue(missing.contains("no such file"), missing);
         Path array = Files.writeString(dir.resolve("array.json"), "[]");
         String notObject = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), array, null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), array, null, null, packs, AT)).getMessage();
         assertTrue(notObject.contains("one Project JSON object") && notObject.contains("array"), notObject);
         Path noRevision = Files.writeString(dir.resolve("norevision.json"), "{\"projectCode\": \"p1\"}");
         String revision = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), noRevision, null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), noRevision, null, null, packs, AT)).getMessage();
         assertTrue(revision.contains("'revision'"), "the contract's mapper refuses a missing number: " + revision);
         Path noCode = Files.writeString(dir.resolve("nocode.json"),
                 "{\"regionCode\": \"440000\", \"revision\": 1, \"year\": 2027, \"isNew\": false, \"isMajor\": false}");
         String code = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), noCode, null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), noCode, null, null, packs, AT)).getMessage();
         assertTrue(code.contains("'projectCode'"), code);
 
         String phase = assertThrows(CheckInputException.class, () -> check("project-pass.json", "MONITOR", null)).getMessage();
@@ -163,12 +164,12 @@ class ProjectCheckTest {
     void onlyJsonFilesAreReadAndParseErrorsDoNotQuoteTheFile() throws IOException {
         Path secrets = Files.writeString(dir.resolve("users.properties"), "karaf = s3cret,admin\n");
         String notJson = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), secrets, null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), secrets, null, null, packs, AT)).getMessage();
         assertTrue(notJson.contains("must be a .json file"), notJson);
 
         Path disguised = Files.writeString(dir.resolve("secret.json"), "s3cret-token\n");
         String parse = assertThrows(CheckInputException.class,
-                () -> ProjectCheck.check(HostJson.newMapper(), disguised, null, null, packs, null, AT)).getMessage();
+                () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), disguised, null, null, packs, AT)).getMessage();
         assertTrue(parse.contains("not valid JSON") && parse.contains("line 1"), parse);
         assertFalse(parse.contains("s3cret"), "the file's content is not echoed: " + parse);
         assertEquals("Unexpected character ('…' ): expected a value", ProjectCheck.quoteless(
@@ -178,8 +179,7 @@ class ProjectCheckTest {
     @Test
     void aMalformedPackParameterIsNamed() {
         FakeRulePacks bad = new FakeRulePacks().define("x", "1", Map.of("exAnte.threshold", "lots")).assign("440000", "x");
-        CheckInputException e = assertThrows(CheckInputException.class, () -> ProjectCheck.check(HostJson.newMapper(),
-                project("project-pass.json"), null, null, bad, null, AT));
+        CheckInputException e = assertThrows(CheckInputException.class, () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), project("project-pass.json"), null, null, bad, AT));
         assertTrue(e.getMessage().contains("exAnte.threshold"), e.getMessage());
     }
 }

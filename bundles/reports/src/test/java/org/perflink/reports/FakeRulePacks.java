@@ -1,4 +1,4 @@
-package org.perflink.admin.internal;
+package org.perflink.reports;
 
 import java.util.ArrayList;
 import java.util.HashMap;

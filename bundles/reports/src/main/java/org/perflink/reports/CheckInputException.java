@@ -1,4 +1,4 @@
-package org.perflink.admin.report;
+package org.perflink.reports;
 
 /**
  * A dry run or simulation cannot start: the file, a rule pack file, an option or a missing bundle; the message
