@@ -7,19 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.perflink.admin.report.CheckInputException;
-import org.perflink.admin.report.ProjectCheck;
-import org.perflink.admin.report.RulePackFile;
+import org.perflink.api.host.ContractCodec;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
+import org.perflink.api.stage.TargetCheck;
+import org.perflink.reports.CheckInputException;
+import org.perflink.reports.ProjectCheck;
+import org.perflink.reports.RulePackFile;
 
 /**
  * {@code ./perflink check FILE [--phase P] [--region R] [--rule-pack FILE] [--library FILE] [--json]}: the
  * dry run of {@code perflink:check} without Karaf or a host, with the same binding, checker and table
- * ({@link ProjectCheck}). There is no region registry here: the pack is {@code --rule-pack} or the built-in
+ * ({@link ProjectCheck}; the checks and the contract codec come from the stage jars, {@link StageJars}). There is no region registry here: the pack is {@code --rule-pack} or the built-in
  * {@code default}, whatever the region; the region only names the verdict.
  * <p>
  * Exit codes: {@value #PASS} PASS or WARN (WARN does not stop the budget), {@value #BLOCK} BLOCK,
@@ -60,12 +59,18 @@ final class CheckCommand {
             RulePack pack = opts.containsKey("rule-pack")
                     ? RulePackFile.load(Path.of(opts.get("rule-pack")).toAbsolutePath().normalize())
                     : RulePack.DEFAULT;
-            ObjectMapper mapper = HostJson.newMapper();
-            ProjectCheck.Result result = ProjectCheck.check(mapper, Path.of(files.get(0)), opts.get("phase"),
-                    opts.get("region"), ProjectCheck.PackSource.fixed(pack), library, OffsetDateTime.now());
-            out.print(ProjectCheck.render(mapper, result, json));
-            out.flush();
-            return result.verdict().outcome() == Verdict.Outcome.BLOCK ? BLOCK : PASS;
+            ContractCodec codec = StageJars.one(ContractCodec.class);
+            try (TargetCheck.Standalone checks = StageJars.one(TargetCheck.Factory.class).open(library)) {
+                ProjectCheck.Result result = ProjectCheck.check(codec, checks, Path.of(files.get(0)), opts.get("phase"),
+                        opts.get("region"), ProjectCheck.PackSource.fixed(pack), OffsetDateTime.now());
+                out.print(ProjectCheck.render(codec, result, json));
+                out.flush();
+                return result.verdict().outcome() == Verdict.Outcome.BLOCK ? BLOCK : PASS;
+            }
+        } catch (IllegalStateException e) {
+            // the indicator library exists but cannot be read (the message names it)
+            err.println(e.getMessage());
+            return UNUSABLE;
         } catch (CheckInputException e) {
             err.println(e.getMessage());
             return UNUSABLE;

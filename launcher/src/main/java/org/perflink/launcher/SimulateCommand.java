@@ -8,18 +8,20 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.perflink.admin.report.CheckInputException;
-import org.perflink.admin.report.HostSimulation;
-import org.perflink.admin.report.RulePackFile;
-import org.perflink.admin.report.SimulationCsv;
-import org.perflink.admin.report.SimulationTable;
 import org.perflink.api.host.HostException;
+import org.perflink.api.model.Stage;
 import org.perflink.api.rules.RulePack;
+import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.RuleCatalog;
 import org.perflink.camel.host.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.close.internal.WarningHistory;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
+import org.perflink.reports.CheckInputException;
+import org.perflink.reports.HostSimulation;
+import org.perflink.reports.RulePackFile;
+import org.perflink.reports.SimulationCsv;
+import org.perflink.reports.SimulationTable;
 
 /**
  * {@code ./perflink simulate --host-url URL --region R --year Y --rule-pack FILE [--current-pack FILE]
@@ -85,8 +87,10 @@ final class SimulateCommand {
             }
             HostSettings settings = new HostSettings(url, token == null ? HostSettings.Auth.NONE : HostSettings.Auth.BEARER,
                     null, token, Duration.ofSeconds(5), Duration.ofSeconds(60), pageSize, false);
-            HostSimulation.Result result = HostSimulation.run(new HttpHostGateway(settings, HostJson.newMapper()), url,
-                    region, year, current, candidate, WarningHistory.NONE, false, pageSize);
+            HostSimulation.CloseStage close = new HostSimulation.CloseStage(StageJars.one(LinkSimulation.class),
+                    StageJars.catalog(Stage.CLOSE));
+            HostSimulation.Result result = HostSimulation.run(close, new HttpHostGateway(settings, HostJson.newMapper()),
+                    url, region, year, current, candidate, LinkSimulation.NO_HISTORY, false, pageSize);
             out.print(SimulationTable.render(result));
             if (csv != null) {
                 SimulationCsv.write(result, csv);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perflink.admin.report.SimulationCsv;
+import org.perflink.reports.SimulationCsv;
 import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
 

@@ -25,10 +25,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
-import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostException;
-import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
+import org.perflink.api.testing.FakeHost;
+import org.perflink.api.testing.RecordingContext;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.DepartmentEvaluationInput;
@@ -57,14 +56,14 @@ class CloseHookTest {
     // ---- the data of one region and year -------------------------------------------------------------
 
     private static FakeHost host() {
-        FakeHost h = new FakeHost();
-        h.project(Fixtures.project("P1", Fixtures.workedIndicators()), Fixtures.workedInput("P1").request("5200000.00").build());
-        h.project(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").request("1000000.00").build());
-        h.project(exactProject("P3", "102", ProjectKind.TRANSFER),
+        FakeHost h = newHost();
+        h.evaluated(Fixtures.project("P1", Fixtures.workedIndicators()), Fixtures.workedInput("P1").request("5200000.00").build());
+        h.evaluated(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").request("1000000.00").build());
+        h.evaluated(exactProject("P3", "102", ProjectKind.TRANSFER),
                 exactInput("P3", "50").department("102").kind(ProjectKind.TRANSFER).request("2000000.00").build());
-        h.project(exactProject("P4", "102", ProjectKind.PROJECT),
+        h.evaluated(exactProject("P4", "102", ProjectKind.PROJECT),
                 exactInput("P4", "55").department("102").recurrence(Recurrence.ONE_OFF).request("300000.00").build());
-        h.project(exactProject("P5", "103", ProjectKind.POLICY),
+        h.evaluated(exactProject("P5", "103", ProjectKind.POLICY),
                 exactInput("P5", "85").department("103").kind(ProjectKind.POLICY).selfScore("99").request("800000.00").build());
         h.evaluations.add(Parsed.invalid("P6", 0, "paidAmount", "not a decimal: 'abc'"));
         h.evaluations.add(Parsed.ok(exactInput("P7", "90").build(), "P7", 0)); // no project at the host
@@ -87,7 +86,7 @@ class CloseHookTest {
     @Test
     void evaluateScoresEveryProjectPageByPageAndRejectsTheBadOnes() throws HostException {
         FakeHost h = host();
-        FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
+        RecordingContext ctx = context(event(Phase.EVALUATE), h);
         new CloseHook().handle(ctx);
 
         List<Score> scores = ctx.bodies(Score.class);
@@ -100,35 +99,36 @@ class CloseHookTest {
         assertEquals("P1", ctx.emitted.get(0).subject());
         assertEquals("default@1", scores.get(0).rulePack());
 
-        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0"), List.copyOf(ctx.rejected.keySet()));
-        assertTrue(ctx.rejected.get("P6").contains("paidAmount"), ctx.rejected.get("P6"));
-        assertTrue(ctx.rejected.get("P7").contains("no project P7"), ctx.rejected.get("P7"));
-        assertTrue(ctx.rejected.get("P8").contains("target.indicators[0].operator"), ctx.rejected.get("P8"));
+        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0"), List.copyOf(ctx.rejectedByKey().keySet()));
+        assertTrue(ctx.rejectedByKey().get("P6").contains("paidAmount"), ctx.rejectedByKey().get("P6"));
+        assertTrue(ctx.rejectedByKey().get("P7").contains("no project P7"), ctx.rejectedByKey().get("P7"));
+        assertTrue(ctx.rejectedByKey().get("P8").contains("target.indicators[0].operator"), ctx.rejectedByKey().get("P8"));
 
         // 9 evaluation items in pages of 2; projects asked per evaluation page, never with an empty code list
-        assertEquals(5, h.evaluationCalls);
-        assertTrue(h.projectCalls.stream().noneMatch(List::isEmpty));
-        assertTrue(h.projectCalls.stream().allMatch(codes -> codes.size() <= 2));
-        assertEquals(List.of(200, 1000), List.of(h.evaluationLimit, h.projectLimit));
-        assertEquals(0, h.departmentCalls, "EVALUATE needs no department data");
+        assertEquals(5, evaluationCalls(h));
+        assertTrue(projectCalls(h).stream().noneMatch(List::isEmpty));
+        assertTrue(projectCalls(h).stream().allMatch(codes -> codes.size() <= 2));
+        assertEquals(List.of(200, 1000), List.of(lastLimit(h, FakeHost.Feed.EVALUATIONS), lastLimit(h, FakeHost.Feed.PROJECTS)));
+        assertEquals(0, departmentCalls(h), "EVALUATE needs no department data");
     }
 
     @Test
     void evaluateOnlyTheEventsProjectsWhenItListsSome() throws HostException {
         FakeHost h = host();
-        FakeContext ctx = new FakeContext(event(Phase.EVALUATE, "P2", "P6", "P9"), h);
+        RecordingContext ctx = context(event(Phase.EVALUATE, "P2", "P6", "P9"), h);
         new CloseHook().handle(ctx);
 
         assertEquals(List.of("P2.2027"), ctx.bodies(Score.class).stream().map(Score::scoreId).toList());
-        assertEquals(List.of("P6"), List.copyOf(ctx.rejected.keySet()));
-        assertEquals(List.of(List.of("P2")), h.projectCalls);
+        assertEquals(List.of("P6"), List.copyOf(ctx.rejectedByKey().keySet()));
+        assertEquals(List.of(List.of("P2")), projectCalls(h));
     }
 
     @Test
     void aHostThatCannotAnswerFailsTheEvent() {
         FakeHost h = host();
-        h.failProjectsOnCall = 2;
-        FakeContext ctx = new FakeContext(event(Phase.EVALUATE), h);
+        h.failWhen(FakeHost.Feed.PROJECTS, c -> c.cursor() == null && projectCalls(h).size() == 2,
+                new HostException("503 from projects"));
+        RecordingContext ctx = context(event(Phase.EVALUATE), h);
         HostException ex = assertThrows(HostException.class, () -> new CloseHook().handle(ctx));
         assertEquals("503 from projects", ex.getMessage());
     }
@@ -138,10 +138,10 @@ class CloseHookTest {
     @Test
     void linkWritesProjectThenDepartmentAdjustmentsThenNotices() throws HostException {
         FakeHost h = host();
-        FakeContext ctx = new FakeContext(event(Phase.LINK), h);
-        ctx.history = code -> "P1".equals(code)
+        RecordingContext ctx = context(event(Phase.LINK), h);
+        ctx.history(code -> "P1".equals(code)
                 ? List.of(redWarning(code, "2027-07-31"), redWarning(code, "2027-09-30"))
-                : List.of();
+                : List.of());
         new CloseHook().handle(ctx);
 
         List<String> order = ctx.emitted.stream().map(r -> r.kind() + ":" + r.id()).toList();
@@ -181,14 +181,14 @@ class CloseHookTest {
         assertEquals(List.of("P5"), notices.get("440000-2027.103.REMINDER").subjects(), "self score 99 against 85");
         assertEquals(LocalDate.of(2028, 3, 31), notices.get("440000-2027.105.RECTIFICATION").dueDate());
 
-        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0", "104"), List.copyOf(ctx.rejected.keySet()));
-        assertEquals(2, h.departmentCalls, "4 department items in pages of 2");
+        assertEquals(List.of("P6", "P7", "P8", "evaluations@8#0", "104"), List.copyOf(ctx.rejectedByKey().keySet()));
+        assertEquals(2, departmentCalls(h), "4 department items in pages of 2");
     }
 
     @Test
     void linkIsDeterministic() throws HostException {
-        FakeContext first = new FakeContext(event(Phase.LINK), host());
-        FakeContext second = new FakeContext(event(Phase.LINK), host());
+        RecordingContext first = context(event(Phase.LINK), host());
+        RecordingContext second = context(event(Phase.LINK), host());
         new CloseHook().handle(first);
         new CloseHook().handle(second);
         assertEquals(first.emitted, second.emitted);
@@ -198,39 +198,39 @@ class CloseHookTest {
     @Test
     void aRestrictedLinkWritesOnlyTheListedProjectsAdjustments() throws HostException {
         FakeHost h = host();
-        FakeContext ctx = new FakeContext(event(Phase.LINK, "P2", "P3"), h);
-        ctx.history = code -> {
+        RecordingContext ctx = context(event(Phase.LINK, "P2", "P3"), h);
+        ctx.history(code -> {
             throw new AssertionError("RED warnings only matter for notices");
-        };
+        });
         new CloseHook().handle(ctx);
 
         assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.TRANSFER.P3"),
                 ctx.emitted.stream().map(HostResult::id).toList());
-        assertEquals(0, h.departmentCalls);
-        assertTrue(ctx.rejected.isEmpty());
+        assertEquals(0, departmentCalls(h));
+        assertTrue(ctx.rejectedByKey().isEmpty());
     }
 
     @Test
     void aProjectThatCannotBeLinkedIsRejectedAndTheOthersGoOn() throws HostException {
-        FakeHost h = new FakeHost();
-        h.project(exactProject("P1", "101", ProjectKind.PROJECT), exactInput("P1", "50").recurrence(null).build());
-        h.project(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").build());
-        FakeContext ctx = new FakeContext(event(Phase.LINK), h);
+        FakeHost h = newHost();
+        h.evaluated(exactProject("P1", "101", ProjectKind.PROJECT), exactInput("P1", "50").recurrence(null).build());
+        h.evaluated(exactProject("P2", "101", ProjectKind.PROJECT), exactInput("P2", "70").build());
+        RecordingContext ctx = context(event(Phase.LINK), h);
         new CloseHook().handle(ctx);
 
-        assertTrue(ctx.rejected.get("P1").contains("recurrence"), ctx.rejected.toString());
+        assertTrue(ctx.rejectedByKey().get("P1").contains("recurrence"), ctx.rejectedByKey().toString());
         assertEquals(List.of("440000-2027.PROJECT.P2", "440000-2027.101.REMINDER", "440000-2027.101.RECTIFICATION"),
                 ctx.emitted.stream().map(HostResult::id).toList(), "P1 is still POOR for the notices");
     }
 
     @Test
     void anEventWithoutADateIssuesNoNotices() throws HostException {
-        FakeContext ctx = new FakeContext(new StageEvent(8, "ev-8", REGION, YEAR, Stage.CLOSE, Phase.LINK, List.of(), null, null),
+        RecordingContext ctx = context(new StageEvent(8, "ev-8", REGION, YEAR, Stage.CLOSE, Phase.LINK, List.of(), null, null),
                 host());
         new CloseHook().handle(ctx);
         assertTrue(ctx.bodies(Notice.class).isEmpty());
         assertEquals(8, ctx.bodies(Adjustment.class).size());
-        assertTrue(ctx.rejected.containsKey("notices@ev-8"));
+        assertTrue(ctx.rejectedByKey().containsKey("notices@ev-8"));
     }
 
     @Test
@@ -238,139 +238,48 @@ class CloseHookTest {
         CloseHook hook = new CloseHook();
         assertEquals(Stage.CLOSE, hook.stage());
         FakeHost h = host();
-        FakeContext ctx = new FakeContext(new StageEvent(1, "e", REGION, YEAR, Stage.EXECUTE, Phase.MONITOR, List.of(),
+        RecordingContext ctx = context(new StageEvent(1, "e", REGION, YEAR, Stage.EXECUTE, Phase.MONITOR, List.of(),
                 OCCURRED, LocalDate.of(2027, 7, 31)), h);
         hook.handle(ctx);
         assertTrue(ctx.emitted.isEmpty());
-        assertEquals(0, h.evaluationCalls);
+        assertEquals(0, evaluationCalls(h));
     }
 
-    // ---- fakes ------------------------------------------------------------------------------------------
+    // ---- the shared doubles, wired as this stage's tests need them -------------------------------------
 
-    /** A host that pages everything by 2 (fewer than asked, as a host may) and records what it was asked. */
-    static final class FakeHost implements HostGateway {
-        static final int PAGE = 2;
-        final List<Parsed<ProjectEvaluationInput>> evaluations = new ArrayList<>();
-        final List<Parsed<Project>> projects = new ArrayList<>();
-        final List<Parsed<DepartmentEvaluationInput>> departments = new ArrayList<>();
-        final List<List<String>> projectCalls = new ArrayList<>();
-        int evaluationCalls;
-        int departmentCalls;
-        int evaluationLimit;
-        int projectLimit;
-        int failProjectsOnCall = -1;
-
-        void project(Project p, ProjectEvaluationInput in) {
-            projects.add(Parsed.ok(p, p.projectCode(), p.revision()));
-            evaluations.add(Parsed.ok(in, in.projectCode(), 0));
-        }
-
-        private static <T> Page<T> page(List<T> all, String cursor) {
-            int from = cursor == null ? 0 : Integer.parseInt(cursor);
-            int to = Math.min(all.size(), from + PAGE);
-            return new Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
-        }
-
-        @Override
-        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit)
-                throws HostException {
-            if (cursor == null) {
-                projectCalls.add(List.copyOf(codes));
-                if (projectCalls.size() == failProjectsOnCall) {
-                    throw new HostException("503 from projects");
-                }
-            }
-            projectLimit = limit;
-            List<Parsed<Project>> matching = projects.stream()
-                    .filter(p -> codes.isEmpty() || codes.contains(p.key())).toList();
-            // One per page, so that the hook must follow nextCursor.
-            int from = cursor == null ? 0 : Integer.parseInt(cursor);
-            int to = Math.min(matching.size(), from + 1);
-            return new Page<>(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
-        }
-
-        @Override
-        public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit) {
-            assertEquals(REGION, regionCode);
-            assertEquals(YEAR, year);
-            evaluationCalls++;
-            evaluationLimit = limit;
-            return page(evaluations, cursor);
-        }
-
-        @Override
-        public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit) {
-            departmentCalls++;
-            return page(departments, cursor);
-        }
-
-        @Override
-        public Delivery deliver(HostResult result) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
-            throw new UnsupportedOperationException();
-        }
+    /** A host that pages evaluations and departments by 2 and projects by 1 (fewer than asked, as a host may). */
+    static FakeHost newHost() {
+        return new FakeHost().maxPageSize(FakeHost.Feed.EVALUATIONS, 2).maxPageSize(FakeHost.Feed.DEPARTMENTS, 2)
+                .maxPageSize(FakeHost.Feed.PROJECTS, 1);
     }
 
-    static final class FakeContext implements StageContext {
-        final StageEvent event;
-        final HostGateway host;
-        final List<HostResult> emitted = new ArrayList<>();
-        final Map<String, String> rejected = new LinkedHashMap<>();
-        ResultHistory history = code -> List.of();
+    /** The codes of each project lookup (its first page). */
+    static List<List<String>> projectCalls(FakeHost h) {
+        return h.calls(FakeHost.Feed.PROJECTS).stream().filter(c -> c.cursor() == null).map(FakeHost.Call::codes).toList();
+    }
 
-        FakeContext(StageEvent event, HostGateway host) {
-            this.event = event;
-            this.host = host;
-        }
+    static int evaluationCalls(FakeHost h) {
+        List<FakeHost.Call> calls = h.calls(FakeHost.Feed.EVALUATIONS);
+        calls.forEach(c -> {
+            assertEquals(REGION, c.regionCode());
+            assertEquals(YEAR, c.year());
+        });
+        return calls.size();
+    }
 
-        <T> List<T> bodies(Class<T> type) {
-            return emitted.stream().map(HostResult::body).filter(type::isInstance).map(type::cast).toList();
-        }
+    static int departmentCalls(FakeHost h) {
+        return h.calls(FakeHost.Feed.DEPARTMENTS).size();
+    }
 
-        @Override
-        public StageEvent event() {
-            return event;
-        }
+    static int lastLimit(FakeHost h, FakeHost.Feed feed) {
+        List<FakeHost.Call> calls = h.calls(feed);
+        return calls.isEmpty() ? 0 : calls.get(calls.size() - 1).limit();
+    }
 
-        @Override
-        public RulePack rulePack() {
-            return RulePack.DEFAULT;
-        }
-
-        @Override
-        public HostGateway host() {
-            return host;
-        }
-
-        @Override
-        public void emit(HostResult result) {
-            assertSame(REGION, result.regionCode());
-            emitted.add(result);
-        }
-
-        @Override
-        public ResultHistory history() {
-            return history;
-        }
-
-        @Override
-        public void reject(String key, String reason, String payload) {
-            assertEquals(null, rejected.put(key, reason), "rejected twice: " + key);
-        }
+    /** Every result is the region's; an item is rejected once. */
+    static RecordingContext context(StageEvent event, FakeHost host) {
+        return new RecordingContext(event, RulePack.DEFAULT, host).checkEmitted(r -> assertSame(REGION, r.regionCode()))
+                .refuseDuplicateRejections();
     }
 
     static Warning redWarning(String projectCode, String asOf) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostException;
+import org.perflink.api.testing.FakeHost;
+import org.perflink.api.testing.RecordingContext;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Finding;
@@ -54,53 +56,24 @@ class CompileHookTest {
         hook.deactivate();
     }
 
-    /** What the dispatcher would give the hook for one event; records what the hook hands back. */
-    static final class Context implements StageContext {
-        final StageEvent event;
-        final RulePack pack;
-        final HostGateway host;
-        final List<HostResult> emitted = new ArrayList<>();
-        final List<List<String>> rejected = new ArrayList<>();
+    /** The verdicts emitted, in order. */
+    private static List<Verdict> verdicts(RecordingContext context) {
+        return context.bodies(Verdict.class);
+    }
 
-        Context(StageEvent event, RulePack pack, HostGateway host) {
-            this.event = event;
-            this.pack = pack;
-            this.host = host;
-        }
+    /** A host with a fixed list of project items, served in pages of {@code pageSize}. */
+    private static FakeHost host(List<Parsed<Project>> items, int pageSize) {
+        FakeHost host = new FakeHost().maxPageSize(FakeHost.Feed.PROJECTS, pageSize);
+        items.forEach(host::project);
+        return host;
+    }
 
-        @Override
-        public StageEvent event() {
-            return event;
-        }
+    /** One project request, as asked. */
+    record Request(List<String> codes, String cursor, int limit) {
+    }
 
-        @Override
-        public RulePack rulePack() {
-            return pack;
-        }
-
-        @Override
-        public HostGateway host() {
-            return host;
-        }
-
-        @Override
-        public void emit(HostResult result) {
-            emitted.add(result);
-        }
-
-        @Override
-        public ResultHistory history() {
-            return projectCode -> List.of();
-        }
-
-        @Override
-        public void reject(String key, String reason, String payload) {
-            rejected.add(java.util.Arrays.asList(key, reason, payload));
-        }
-
-        List<Verdict> verdicts() {
-            return emitted.stream().map(r -> (Verdict) r.body()).toList();
-        }
+    private static List<Request> requests(FakeHost host) {
+        return host.calls(FakeHost.Feed.PROJECTS).stream().map(c -> new Request(c.codes(), c.cursor(), c.limit())).toList();
     }
 
     private static StageEvent event(Phase phase, List<String> codes) {
@@ -121,16 +94,16 @@ class CompileHookTest {
         IntStream.rangeClosed(1, 5).forEach(i -> items.add(ok(aProject().code(code(i)).build())));
         items.add(3, Parsed.invalid(code(6), 2, "budgetAmount", "not a decimal: '5,000,000'"));
         items.add(Parsed.invalid(null, 0, "projectCode", "missing"));
-        FakeHost host = new FakeHost(items, 3);
-        Context context = new Context(event(Phase.REVIEWED, List.of()), RulePack.DEFAULT, host);
+        FakeHost host = host(items, 3);
+        RecordingContext context = new RecordingContext(event(Phase.REVIEWED, List.of()), RulePack.DEFAULT, host);
 
         hook.handle(context);
 
-        assertEquals(List.of(new FakeHost.Request(List.of(), null, 200), new FakeHost.Request(List.of(), "3", 200),
-                new FakeHost.Request(List.of(), "6", 200)), host.requests);
+        assertEquals(List.of(new Request(List.of(), null, 200), new Request(List.of(), "3", 200),
+                new Request(List.of(), "6", 200)), requests(host));
         assertEquals(6, context.emitted.size());
         assertTrue(context.emitted.stream().allMatch(r -> r.kind() == ResultKind.VERDICT && r.regionCode().equals("440000")));
-        Verdict invalid = context.verdicts().get(3);
+        Verdict invalid = verdicts(context).get(3);
         assertEquals(code(6) + ".REVIEWED.r2", invalid.verdictId());
         assertEquals(Verdict.Outcome.BLOCK, invalid.outcome());
         Finding f = invalid.findings().get(0);
@@ -138,10 +111,10 @@ class CompileHookTest {
         assertEquals("budgetAmount", f.path());
         assertEquals(Map.of("error", "not a decimal: '5,000,000'"), f.figures());
         assertEquals(1, context.rejected.size());
-        assertNull(context.rejected.get(0).get(0));
-        assertTrue(context.rejected.get(0).get(1).contains("projectCode"), context.rejected::toString);
-        assertNull(context.rejected.get(0).get(2));
-        assertEquals(5, context.verdicts().stream().filter(v -> v.outcome() == Verdict.Outcome.PASS).count());
+        assertNull(context.rejected.get(0).key());
+        assertTrue(context.rejected.get(0).reason().contains("projectCode"), context.rejected::toString);
+        assertNull(context.rejected.get(0).payload());
+        assertEquals(5, verdicts(context).stream().filter(v -> v.outcome() == Verdict.Outcome.PASS).count());
     }
 
     @Test
@@ -149,27 +122,27 @@ class CompileHookTest {
         List<Parsed<Project>> items = IntStream.rangeClosed(1, 250).mapToObj(i -> ok(aProject().code(code(i)).build())).toList();
         List<String> codes = new ArrayList<>(IntStream.rangeClosed(1, 250).mapToObj(CompileHookTest::code).toList());
         codes.add(code(7)); // a repeated code is asked for once
-        FakeHost host = new FakeHost(items, 40);
-        Context context = new Context(event(Phase.DECLARED, codes), RulePack.DEFAULT, host);
+        FakeHost host = host(items, 40);
+        RecordingContext context = new RecordingContext(event(Phase.DECLARED, codes), RulePack.DEFAULT, host);
 
         hook.handle(context);
 
-        assertEquals(List.of(100, 100, 50), host.requests.stream().filter(r -> r.cursor() == null)
+        assertEquals(List.of(100, 100, 50), requests(host).stream().filter(r -> r.cursor() == null)
                 .map(r -> r.codes().size()).toList());
-        assertTrue(host.requests.stream().allMatch(r -> r.codes().size() <= 100 && r.limit() == 200));
-        assertEquals(3 + 3 + 2, host.requests.size(), "pages of 40: 100 codes take 3 requests, 50 take 2");
+        assertTrue(requests(host).stream().allMatch(r -> r.codes().size() <= 100 && r.limit() == 200));
+        assertEquals(3 + 3 + 2, requests(host).size(), "pages of 40: 100 codes take 3 requests, 50 take 2");
         assertEquals(IntStream.rangeClosed(1, 250).mapToObj(CompileHookTest::code).toList(),
-                context.verdicts().stream().map(Verdict::projectCode).toList());
+                verdicts(context).stream().map(Verdict::projectCode).toList());
     }
 
     @Test
     void verdictsCarryTheEventsPhaseAndTimeSoHandlingTwiceGivesTheSame() throws HostException {
-        FakeHost host = new FakeHost(List.of(ok(aProject().goal("").build())), 200);
-        Context first = new Context(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
-        Context second = new Context(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
+        FakeHost host = host(List.of(ok(aProject().goal("").build())), 200);
+        RecordingContext first = new RecordingContext(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
+        RecordingContext second = new RecordingContext(event(Phase.APPROVED, List.of()), RulePack.DEFAULT, host);
         hook.handle(first);
         hook.handle(second);
-        Verdict v = first.verdicts().get(0);
+        Verdict v = verdicts(first).get(0);
         assertEquals(Phase.APPROVED, v.phase());
         assertEquals(OCCURRED, v.checkedAt());
         assertEquals(Verdict.Outcome.WARN, v.outcome());
@@ -180,34 +153,35 @@ class CompileHookTest {
     void oneProjectWhoseCheckFailsDoesNotStopTheOthers() throws HostException {
         // the threshold is read for new or major projects only, so only the new one fails
         RulePack broken = new RulePack("440000", "3", Map.of("exAnte.threshold", "五百万"), RulePack.DEFAULT);
-        FakeHost host = new FakeHost(List.of(ok(aProject().code(code(1)).build()),
+        FakeHost host = host(List.of(ok(aProject().code(code(1)).build()),
                 ok(aProject().code(code(2)).isNew().build()), ok(aProject().code(code(3)).build())), 200);
-        Context context = new Context(event(Phase.DECLARED, List.of()), broken, host);
+        RecordingContext context = new RecordingContext(event(Phase.DECLARED, List.of()), broken, host);
 
         hook.handle(context);
 
         assertEquals(List.of(Verdict.Outcome.PASS, Verdict.Outcome.BLOCK, Verdict.Outcome.PASS),
-                context.verdicts().stream().map(Verdict::outcome).toList());
-        assertEquals("CHECK_FAILED", context.verdicts().get(1).findings().get(0).ruleId());
-        assertEquals("440000@3", context.verdicts().get(1).rulePack());
+                verdicts(context).stream().map(Verdict::outcome).toList());
+        assertEquals("CHECK_FAILED", verdicts(context).get(1).findings().get(0).ruleId());
+        assertEquals("440000@3", verdicts(context).get(1).rulePack());
     }
 
     @Test
     void aHostThatCannotAnswerRollsTheEventBack() {
-        FakeHost host = new FakeHost(List.of(), 200);
-        host.failure = new HostException("503 from host");
-        Context context = new Context(event(Phase.DECLARED, List.of()), RulePack.DEFAULT, host);
-        assertSame(host.failure, assertThrows(HostException.class, () -> hook.handle(context)));
+        FakeHost host = host(List.of(), 200);
+        HostException failure = new HostException("503 from host");
+        host.fail(FakeHost.Feed.PROJECTS, failure);
+        RecordingContext context = new RecordingContext(event(Phase.DECLARED, List.of()), RulePack.DEFAULT, host);
+        assertSame(failure, assertThrows(HostException.class, () -> hook.handle(context)));
         assertEquals(List.of(), context.emitted);
     }
 
     @Test
     void eventsOfOtherStagesAreNotItsBusiness() throws HostException {
-        FakeHost host = new FakeHost(List.of(ok(aProject().build())), 200);
-        Context context = new Context(new StageEvent(42, "ev-440000-42", "440000", 2027, Stage.EXECUTE, Phase.MONITOR,
+        FakeHost host = host(List.of(ok(aProject().build())), 200);
+        RecordingContext context = new RecordingContext(new StageEvent(42, "ev-440000-42", "440000", 2027, Stage.EXECUTE, Phase.MONITOR,
                 List.of(), OCCURRED, java.time.LocalDate.of(2027, 7, 31)), RulePack.DEFAULT, host);
         hook.handle(context);
-        assertEquals(List.of(), host.requests);
+        assertEquals(List.of(), requests(host));
         assertEquals(Stage.COMPILE, hook.stage());
     }
 
@@ -224,11 +198,11 @@ class CompileHookTest {
             System.clearProperty("perflink.test.etc");
         }
         try {
-            Context context = new Context(event(Phase.DECLARED, List.of()), RulePack.DEFAULT,
-                    new FakeHost(List.of(ok(aProject().build())), 200));
+            RecordingContext context = new RecordingContext(event(Phase.DECLARED, List.of()), RulePack.DEFAULT,
+                    host(List.of(ok(aProject().build())), 200));
             configured.handle(context);
             // the five indicators other than 改造学校数量 are not in this library
-            assertEquals(5, context.verdicts().get(0).findings().stream()
+            assertEquals(5, verdicts(context).get(0).findings().stream()
                     .filter(f -> f.ruleId().equals("LIBRARY_UNKNOWN_INDICATOR")).count());
         } finally {
             configured.deactivate();

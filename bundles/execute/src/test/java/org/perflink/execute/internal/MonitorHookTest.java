@@ -15,6 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.testing.FakeHost;
+import org.perflink.api.testing.RecordingContext;
 import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.ExecutionSnapshot;
@@ -28,7 +31,6 @@ import org.perflink.api.model.Warning;
 import org.perflink.api.model.Warning.Type;
 import org.perflink.api.rules.RulePack;
 import org.perflink.execute.internal.TestData;
-import org.perflink.execute.internal.FakeHost.ProjectsCall;
 
 class MonitorHookTest {
 
@@ -42,8 +44,33 @@ class MonitorHookTest {
                 OffsetDateTime.parse("2027-08-08T09:00:00+08:00"), AUG_7);
     }
 
+    /** The host's project lookups, as asked. */
+    record ProjectsCall(List<String> codes, String cursor, int limit) {
+    }
+
+    private List<ProjectsCall> projectsCalls() {
+        return host.calls(FakeHost.Feed.PROJECTS).stream().map(c -> new ProjectsCall(c.codes(), c.cursor(), c.limit())).toList();
+    }
+
+    private List<String> executionCursors() {
+        return host.calls(FakeHost.Feed.EXECUTION).stream().map(FakeHost.Call::cursor).toList();
+    }
+
+    private static List<Warning> warnings(RecordingContext context) {
+        return context.bodies(Warning.class);
+    }
+
+    /** A recording context that holds the hook to emitting warnings only. */
+    private static RecordingContext context(StageEvent event, HostGateway host) {
+        return new RecordingContext(event, RulePack.DEFAULT, host).checkEmitted(r -> {
+            if (r.kind() != ResultKind.WARNING) {
+                throw new AssertionError("the execute stage emits warnings only: " + r);
+            }
+        });
+    }
+
     private RecordingContext handle(StageEvent event) throws HostException {
-        RecordingContext context = new RecordingContext(event, RulePack.DEFAULT, host);
+        RecordingContext context = context(event, host);
         new MonitorHook().handle(context);
         return context;
     }
@@ -62,7 +89,7 @@ class MonitorHookTest {
     }
 
     private static List<String> summary(RecordingContext context) {
-        return context.warnings().stream().map(w -> w.projectCode() + " " + w.type() + " " + w.level()).toList();
+        return warnings(context).stream().map(w -> w.projectCode() + " " + w.type() + " " + w.level()).toList();
     }
 
     @Test
@@ -85,15 +112,15 @@ class MonitorHookTest {
                 "P4 TARGET_AT_RISK RED",
                 "P5 NO_DATA YELLOW",
                 "P6 NO_DATA YELLOW"), summary(context));
-        assertEquals("NO_SNAPSHOT", context.warnings().get(4).metrics().get("reason"));
+        assertEquals("NO_SNAPSHOT", warnings(context).get(4).metrics().get("reason"));
 
         // pages streamed in order; one project lookup per page with that page's valid codes; one final sweep
-        assertEquals(List.of("null", "1", "2"), host.executionCursors.stream().map(String::valueOf).toList());
+        assertEquals(List.of("null", "1", "2"), executionCursors().stream().map(String::valueOf).toList());
         assertEquals(List.of(
                 new ProjectsCall(List.of("P1", "P2"), null, MonitorHook.LOOKUP_SIZE),
                 new ProjectsCall(List.of("P4"), null, MonitorHook.LOOKUP_SIZE),
                 new ProjectsCall(List.of("P5"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of(), null, MonitorHook.PAGE_SIZE)), host.projectsCalls);
+                new ProjectsCall(List.of(), null, MonitorHook.PAGE_SIZE)), projectsCalls());
 
         // the invalid snapshots are rejected, named by their key when they have one; P3 gets no NO_DATA on top
         assertEquals(List.of("P3", EVENT_ID + "/unidentified-execution-snapshot#1"),
@@ -111,7 +138,7 @@ class MonitorHookTest {
     void aWarningOfTheLatestEarlierRoundThatNoLongerHoldsIsClearedWithLevelNone() throws HostException {
         host.executionPage(paid("P1", "600000.00")); // 60 % spent at time progress 0.6: no lag any more
         host.project(project("P1").build());
-        RecordingContext context = new RecordingContext(monitorEvent(), RulePack.DEFAULT, host);
+        RecordingContext context = context(monitorEvent(), host);
         LocalDate july = LocalDate.of(2027, 7, 31);
         LocalDate june = LocalDate.of(2027, 6, 30);
         context.history.put("P1", List.of(
@@ -121,7 +148,7 @@ class MonitorHookTest {
         new MonitorHook().handle(context);
 
         assertEquals(List.of("P1 EXECUTION_LAG NONE"), summary(context), "only the latest earlier round is cleared");
-        Warning cleared = context.warnings().get(0);
+        Warning cleared = warnings(context).get(0);
         assertEquals("P1.2027-08-07.EXECUTION_LAG", cleared.warningId());
         assertEquals(Warning.Action.NONE, cleared.suggestedAction());
         assertEquals("P1.2027-07-31.EXECUTION_LAG", cleared.metrics().get("previousWarningId"));
@@ -131,7 +158,7 @@ class MonitorHookTest {
     void aWarningThatStillHoldsIsNotCleared() throws HostException {
         host.executionPage(paid("P1", "0.00"));
         host.project(project("P1").build());
-        RecordingContext context = new RecordingContext(monitorEvent(), RulePack.DEFAULT, host);
+        RecordingContext context = context(monitorEvent(), host);
         context.history.put("P1", List.of(earlier("P1", LocalDate.of(2027, 7, 31), Warning.Type.EXECUTION_LAG, Warning.Level.YELLOW)));
 
         new MonitorHook().handle(context);
@@ -165,7 +192,7 @@ class MonitorHookTest {
         assertEquals(List.of("P1 EXECUTION_LAG RED", "P3 EXECUTION_LAG RED", "P9 NO_DATA YELLOW"), summary(context));
         assertEquals("P9.2027-08-07.NO_DATA", context.emitted.get(2).id());
         // lookups ask for listed codes only, and there is no sweep over all projects
-        assertEquals(List.of(List.of("P1"), List.of("P3")), host.projectsCalls.stream().map(ProjectsCall::codes).toList());
+        assertEquals(List.of(List.of("P1"), List.of("P3")), projectsCalls().stream().map(ProjectsCall::codes).toList());
         assertTrue(context.rejected.isEmpty());
     }
 
@@ -175,13 +202,13 @@ class MonitorHookTest {
         host.project(project("P1").build());
         RecordingContext context = handle(monitorEvent("P1"));
         assertEquals(List.of("P1 EXECUTION_LAG RED"), summary(context));
-        assertEquals(1, host.executionCursors.size());
+        assertEquals(1, executionCursors().size());
     }
 
     @Test
     void anInvalidProjectIsRejectedAndItsSnapshotStillMonitoredWithoutTarget() throws HostException {
         host.executionPage(paid("P1", "0.00", "I1", "0"), paid("P2", "0.00", "I1", "0"));
-        host.project("P1", Parsed.invalid("P1", 3, "target.indicators[0].operator", "unknown operator 'ATLEAST'"));
+        host.project(Parsed.invalid("P1", 3, "target.indicators[0].operator", "unknown operator 'ATLEAST'"));
         host.project(project("P2").ge("I1", "100", "所").build());
 
         RecordingContext context = handle(monitorEvent());
@@ -195,7 +222,7 @@ class MonitorHookTest {
     void anInvalidProjectWithoutSnapshotIsRejectedInTheSweep() throws HostException {
         host.executionPage(paid("P1", "600000.00"));
         host.project(project("P1").build());
-        host.project("P2", Parsed.invalid("P2", 1, "budgetAmount", "missing"));
+        host.project(Parsed.invalid("P2", 1, "budgetAmount", "missing"));
         RecordingContext context = handle(monitorEvent());
         assertTrue(context.emitted.isEmpty());
         assertEquals(List.of("P2"), context.rejected.stream().map(RecordingContext.Rejection::key).toList());
@@ -203,7 +230,7 @@ class MonitorHookTest {
 
     @Test
     void aLookupSplitByTheHostIsPagedThrough() throws HostException {
-        host.maxPageSize = 1;
+        host.maxPageSize(FakeHost.Feed.PROJECTS, 1);
         host.executionPage(paid("P1", "600000.00", "I1", "0"), paid("P2", "600000.00", "I1", "0"));
         host.project(project("P1").ge("I1", "100", "所").build()).project(project("P2").ge("I1", "100", "所").build());
 
@@ -211,14 +238,14 @@ class MonitorHookTest {
 
         assertEquals(List.of("P1 TARGET_AT_RISK RED", "P2 TARGET_AT_RISK RED"), summary(context));
         assertEquals(List.of(new ProjectsCall(List.of("P1", "P2"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of("P1", "P2"), "1", MonitorHook.LOOKUP_SIZE)), host.projectsCalls);
+                new ProjectsCall(List.of("P1", "P2"), "1", MonitorHook.LOOKUP_SIZE)), projectsCalls());
     }
 
     @Test
     void aHostFailurePropagatesSoTheEventIsRetried() {
         host.executionPage(paid("P1", "0.00")).executionPage(paid("P2", "0.00"));
-        host.failingExecutionPage = 1;
-        RecordingContext context = new RecordingContext(monitorEvent(), RulePack.DEFAULT, host);
+        host.failWhen(FakeHost.Feed.EXECUTION, c -> "1".equals(c.cursor()), new HostException("503 from host"));
+        RecordingContext context = context(monitorEvent(), host);
         assertThrows(HostException.class, () -> new MonitorHook().handle(context));
     }
 
@@ -227,12 +254,12 @@ class MonitorHookTest {
         StageEvent evaluate = new StageEvent(8, "ev-8", REGION, 2027, Stage.CLOSE, Phase.EVALUATE, List.of(), null, null);
         RecordingContext ignored = handle(evaluate);
         assertTrue(ignored.emitted.isEmpty() && ignored.rejected.isEmpty());
-        assertTrue(host.executionCursors.isEmpty());
+        assertTrue(executionCursors().isEmpty());
 
         StageEvent noAsOf = new StageEvent(9, "ev-9", REGION, 2027, Stage.EXECUTE, Phase.MONITOR, List.of(), null, null);
         RecordingContext rejected = handle(noAsOf);
         assertEquals(List.of("ev-9"), rejected.rejected.stream().map(RecordingContext.Rejection::key).toList());
-        assertTrue(host.executionCursors.isEmpty());
+        assertTrue(executionCursors().isEmpty());
         assertEquals(Stage.EXECUTE, new MonitorHook().stage());
     }
 
