@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.perflink.core.RegionCode;
+import org.perflink.core.RegionKeys;
+
 /**
  * {@code ./perflink demo | start | stop | user-add | check | simulate}. Each instance is a copy of the distribution in a
  * directory of its own ({@code --data}); the launcher writes its configuration files into {@code etc/} and reads
@@ -199,7 +202,7 @@ public final class Main {
         List<String> regions = new ArrayList<>();
         for (String region : require(opts, "region").split(",")) {
             String code = region.trim();
-            if (!code.matches("^[1-9][0-9]{5}$")) {
+            if (!RegionCode.valid(code)) {
                 throw new UsageException("--region: '" + code + "' is not a 6-digit region code");
             }
             regions.add(code);
@@ -215,11 +218,11 @@ public final class Main {
         karaf.install(distribution());
         karaf.setProperty("etc/org.perflink.host.cfg", "url", hostUrl);
         for (String code : regions) {
-            karaf.writeConfig("org.perflink.region-" + code + ".cfg", "regionCode = " + code + "\n"
-                    + "compileEnabled = " + stages.contains("compile") + "\n"
-                    + "executeEnabled = " + stages.contains("execute") + "\n"
-                    + "closeEnabled = " + stages.contains("close") + "\n"
-                    + "pollIntervalSeconds = " + (opts.containsKey("once") ? 1 : 5) + "\n");
+            karaf.writeConfig(RegionKeys.FACTORY_PID + "-" + code + ".cfg", RegionKeys.REGION_CODE + " = " + code + "\n"
+                    + RegionKeys.COMPILE_ENABLED + " = " + stages.contains("compile") + "\n"
+                    + RegionKeys.EXECUTE_ENABLED + " = " + stages.contains("execute") + "\n"
+                    + RegionKeys.CLOSE_ENABLED + " = " + stages.contains("close") + "\n"
+                    + RegionKeys.POLL_INTERVAL_SECONDS + " = " + (opts.containsKey("once") ? 1 : 5) + "\n");
         }
         if (karaf.running()) {
             out.println("PerfLink is already running in " + karaf.home() + " (configuration updated live)");

@@ -26,6 +26,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.perflink.core.Roles;
+
 /**
  * {@code ./perflink user-add NAME --roles ROLE[,ROLE...] [--data DIR]}: creates (or replaces) a user of Karaf's
  * JAAS realm {@code karaf} in the instance's {@code etc/users.properties} — the realm of SSH, the Karaf shell and
@@ -55,7 +57,7 @@ final class UserAddCommand {
     static final String JAAS_CFG = "etc/org.apache.karaf.jaas.cfg";
 
     /** Roles PerfLink and Karaf's stock ACLs know; any other is accepted with a note (a typo grants nothing). */
-    static final Set<String> KNOWN_ROLES = Set.of("perflink-viewer", "perflink-operator", "perflink-admin", "admin",
+    static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN, "admin",
             "manager", "viewer", "systembundles", "ssh");
 
     private static final Set<String> OPTIONS = Set.of("roles", "data");

@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
  */
 public final class RegionCode {
 
-    private static final Pattern FORM = Pattern.compile("^[1-9][0-9]{5}$");
+    /** The form of a code: six digits, not starting with 0. */
+    public static final String PATTERN = "^[1-9][0-9]{5}$";
+
+    /** What every refusal of a malformed code says (followed by the code given). */
+    public static final String MUST_BE = "区划代码须为6位数字 (region code must be 6 digits, " + PATTERN + ")";
+
+    private static final Pattern FORM = Pattern.compile(PATTERN);
 
     private RegionCode() {
     }
@@ -22,7 +28,7 @@ public final class RegionCode {
     public static String require(String code, String key) {
         if (!valid(code)) {
             throw new IllegalArgumentException(
-                    "'" + key + "' must be a 6-digit region code (行政区划代码, ^[1-9][0-9]{5}$), got '" + code + "'");
+                    "'" + key + "' must be a 6-digit region code (行政区划代码, " + PATTERN + "), got '" + code + "'");
         }
         return code;
     }

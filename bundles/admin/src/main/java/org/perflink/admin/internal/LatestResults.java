@@ -62,7 +62,7 @@ public final class LatestResults {
     public static Query query(String region, String project, String kind, String limit) {
         String r = region == null ? "" : region.strip();
         if (!RegionCode.valid(r)) {
-            throw new IllegalArgumentException("区划代码须为6位数字 (region code must be 6 digits, ^[1-9][0-9]{5}$)");
+            throw new IllegalArgumentException(RegionCode.MUST_BE);
         }
         String p = project == null || project.isBlank() ? null : ProjectTimeline.requireProject(project);
         return new Query(r, p, parseKind(kind), parseLimit(limit));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.perflink.core.RegionKeys;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
 import org.perflink.store.PerfLinkStore;
@@ -81,7 +82,7 @@ public final class RegionAdmin {
     public Toggle toggle(String actor, String regionCode, Set<Stage> stages, boolean on) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         if (stages.isEmpty()) {
-            values.put("enabled", String.valueOf(on));
+            values.put(RegionKeys.ENABLED, String.valueOf(on));
         } else {
             for (Stage s : Stage.values()) {
                 if (stages.contains(s)) {
@@ -98,7 +99,7 @@ public final class RegionAdmin {
                 RegionConfigEditor.describe(change.after()));
         boolean regionDisabled = false;
         if (on && !stages.isEmpty()) {
-            Object regionOn = editor.properties(regionCode).get("enabled");
+            Object regionOn = editor.properties(regionCode).get(RegionKeys.ENABLED);
             regionDisabled = regionOn != null && !Boolean.parseBoolean(regionOn.toString().strip());
         }
         return new Toggle(regionCode, stages, on, change, regionDisabled);
@@ -116,18 +117,18 @@ public final class RegionAdmin {
         Set<Stage> stages = stagesCsv == null ? EnumSet.allOf(Stage.class) : Stages.parseAll(Set.of(stagesCsv));
         String pack = rulePack == null ? "" : rulePack.strip();
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("regionCode", regionCode);
-        values.put("name", name == null ? "" : name.strip());
-        values.put("enabled", String.valueOf(!disabled));
+        values.put(RegionKeys.REGION_CODE, regionCode);
+        values.put(RegionKeys.NAME, name == null ? "" : name.strip());
+        values.put(RegionKeys.ENABLED, String.valueOf(!disabled));
         for (Stage s : Stage.values()) {
             values.put(Stages.configKey(s), String.valueOf(stages.contains(s)));
         }
-        values.put("rulePack", pack);
+        values.put(RegionKeys.RULE_PACK, pack);
         Path file = editor.create(regionCode, values);
         store.audit(actor, ADD, regionCode, null, RegionConfigEditor.describe(values));
         StringBuilder out = new StringBuilder();
         out.append("已添加区划 (region added): ").append(regionCode)
-                .append(values.get("name").isEmpty() ? "" : " " + values.get("name")).append('\n');
+                .append(values.get(RegionKeys.NAME).isEmpty() ? "" : " " + values.get(RegionKeys.NAME)).append('\n');
         out.append("  状态 (state): ").append(disabled ? "DISABLED" : "ACTIVE")
                 .append("; 阶段 (stages): ").append(Stages.zhList(stages))
                 .append("; 规则包 (rule pack): ").append(pack.isEmpty() ? "继承上级 (inherited)" : pack).append('\n');

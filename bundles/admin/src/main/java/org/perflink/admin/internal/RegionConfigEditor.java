@@ -22,6 +22,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.perflink.core.RegionKeys;
 import org.perflink.core.RegionCode;
 
 /**
@@ -44,10 +45,9 @@ public final class RegionConfigEditor {
     public static final String FILENAME = "felix.fileinstall.filename";
 
     /** The keys of a region configuration, in the order a new file lists them (RegionConfig). */
-    public static final List<String> KEYS = List.of("regionCode", "name", "enabled", "compileEnabled",
-            "executeEnabled", "closeEnabled", "rulePack", "pollIntervalSeconds", "hostUrl");
+    public static final List<String> KEYS = RegionKeys.ALL;
     /** Switches whose metatype default is {@code true}: a missing key means on. */
-    private static final Set<String> SWITCHES = Set.of("enabled", "compileEnabled", "executeEnabled", "closeEnabled");
+    private static final Set<String> SWITCHES = Set.copyOf(RegionKeys.SWITCHES);
     private static final Set<String> BOOKKEEPING = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
             ConfigurationAdmin.SERVICE_BUNDLELOCATION, FILENAME);
 
@@ -79,7 +79,7 @@ public final class RegionConfigEditor {
         requireCode(regionCode);
         List<Configuration> matches = new ArrayList<>();
         for (Configuration c : all()) {
-            Object code = c.getProperties().get("regionCode");
+            Object code = c.getProperties().get(RegionKeys.REGION_CODE);
             if (code != null && regionCode.equals(code.toString().strip())) {
                 matches.add(c);
             }
@@ -158,7 +158,7 @@ public final class RegionConfigEditor {
         }
         Hashtable<String, Object> props = new Hashtable<>();
         props.putAll(values);
-        props.put("regionCode", regionCode);
+        props.put(RegionKeys.REGION_CODE, regionCode);
         if (file != null) {
             props.put(FILENAME, fileUri(file));
         }
@@ -329,7 +329,7 @@ public final class RegionConfigEditor {
 
     private static void requireCode(String regionCode) {
         if (!RegionCode.valid(regionCode)) {
-            throw new IllegalArgumentException("区划代码须为6位数字 (region code must be 6 digits, ^[1-9][0-9]{5}$): '"
+            throw new IllegalArgumentException(RegionCode.MUST_BE + ": '"
                     + regionCode + "'");
         }
     }

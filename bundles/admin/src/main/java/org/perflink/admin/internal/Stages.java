@@ -3,9 +3,9 @@ package org.perflink.admin.internal;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import org.perflink.core.RegionKeys;
 import org.perflink.api.model.Stage;
 
 /** Stage names as administrators type them (compile, 编制, COMPILE) and as the region configuration keys them. */
@@ -29,7 +29,7 @@ public final class Stages {
 
     /** The boolean key of {@code org.perflink.region} that switches the stage. */
     public static String configKey(Stage stage) {
-        return stage.name().toLowerCase(Locale.ROOT) + "Enabled";
+        return RegionKeys.stageEnabled(stage);
     }
 
     public static Stage parse(String text) {

@@ -3,9 +3,8 @@ package org.perflink.close.internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+
+import org.perflink.api.money.Money;
 
 /** Arithmetic and presentation of scores, ratios and money (rules.md, "Arithmetic"). */
 final class Figures {
@@ -20,7 +19,7 @@ final class Figures {
 
     /** Shown and written with 2 decimals, HALF_UP; also the rounding of amount deltas to 0.01 yuan. */
     static BigDecimal cents(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP);
+        return Money.cents(value);
     }
 
     static BigDecimal cents(String value) {
@@ -38,9 +37,7 @@ final class Figures {
 
     /** Money for a reader: {@code 5,200,000.00}. */
     static String money(BigDecimal value) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(value);
+        return Money.grouped(value);
     }
 
     /** A ratio as a signed percentage: {@code -10%}, {@code +5%}, {@code 0%}. */

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.perflink.api.money.Money;
+
 /**
  * Figures as the plain strings a finding shows: money with 2 decimals (HALF_UP), numbers without
  * exponent or grouping. Pre-formatted here so MessageFormat never localises or groups them.
@@ -26,7 +28,7 @@ public final class Figures {
     }
 
     public static String money(BigDecimal yuan) {
-        return yuan == null ? null : yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Money.plain(yuan);
     }
 
     public static String number(BigDecimal n) {

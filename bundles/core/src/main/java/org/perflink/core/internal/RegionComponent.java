@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
+import org.perflink.core.RegionKeys;
 import org.perflink.core.RegionSettings;
 
 /**
@@ -31,7 +32,7 @@ public class RegionComponent {
     public RegionComponent(BundleContext context, RegionConfig config) {
         RegionSettings settings = toSettings(config);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("regionCode", settings.regionCode());
+        props.put(RegionKeys.REGION_CODE, settings.regionCode());
         registration = context.registerService(RegionSettings.class, settings, props);
     }
 
@@ -41,7 +42,7 @@ public class RegionComponent {
     }
 
     static RegionSettings toSettings(RegionConfig c) {
-        String code = RegionCode.require(c.regionCode() == null ? null : c.regionCode().trim(), "regionCode");
+        String code = RegionCode.require(c.regionCode() == null ? null : c.regionCode().trim(), RegionKeys.REGION_CODE);
         if (c.pollIntervalSeconds() < 1) {
             throw new IllegalArgumentException("'pollIntervalSeconds' must be ≥ 1, got " + c.pollIntervalSeconds());
         }

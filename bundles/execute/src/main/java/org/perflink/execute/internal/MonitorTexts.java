@@ -3,6 +3,7 @@ package org.perflink.execute.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.perflink.api.money.Money;
 import org.perflink.api.rules.Messages;
 
 /** The bundle's zh-CN/English templates and how figures are written into warnings. */
@@ -36,6 +37,6 @@ final class MonitorTexts {
     }
 
     static String amount(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Money.plain(value);
     }
 }

@@ -3,6 +3,8 @@ package org.perflink.admin.internal.http;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.perflink.core.Roles;
+
 /**
  * An authenticated user of the admin API: the JAAS user name (the audit actor) and its roles. The roles of
  * issue 7 — the same as in the {@code perflink:} command ACL — grant:
@@ -15,9 +17,9 @@ import java.util.Set;
  */
 public record AdminUser(String name, Set<String> roles) {
 
-    public static final String VIEWER = "perflink-viewer";
-    public static final String OPERATOR = "perflink-operator";
-    public static final String ADMIN = "perflink-admin";
+    public static final String VIEWER = Roles.VIEWER;
+    public static final String OPERATOR = Roles.OPERATOR;
+    public static final String ADMIN = Roles.ADMIN;
     public static final String KARAF_ADMIN = "admin";
 
     public AdminUser {

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.perflink.core.RegionKeys;
 import org.perflink.core.RegionSettings;
 
 /**
@@ -36,7 +37,7 @@ public class RegionCompleter implements Completer {
             ServiceReference<?>[] refs = context.getServiceReferences(RegionSettings.class.getName(), null);
             if (refs != null) {
                 for (ServiceReference<?> ref : refs) {
-                    Object code = ref.getProperty("regionCode");
+                    Object code = ref.getProperty(RegionKeys.REGION_CODE);
                     if (code != null) {
                         codes.add(code.toString());
                     }
