@@ -14,7 +14,7 @@ import org.perflink.admin.report.ProjectCheck;
 import org.perflink.admin.report.RulePackFile;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 /**
  * {@code ./perflink check FILE [--phase P] [--region R] [--rule-pack FILE] [--library FILE] [--json]}: the

@@ -2,7 +2,7 @@ package org.perflink.admin.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 /** The project's JSON mapper ({@link HostJson}), when the camel bundle is wired; null otherwise. */
 public final class HostMapper {

@@ -15,7 +15,7 @@ import org.perflink.admin.report.SimulationCsv;
 import org.perflink.admin.report.SimulationTable;
 import org.perflink.api.host.HostException;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
 import org.perflink.camel.host.StoredResultHistory;
 import org.perflink.close.WarningHistory;

@@ -78,7 +78,7 @@ public final class StageCatalogs {
 
     /** The JSON mapper of host contract v1 comes with the camel bundle. */
     public static boolean hostJsonInstalled() {
-        return available("org.perflink.camel.host.HostJson");
+        return available("org.perflink.host.http.HostJson");
     }
 
     /** The HTTP gateway of host contract v1, with the camel bundle too. */

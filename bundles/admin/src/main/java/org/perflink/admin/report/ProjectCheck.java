@@ -16,7 +16,7 @@ import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 import org.perflink.compile.IndicatorLibrary;
 import org.perflink.compile.TargetChecker;
 import org.perflink.core.RegionCode;

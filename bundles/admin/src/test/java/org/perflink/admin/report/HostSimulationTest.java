@@ -35,7 +35,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 import org.perflink.camel.host.HttpHostGateway;
 import org.perflink.close.Simulation.DepartmentChange;
 import org.perflink.close.Simulation.ProjectChange;

@@ -20,7 +20,7 @@ import org.perflink.api.model.Finding;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Verdict;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 class ProjectCheckTest {
 

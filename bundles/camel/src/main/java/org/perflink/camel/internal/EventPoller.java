@@ -17,7 +17,6 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.StoredResultHistory;
 import org.perflink.store.PerfLinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +69,17 @@ final class EventPoller {
     private final Map<Stage, Object> locks = new EnumMap<>(Map.of(
             Stage.COMPILE, new Object(), Stage.EXECUTE, new Object(), Stage.CLOSE, new Object()));
 
-    /** Handles every new event of the stage; returns when the feed is caught up or something must wait. */
-    void poll(Stage stage) {
+    /**
+     * Handles every new event of the stage; returns when the feed is caught up or something must wait.
+     * A failure is in the status first, then thrown to the route's error handler; the cursor did not move.
+     */
+    void poll(Stage stage) throws HostException {
         synchronized (locks.get(stage)) {
             pollLocked(stage);
         }
     }
 
-    private void pollLocked(Stage stage) {
+    private void pollLocked(Stage stage) throws HostException {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 String cursor = store.cursor(regionCode, stage);
@@ -101,9 +103,10 @@ final class EventPoller {
             }
         } catch (HostException e) {
             reportError(stage, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
-            LOG.error("Region {} stage {}: event handling failed; the event stays pending", regionCode, stage, e);
             reportError(stage, e.toString());
+            throw e;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.perflink.camel.routes;
+package org.perflink.camel.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,8 @@
-package org.perflink.camel.host;
+package org.perflink.host.http.internal;
+
+import org.perflink.host.http.HostJson;
+import org.perflink.host.http.internal.HttpTransport.Answer;
+import org.perflink.host.http.internal.HttpTransport.AnswerTooLarge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +73,8 @@ public final class HttpHostGateway implements HostGateway {
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final JsonFactory pageFactory = HostJson.newPageFactory();
+    private final ItemReader reader;
+    private final HttpTransport transport;
     private final String authorization;
 
     public HttpHostGateway(HostSettings settings, ObjectMapper mapper) {
@@ -78,6 +84,8 @@ public final class HttpHostGateway implements HostGateway {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .build();
+        this.reader = new ItemReader(mapper, pageFactory);
+        this.transport = new HttpTransport(client, settings.requestTimeout());
         this.authorization = switch (settings.auth()) {
             case NONE -> null;
             case BASIC -> "Basic " + Base64.getEncoder().encodeToString(
@@ -107,7 +115,7 @@ public final class HttpHostGateway implements HostGateway {
             } catch (JsonProcessingException e) {
                 // The feed is the one thing PerfLink cannot skip past unnoticed: stop here and say why.
                 throw new HostException("stage event " + item.path("seq").asText("?") + " of region " + regionCode
-                        + " does not match the contract at '" + pathOf(e) + "': " + e.getOriginalMessage());
+                        + " does not match the contract at '" + ItemReader.pathOf(e) + "': " + e.getOriginalMessage());
             }
         }
         return new Page<>(events, nextCursor(page));
@@ -161,6 +169,9 @@ public final class HttpHostGateway implements HostGateway {
 
     @Override
     public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
+        if (!settings.batch()) {
+            return null; // the host configuration says: single PUTs
+        }
         String body = batchBody(results);
         Answer answer;
         try {
@@ -174,6 +185,10 @@ public final class HttpHostGateway implements HostGateway {
         int status = answer.status();
         if (status == 404 || status == 405) {
             return null; // no batch support: the caller falls back to single PUTs
+        }
+        if (hostRefusal(status)) {
+            // not the results' fault: the caller pauses delivery to this host (see HostGateway's contract)
+            return allAs(results, Delivery.Status.PERMANENT, status, reason(answer), null);
         }
         if (status != 200 && Delivery.classify(status) == Delivery.Status.PERMANENT) {
             // 400, 413, ...: the host refused the batch request itself, not any one result; parking every
@@ -208,6 +223,11 @@ public final class HttpHostGateway implements HostGateway {
         } catch (JsonProcessingException e) {
             return allAs(results, Delivery.Status.TRANSIENT, status, "unreadable batch answer", null);
         }
+    }
+
+    /** 401, 403 and 3xx: the host refuses PerfLink itself (credentials, a moved URL), not one result. */
+    static boolean hostRefusal(int status) {
+        return status == 401 || status == 403 || status >= 300 && status < 400;
     }
 
     /** The page size asked for: what the caller wants, at most the host configuration's {@code pageSize}. */
@@ -292,136 +312,9 @@ public final class HttpHostGateway implements HostGateway {
         }
         List<Parsed<T>> items = new ArrayList<>(rawItems.size());
         for (String raw : rawItems) {
-            items.add(parseItem(raw, type, keyField));
+            items.add(reader.parse(raw, type, keyField));
         }
         return new Page<>(items, next == null || next.isEmpty() ? null : next);
-    }
-
-    /** The key and revision of an item as far as its top level can be read, before any binding. */
-    private record Identity(boolean object, String key, long revision) {
-    }
-
-    private Identity identify(String raw, String keyField) {
-        String key = null;
-        long revision = 0;
-        try (JsonParser p = pageFactory.createParser(raw)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new Identity(false, null, 0);
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (name.equals(keyField) && t == JsonToken.VALUE_STRING && key == null) {
-                    key = p.getText();
-                } else if (name.equals("revision") && revision == 0) {
-                    revision = revisionOf(p, t);
-                }
-                p.skipChildren();
-            }
-        } catch (IOException | RuntimeException e) {
-            // the page parser read this text already; whatever is unreadable here is reported by the binding
-        }
-        return new Identity(true, key, revision);
-    }
-
-    private static long revisionOf(JsonParser p, JsonToken t) throws IOException {
-        try {
-            // length first: converting a number of millions of digits costs quadratic time
-            if (t == JsonToken.VALUE_NUMBER_INT && p.getTextLength() <= 19) {
-                return p.getLongValue();
-            }
-            if (t == JsonToken.VALUE_STRING && p.getTextLength() <= 19) {
-                return Long.parseLong(p.getText().trim());
-            }
-        } catch (NumberFormatException | JsonProcessingException e) {
-            // not a revision we can address a result to
-        }
-        return 0;
-    }
-
-    private <T> Parsed<T> parseItem(String raw, Class<T> type, String keyField) {
-        Identity id = identify(raw, keyField);
-        if (!id.object()) {
-            return Parsed.invalid(null, 0, "", "item is not a JSON object");
-        }
-        T value;
-        try (JsonParser p = mapper.createParser(raw)) {
-            try {
-                value = mapper.readerFor(type).readValue(p);
-            } catch (JsonMappingException e) {
-                // A limit of the parser met while binding (deep nesting in an ignored field, a long number)
-                // comes wrapped with the binding's path, which stops at the enclosing object: the parser's
-                // own position names the place exactly.
-                boolean parserLimit = e.getCause() instanceof JsonProcessingException cause
-                        && !(cause instanceof JsonMappingException);
-                String where = parserLimit ? pathOf(p.getParsingContext()) : pathOf(e);
-                return Parsed.invalid(id.key(), id.revision(), where.isEmpty() ? pathOf(p.getParsingContext()) : where,
-                        parserLimit ? messageOf((JsonProcessingException) e.getCause()) : messageOf(e));
-            } catch (JsonProcessingException e) {
-                // Limits of HostJson (nesting, number or string length) and duplicate keys: where the parser stood.
-                return Parsed.invalid(id.key(), id.revision(), pathOf(p.getParsingContext()), messageOf(e));
-            } catch (RuntimeException e) {
-                return Parsed.invalid(id.key(), id.revision(), pathOf(p.getParsingContext()), e.toString());
-            }
-        } catch (IOException e) {
-            return Parsed.invalid(id.key(), id.revision(), "", describe(e));
-        }
-        if (value == null) {
-            return Parsed.invalid(id.key(), id.revision(), "", "item is null");
-        }
-        ContractBounds.Violation v = ContractBounds.check(value);
-        if (v != null) {
-            return Parsed.invalid(id.key(), id.revision(), v.path(), v.message());
-        }
-        if (id.key() == null || id.key().isBlank()) {
-            return Parsed.invalid(null, id.revision(), keyField, "'" + keyField + "' is missing, blank or not a string");
-        }
-        return Parsed.ok(value, id.key(), id.revision());
-    }
-
-    private static String messageOf(JsonProcessingException e) {
-        return Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName());
-    }
-
-    /**
-     * {@code target.indicators[2].operator} from Jackson's reference chain (binding errors) or, for errors
-     * of the parser itself (a duplicate key), from where it stood; "" when neither says.
-     */
-    static String pathOf(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (path.length() > 0) {
-                        path.append('.');
-                    }
-                    path.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return path.toString();
-        }
-        if (e instanceof StreamReadException r && r.getProcessor() != null) {
-            return pathOf(r.getProcessor().getParsingContext());
-        }
-        return "";
-    }
-
-    /** The same dotted form from a parser's context: {@code target.indicators[2].operator}. */
-    static String pathOf(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject()) {
-                if (c.getCurrentName() != null) {
-                    parts.addFirst("." + c.getCurrentName());
-                }
-            } else if (c.inArray()) {
-                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
-            }
-        }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String nextCursor(JsonNode page) {
@@ -430,10 +323,6 @@ public final class HttpHostGateway implements HostGateway {
     }
 
     // --- HTTP -------------------------------------------------------------------------------------
-
-    /** What the host answered, with the body read up to a limit. */
-    private record Answer(int status, HttpHeaders headers, String body) {
-    }
 
     private String get(String path) throws HostException {
         Answer answer;
@@ -461,37 +350,8 @@ public final class HttpHostGateway implements HostGateway {
         return b;
     }
 
-    /** An answer longer than its limit, when the caller cannot use a part of it. */
-    static final class AnswerTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        AnswerTooLarge(long limit) {
-            super("answer longer than " + limit + " bytes");
-        }
-    }
-
-    /**
-     * Sends and reads at most {@code limit} bytes of the answer, so a host cannot exhaust memory with one
-     * answer; beyond the limit the answer is refused ({@code whole}) or cut off.
-     */
     private Answer send(HttpRequest.Builder request, long limit, boolean whole) throws IOException {
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
-            if (bytes.length > limit) {
-                if (whole) {
-                    throw new AnswerTooLarge(limit);
-                }
-                bytes = java.util.Arrays.copyOf(bytes, (int) limit);
-            }
-            return new Answer(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
-        }
+        return transport.send(request.build(), limit, whole);
     }
 
     private String json(Object body) {

@@ -1,5 +1,6 @@
-package org.perflink.camel.host;
+package org.perflink.host.http.internal;
 
+import org.perflink.host.http.HostJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
-package org.perflink.camel.host;
+package org.perflink.host.http.internal;
 
+import org.perflink.host.http.HostJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,7 +19,7 @@ class PathOfTest {
 
     private String bindingPath(String json, Class<?> type) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(json, type));
-        return HttpHostGateway.pathOf(e);
+        return ItemReader.pathOf(e);
     }
 
     @Test
@@ -39,15 +40,15 @@ class PathOfTest {
         String json = "{\"target\": {\"indicators\": [{\"code\": \"I1\"}, {\"code\": \"I2\", \"code\": \"I3\"}]}}";
         try (JsonParser p = mapper.createParser(json)) {
             JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readTree(p));
-            assertEquals("target.indicators[1].code", HttpHostGateway.pathOf(e));
-            assertEquals("target.indicators[1].code", HttpHostGateway.pathOf(p.getParsingContext()));
+            assertEquals("target.indicators[1].code", ItemReader.pathOf(e));
+            assertEquals("target.indicators[1].code", ItemReader.pathOf(p.getParsingContext()));
         }
     }
 
     @Test
     void theTopLevelIsTheEmptyPath() {
         assertEquals("", bindingPath("[]", Project.class));
-        assertEquals("", HttpHostGateway.pathOf(new JsonProcessingException("no location") {
+        assertEquals("", ItemReader.pathOf(new JsonProcessingException("no location") {
             private static final long serialVersionUID = 1L;
         }));
     }

@@ -1,4 +1,4 @@
-package org.perflink.camel.host;
+package org.perflink.host.http.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package org.perflink.camel.routes;
+package org.perflink.camel.internal;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.perflink.camel.host;
+package org.perflink.camel.internal;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,13 +15,13 @@ import org.perflink.store.PerfLinkStore;
  * A region's earlier results as the store's outbox holds them (the bodies PerfLink wrote, or is writing):
  * the history the stage hooks look back at, and what a simulation counts RED warnings in.
  */
-public final class StoredResultHistory implements ResultHistory {
+final class StoredResultHistory implements ResultHistory {
 
     private final String regionCode;
     private final PerfLinkStore store;
     private final ObjectMapper mapper;
 
-    public StoredResultHistory(String regionCode, PerfLinkStore store, ObjectMapper mapper) {
+    StoredResultHistory(String regionCode, PerfLinkStore store, ObjectMapper mapper) {
         this.regionCode = regionCode;
         this.store = store;
         this.mapper = mapper;

@@ -1,4 +1,4 @@
-package org.perflink.camel.host;
+package org.perflink.host.http.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.perflink.core.internal;
+package org.perflink.host.http.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
@@ -7,6 +7,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "PerfLink host (预算一体化系统接入)",
         description = "How PerfLink reaches the budget management integration system (host contract v1).")
 @interface HostConfig {
+
+    @AttributeDefinition(name = "Name", required = false,
+            description = "The host's name, which regions select with their 'host' key; empty: from the file name (org.perflink.host-<name>.cfg), or \"default\".")
+    String name() default "";
 
     @AttributeDefinition(name = "URL", description = "Base URL of the host, e.g. http://127.0.0.1:8181")
     String url() default "http://127.0.0.1:8181";
