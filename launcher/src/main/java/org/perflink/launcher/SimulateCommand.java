@@ -16,7 +16,7 @@ import org.perflink.admin.report.SimulationTable;
 import org.perflink.api.host.HostException;
 import org.perflink.api.rules.RulePack;
 import org.perflink.host.http.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.close.WarningHistory;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
@@ -26,7 +26,7 @@ import org.perflink.core.RegionCode;
  * [--csv OUT.csv] [--page-size N]}: the what-if simulation of {@code perflink:simulate} without Karaf
  * ({@link HostSimulation}, same table and CSV). The current pack is the built-in {@code default} or
  * {@code --current-pack}; the candidate is {@code --rule-pack} laid over it. The host is only read
- * ({@link HttpHostGateway}, pages of {@code --page-size}); PerfLink's store is not here, so the year's RED
+ * ({@link HttpHosts#gateway}, pages of {@code --page-size}); PerfLink's store is not here, so the year's RED
  * warnings are taken as none (the table says so).
  * <p>
  * Exit codes: {@value #DONE} done (whether or not anything changes), {@value #UNUSABLE} an option or a pack
@@ -85,7 +85,7 @@ final class SimulateCommand {
             }
             HostSettings settings = new HostSettings(url, token == null ? HostSettings.Auth.NONE : HostSettings.Auth.BEARER,
                     null, token, Duration.ofSeconds(5), Duration.ofSeconds(60), pageSize, false);
-            HostSimulation.Result result = HostSimulation.run(new HttpHostGateway(settings, HostJson.newMapper()), url,
+            HostSimulation.Result result = HostSimulation.run(HttpHosts.gateway(settings), url,
                     region, year, current, candidate, WarningHistory.NONE, false, pageSize);
             out.print(SimulationTable.render(result));
             if (csv != null) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.perflink.host.http.HostJson;
 
-/** The project's JSON mapper ({@link HostJson}), when the camel bundle is wired; null otherwise. */
+/** The project's JSON mapper ({@link HostJson}), when the host-HTTP bundle is wired; null otherwise. */
 public final class HostMapper {
 
     private HostMapper() {

@@ -3,8 +3,13 @@ package org.perflink.admin.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,20 +19,21 @@ import org.perflink.admin.report.RulePackFile;
 import org.perflink.admin.report.SimulationCsv;
 import org.perflink.admin.report.SimulationTable;
 import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
+import org.perflink.api.model.ResultKind;
+import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
-import org.perflink.host.http.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.camel.host.StoredResultHistory;
 import org.perflink.close.WarningHistory;
-import org.perflink.core.HostSettings;
+import org.perflink.core.HostRouting;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
+import org.perflink.host.http.HostJson;
 import org.perflink.store.PerfLinkStore;
 
 /**
- * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the running
- * host settings (the region's own host URL when its file names one), the region's current effective pack
+ * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the region's
+ * host, the {@link HostGateway} service its configuration selects ({@link HostRouting}), the region's current effective pack
  * against the file's pack laid over it, with the year's RED warnings from the store, as LINK would see them.
  * Nothing is written back to the host. Only loaded when the close and camel bundles are wired (see
  * {@link StageCatalogs}); callers check first.
@@ -42,8 +48,9 @@ public final class SimulateCommand {
      *        container's permissions: it must not overwrite configuration)
      * @return the table, with where the CSV went
      */
-    public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSettings settings,
-            Collection<RegionSettings> regions, RulePacks packs, PerfLinkStore store)
+    public static String run(String regionArg, String yearArg, Path packFile, Path csv,
+            Map<HostGateway, Map<String, ?>> gateways, Collection<RegionSettings> regions, RulePacks packs,
+            PerfLinkStore store)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {
@@ -53,21 +60,37 @@ public final class SimulateCommand {
         Path csvFile = csv == null ? null : csvFile(csv);
         RulePack current = packs.effective(region);
         RulePack candidate = RulePackFile.load(packFile).withParent(current);
-        HostSettings host = settings;
-        for (RegionSettings r : regions) {
-            if (r.regionCode().equals(region) && r.hostUrl() != null && !r.hostUrl().isBlank()) {
-                host = settings.withUrl(r.hostUrl());
-            }
+        RegionSettings settings = regions.stream().filter(r -> r.regionCode().equals(region)).findFirst()
+                .orElse(new RegionSettings(region, "", true, Set.of(), "", Duration.ofSeconds(5), null));
+        HostGateway host = HostRouting.select(settings, gateways);
+        if (host == null) {
+            throw new CheckInputException("区划的主机未配置 (the region's host '" + HostRouting.hostOf(settings)
+                    + "' has no gateway): check etc/org.perflink.host*.cfg and feature:install perflink-host-http");
         }
         ObjectMapper mapper = HostJson.newMapper();
-        HostSimulation.Result result = HostSimulation.run(new HttpHostGateway(host, mapper), host.url(), region, year,
-                current, candidate, WarningHistory.of(new StoredResultHistory(region, store, mapper)), true, host.pageSize());
+        HostSimulation.Result result = HostSimulation.run(host, String.valueOf(gateways.get(host).get("url")), region,
+                year, current, candidate, WarningHistory.of(code -> warnings(store, mapper, region, code)), true,
+                MAX_PAGE);
         String table = SimulationTable.render(result);
         if (csvFile == null) {
             return table;
         }
         SimulationCsv.write(result, csvFile);
         return table + "\nCSV: " + csvFile + "\n";
+    }
+
+    /** The gateway pages at most its host's {@code pageSize}; ask for the contract's largest page. */
+    private static final int MAX_PAGE = 1000;
+
+    /** The RED warnings PerfLink stored for a project (the bodies it wrote). */
+    private static List<Warning> warnings(PerfLinkStore store, ObjectMapper mapper, String region, String code) {
+        return store.resultsOf(region, ResultKind.WARNING, code).stream().map(json -> {
+            try {
+                return mapper.readValue(json, Warning.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored warning is not readable", e);
+            }
+        }).toList();
     }
 
     static int year(String arg) throws CheckInputException {

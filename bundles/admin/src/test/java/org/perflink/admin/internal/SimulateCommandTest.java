@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perflink.admin.report.CheckInputException;
 import org.perflink.api.model.Stage;
+import org.perflink.api.host.HostGateway;
+import org.perflink.core.HostRouting;
 import org.perflink.core.HostSettings;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.core.RegionSettings;
 import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
@@ -31,7 +35,7 @@ class SimulateCommandTest {
     Path dir;
 
     private MockHost mock;
-    private HostSettings settings;
+    private Map<HostGateway, Map<String, ?>> settings;
     private final FakeStore store = new FakeStore();
     /** 440000 has its own pack: MEDIUM projects −15 % now. */
     private final FakeRulePacks packs = new FakeRulePacks()
@@ -41,8 +45,14 @@ class SimulateCommandTest {
     @BeforeEach
     void start() throws Exception {
         mock = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start();
-        settings = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null, Duration.ofSeconds(2),
+        // the gateways host-HTTP registers: the default host, and the one made for 440000's own hostUrl
+        HostSettings nowhere = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 200, true);
+        String own = mock.baseUri().toString().replaceAll("/$", "");
+        settings = new LinkedHashMap<>();
+        settings.put(HttpHosts.gateway(nowhere), Map.of(HostGateway.HOST_PROPERTY, HostRouting.DEFAULT_HOST, "url", nowhere.url()));
+        settings.put(HttpHosts.gateway(nowhere.withUrl(own)), Map.of(HostGateway.HOST_PROPERTY, HostRouting.DEFAULT_HOST,
+                "url", own, HostRouting.REGION_PROPERTY, "440000"));
     }
 
     @AfterEach

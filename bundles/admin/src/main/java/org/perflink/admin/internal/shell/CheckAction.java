@@ -51,7 +51,7 @@ public class CheckAction implements Action {
             throw new CheckInputException("未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile");
         }
         if (!StageCatalogs.hostJsonInstalled()) {
-            throw new CheckInputException("未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core");
+            throw new CheckInputException("未安装主机接口包，无主机契约 JSON 映射 (the host-HTTP bundle with the host contract's JSON mapper is not installed): feature:install perflink-host-http");
         }
         System.out.print(ProjectCheck.run(Path.of(file), phase, region, json, rulePacks,
                 LibraryLocation.resolve(configAdmin), OffsetDateTime.now()));

@@ -1,7 +1,10 @@
 package org.perflink.admin.internal.shell;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,10 +14,12 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.perflink.admin.internal.SimulateCommand;
 import org.perflink.admin.internal.StageCatalogs;
 import org.perflink.admin.report.CheckInputException;
-import org.perflink.core.HostSettings;
+import org.perflink.api.host.HostGateway;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.PerfLinkStore;
@@ -40,8 +45,9 @@ public class SimulateAction implements Action {
     @Completion(FileCompleter.class)
     String csv;
 
+    /** For the HostGateway services with their properties: the region's host is chosen by them. */
     @Reference
-    HostSettings hostSettings;
+    BundleContext bundleContext;
 
     @Reference
     RulePacks rulePacks;
@@ -57,11 +63,27 @@ public class SimulateAction implements Action {
         if (!StageCatalogs.closeInstalled()) {
             throw new CheckInputException("未安装决算阶段 (the close stage is not installed): feature:install perflink-close");
         }
-        if (!StageCatalogs.hostGatewayInstalled()) {
-            throw new CheckInputException("未安装 camel 包，无主机接口 (the camel bundle with the host gateway is not installed): feature:install perflink-camel-core");
+        Collection<ServiceReference<HostGateway>> refs = bundleContext.getServiceReferences(HostGateway.class, null);
+        if (refs.isEmpty()) {
+            throw new CheckInputException("未安装主机接口 (no host gateway is installed): feature:install perflink-host-http");
         }
-        System.out.print(SimulateCommand.run(region, year, Path.of(rulePackFile), csv == null ? null : Path.of(csv),
-                hostSettings, regions, rulePacks, store));
+        Map<HostGateway, Map<String, ?>> gateways = new LinkedHashMap<>();
+        try {
+            for (ServiceReference<HostGateway> ref : refs) {
+                HostGateway g = bundleContext.getService(ref);
+                if (g != null) {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    for (String key : ref.getPropertyKeys()) {
+                        props.put(key, ref.getProperty(key));
+                    }
+                    gateways.put(g, props);
+                }
+            }
+            System.out.print(SimulateCommand.run(region, year, Path.of(rulePackFile), csv == null ? null : Path.of(csv),
+                    gateways, regions, rulePacks, store));
+        } finally {
+            refs.forEach(bundleContext::ungetService);
+        }
         return null;
     }
 }

@@ -28,6 +28,12 @@ final class ContractBounds {
      * BigDecimal arithmetic on such a value (stripping zeros, setScale) costs time quadratic in its size.
      */
     static final int MAX_DIGITS = 40;
+    /**
+     * Longest code (project, department, unit, function, region, indicator). Result ids, subjects and
+     * rejected items' keys are built from codes and stored in columns of 400 characters (event ids 200):
+     * a code beyond this could never be stored, and would stop its stage instead of becoming a finding.
+     */
+    static final int MAX_CODE = 64;
 
     /** Where and why an item is out of bounds. */
     record Violation(String path, String message) {
@@ -42,10 +48,12 @@ final class ContractBounds {
             return project(p);
         }
         if (item instanceof ExecutionSnapshot s) {
-            return first(money("budgetAmount", s.budgetAmount()), money("paidAmount", s.paidAmount()));
+            return first(code("projectCode", s.projectCode()), money("budgetAmount", s.budgetAmount()),
+                    money("paidAmount", s.paidAmount()));
         }
         if (item instanceof ProjectEvaluationInput e) {
-            return first(money("budgetAmount", e.budgetAmount()), money("paidAmount", e.paidAmount()),
+            return first(code("projectCode", e.projectCode()), code("departmentCode", e.departmentCode()),
+                    money("budgetAmount", e.budgetAmount()), money("paidAmount", e.paidAmount()),
                     money("nextYearRequest", e.nextYearRequest()), points("selfScore", e.selfScore()),
                     points("keyEvaluationScore", e.keyEvaluationScore()));
         }
@@ -59,7 +67,9 @@ final class ContractBounds {
         if (p.revision() < 0) {
             return new Violation("revision", "revision " + p.revision() + " is negative");
         }
-        Violation v = money("budgetAmount", p.budgetAmount());
+        Violation v = first(code("projectCode", p.projectCode()), code("regionCode", p.regionCode()),
+                code("departmentCode", p.departmentCode()), code("unitCode", p.unitCode()),
+                code("functionCode", p.functionCode()), money("budgetAmount", p.budgetAmount()));
         if (v != null || p.target() == null) {
             return v;
         }
@@ -69,7 +79,8 @@ final class ContractBounds {
             if (ind == null) {
                 continue;
             }
-            v = points("target.indicators[" + i + "].weight", ind.weight());
+            v = first(code("target.indicators[" + i + "].code", ind.code()),
+                    points("target.indicators[" + i + "].weight", ind.weight()));
             if (v != null) {
                 return v;
             }
@@ -78,6 +89,10 @@ final class ContractBounds {
     }
 
     private static Violation department(DepartmentEvaluationInput d) {
+        Violation code = code("departmentCode", d.departmentCode());
+        if (code != null) {
+            return code;
+        }
         for (Map.Entry<String, BigDecimal> c : d.components().entrySet()) {
             Violation v = points("components." + c.getKey(), c.getValue());
             if (v != null) {
@@ -93,6 +108,15 @@ final class ContractBounds {
             }
         }
         return money("nextYearBaseline", d.nextYearBaseline());
+    }
+
+    /** Null (absent) is left to the rules; a present code must fit the store's keys. */
+    static Violation code(String path, String value) {
+        if (value == null || value.length() <= MAX_CODE) {
+            return null;
+        }
+        return new Violation(path, path + " has " + value.length() + " characters, more than " + MAX_CODE
+                + " (代码过长 code too long)");
     }
 
     /** Null (absent) is left to the rules; a present amount must be a plausible amount of yuan. */

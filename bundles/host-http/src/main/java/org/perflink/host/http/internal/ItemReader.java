@@ -47,6 +47,10 @@ final class ItemReader {
                 JsonToken t = p.nextToken();
                 if (name.equals(keyField) && t == JsonToken.VALUE_STRING && key == null) {
                     key = p.getText();
+                    if (key.length() > ContractBounds.MAX_CODE) {
+                        // the key of a rejected item is stored: cut, so the rejection itself can be
+                        key = key.substring(0, ContractBounds.MAX_CODE) + "…";
+                    }
                 } else if (name.equals("revision") && revision == 0) {
                     revision = revisionOf(p, t);
                 }
