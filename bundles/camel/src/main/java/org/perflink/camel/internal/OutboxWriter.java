@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The host's health, not an item's history, sets the waits. A round in which the host stored or answered
  * nothing at all - a refused or timed-out request, a 5xx or 408/429 for everything sent - means the host
- * is failing: the whole writer holds back (capped exponential backoff with jitter over the host's
- * consecutive failing rounds, or its Retry-After), and what it was sent waits as long. A round in which the
+ * is failing: the whole writer holds back (exponential backoff with jitter over the host's consecutive
+ * failing rounds, at most {@link #MAX_HOST_WAIT}, or its Retry-After), and what it was sent waits as long. A round in which the
  * host answered means it is up: the failure count resets, and a transient answer for one result only makes
  * that result (and its subject's later ones) wait a short base delay, while other subjects keep flowing.
  * A Retry-After always holds the writer. 401, 403 and 3xx are not a result's fault: delivery to the host
@@ -48,6 +50,13 @@ final class OutboxWriter {
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     /** Single PUTs in flight at once (different subjects only): keeps a host without batch busy, not flooded. */
     static final int PARALLEL_PUTS = 4;
+    /** Single PUTs of different subjects tried one by one per round before the host counts as failing. */
+    static final int PROBES = 3;
+    /**
+     * The longest hold while the host is failing: it gets a probe round at least this often, so the end of
+     * an outage is seen within it (an item's retries never wait longer either: they follow the host).
+     */
+    static final Duration MAX_HOST_WAIT = Duration.ofSeconds(10);
     /** The first pause after the host refused PerfLink (401/403/3xx); doubles while it keeps refusing. */
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
 
@@ -132,7 +141,8 @@ final class OutboxWriter {
             // the host asks to wait, or is failing: nothing goes before the wait is over
             int level = hostAnswered ? 0 : Math.min(failures, 62);
             failures = hostAnswered ? 0 : level + 1;
-            hostWait = now.plus(backoff(level, retryAfter));
+            Duration wait = backoff(level, retryAfter);
+            hostWait = now.plus(retryAfter == null && wait.compareTo(MAX_HOST_WAIT) > 0 ? MAX_HOST_WAIT : wait);
             holdUntil = hostWait.isAfter(holdUntil) ? hostWait : holdUntil;
         }
         List<Long> stored = new ArrayList<>();
@@ -180,32 +190,47 @@ final class OutboxWriter {
     }
 
     /**
-     * Single PUTs. The first goes alone, as a probe: a host that is failing or asks to wait gets one request
-     * per round, never several at once. When it is stored, the rest go {@link #PARALLEL_PUTS} at a time
-     * across subjects, each subject's results one after the other in outbox order; after a result that is
-     * not stored, its subject's later ones are not sent (null answer). Only an answer that concerns the host
-     * as a whole - a failed connection, a Retry-After, a refusal - stops every new PUT of the round; a 5xx
-     * for one result stops only its subject. A newer result of a subject never reaches the host before an
-     * older one.
+     * Single PUTs. First, probes one at a time: a host that is failing or asks to wait gets at most
+     * {@link #PROBES} requests per round, never several at once. A probe answered 5xx stops only its subject,
+     * and the next subject's result is the next probe (after an outage, one refused write must not look like
+     * the outage going on); an answer that concerns the host as a whole ends the round. Once a probe is
+     * answered, the rest go {@link #PARALLEL_PUTS} at a time across subjects, each subject's results one after
+     * the other in outbox order; after a result that is not stored, its subject's later ones are not sent
+     * (null answer). Only an answer about the host stops every new PUT of the round. A newer result of a
+     * subject never reaches the host before an older one.
      */
     private List<Delivery> putEach(List<OutboxItem> items) {
         Delivery[] answers = new Delivery[items.size()];
-        answers[0] = host.deliver(toResult(items.get(0)));
-        if (answers[0].status() != Delivery.Status.STORED || items.size() == 1) {
-            if (answers[0].status() == Delivery.Status.PERMANENT && !hostRefusal(answers[0])) {
-                for (int i = 1; i < items.size(); i++) { // a permanent answer concerns one result: the rest go alone
-                    answers[i] = host.deliver(toResult(items.get(i)));
-                    if (answers[i].status() != Delivery.Status.STORED && concernsTheHost(answers[i])) {
-                        break;
-                    }
-                }
+        Set<String> stopped = new HashSet<>();
+        int next = 0;
+        boolean answered = false;
+        for (int probes = 0; next < items.size() && probes < PROBES && !answered; next++) {
+            OutboxItem item = items.get(next);
+            if (stopped.contains(subjectOf(item))) {
+                continue;
             }
-            return Arrays.asList(answers);
+            Delivery d = host.deliver(toResult(item));
+            answers[next] = d;
+            if (d.status() != Delivery.Status.STORED && concernsTheHost(d)) {
+                return Arrays.asList(answers);
+            }
+            answered = d.status() != Delivery.Status.TRANSIENT;
+            if (d.status() != Delivery.Status.STORED) {
+                stopped.add(subjectOf(item));
+            }
+            probes += d.status() == Delivery.Status.TRANSIENT ? 1 : 0;
+        }
+        if (!answered) {
+            return Arrays.asList(answers); // every probe failed: the host is failing
         }
         Map<String, List<Integer>> bySubject = new LinkedHashMap<>();
-        for (int i = 1; i < items.size(); i++) {
-            OutboxItem item = items.get(i);
-            bySubject.computeIfAbsent(item.subject() == null ? item.resultId() : item.subject(), k -> new ArrayList<>()).add(i);
+        for (int i = next; i < items.size(); i++) {
+            if (!stopped.contains(subjectOf(items.get(i)))) {
+                bySubject.computeIfAbsent(subjectOf(items.get(i)), k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (bySubject.isEmpty()) {
+            return Arrays.asList(answers);
         }
         AtomicBoolean hostFailing = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_PUTS, bySubject.size()), r -> {
@@ -243,6 +268,10 @@ final class OutboxWriter {
             pool.shutdownNow();
         }
         return Arrays.asList(answers);
+    }
+
+    private static String subjectOf(OutboxItem item) {
+        return item.subject() == null ? item.resultId() : item.subject();
     }
 
     /** An answer about the host as a whole: no connection or answer at all, a Retry-After, a refusal. */

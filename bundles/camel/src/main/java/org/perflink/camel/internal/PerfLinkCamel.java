@@ -229,6 +229,12 @@ public class PerfLinkCamel implements StageRunner {
         return true;
     }
 
+    @Override
+    public String skipEvent(String regionCode, Stage stage) {
+        EventPoller poller = pollers.get(regionCode);
+        return poller == null ? null : poller.skipStuck(stage);
+    }
+
     /** Stops a region's routes gracefully: an event being handled finishes (or rolls back) first. */
     private void stopRegion(String code) throws Exception {
         pollers.remove(code);

@@ -38,6 +38,20 @@ final class StatusBoard {
     record HostState(String name, boolean present) {
     }
 
+    /** Per region and stage, the event the stage cannot get past (see {@link EventPoller#STUCK_AFTER}). */
+    private final Map<String, Map<Stage, EventPoller.Stuck>> stuck = new ConcurrentHashMap<>();
+
+    void stuck(String regionCode, Stage stage, EventPoller.Stuck event) {
+        if (event == null) {
+            stuck.computeIfPresent(regionCode, (r, m) -> {
+                m.remove(stage);
+                return m.isEmpty() ? null : m;
+            });
+        } else {
+            stuck.computeIfAbsent(regionCode, r -> new ConcurrentHashMap<>()).put(stage, event);
+        }
+    }
+
     void region(String regionCode, boolean active) {
         regionsActive.put(regionCode, active);
         if (!active) {
@@ -50,6 +64,7 @@ final class StatusBoard {
         stages.remove(regionCode);
         hosts.remove(regionCode);
         deliveryPaused.remove(regionCode);
+        stuck.remove(regionCode);
     }
 
     void host(String regionCode, String hostName, boolean present) {
@@ -126,6 +141,15 @@ final class StatusBoard {
                 n.put("caughtUp", e.getValue().caughtUp());
                 n.put("waitingFor", e.getValue().waitingFor());
                 n.put("lastPollAt", e.getValue().lastPollAt().toString());
+                EventPoller.Stuck stuckEvent = stuck.getOrDefault(code, Map.of()).get(e.getKey());
+                if (stuckEvent != null) {
+                    ObjectNode se = n.putObject("stuckEvent");
+                    se.put("seq", stuckEvent.event().seq());
+                    se.put("eventId", stuckEvent.event().eventId());
+                    se.put("failures", stuckEvent.failures());
+                    se.put("error", stuckEvent.error());
+                    se.put("skip", "perflink:skip-event " + code + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 idle &= e.getValue().caughtUp();
             }
             idle &= s.backlog() == 0;
