@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One instance per host configuration: {@code etc/org.perflink.host.cfg} (or none: the defaults) is the host
  * {@value HostRouting#DEFAULT_HOST}, each {@code etc/org.perflink.host-<name>.cfg} the host {@code <name>}.
- * Registers that host's {@link HostGateway} with {@link HostGateway#HOST_PROPERTY}, and one more gateway
+ * Registers that host's {@link HostGateway} (and its {@link HostSettings}) with {@link HostGateway#HOST_PROPERTY}, and one more gateway
  * for each region of this host whose configuration overrides the URL ({@code hostUrl}; the other settings
  * of this host apply). A change of the configuration re-registers the gateways, so the routes restart.
  */
@@ -42,6 +42,7 @@ public class HostGatewayComponent {
     private final String name;
     private final HostSettings settings;
     private final ServiceRegistration<HostGateway> registration;
+    private final ServiceRegistration<HostSettings> settingsRegistration;
     /** A region's URL-override gateway, with the region settings it was made for. */
     private record Override(RegionSettings region, ServiceRegistration<HostGateway> registration) {
     }
@@ -56,6 +57,8 @@ public class HostGatewayComponent {
         this.settings = toSettings(config);
         registration = context.registerService(HostGateway.class, new HttpHostGateway(settings, HostJson.newMapper()),
                 properties(settings.url(), null));
+        // the settings themselves, for what reads them (never with the secret in toString)
+        settingsRegistration = context.registerService(HostSettings.class, settings, properties(settings.url(), null));
         LOG.info("Host {} at {} registered", name, settings.url());
     }
 
@@ -65,6 +68,7 @@ public class HostGatewayComponent {
         overrides.values().forEach(o -> o.registration().unregister());
         overrides.clear();
         registration.unregister();
+        settingsRegistration.unregister();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
