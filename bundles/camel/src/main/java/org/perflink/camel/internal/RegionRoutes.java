@@ -78,7 +78,9 @@ public class RegionRoutes extends RouteBuilder {
         // the next tick is the retry: no redelivery of a timer tick. A host that cannot answer is expected
         // (the poller put it in the status, logged once per new message); anything else is logged here.
         errorHandler(defaultErrorHandler().maximumRedeliveries(0).logRetryAttempted(false));
-        onException(HostException.class).handled(true);
+        // (matched with a predicate, not by class: Camel resolves onException classes by name through its own
+        // bundle's class loader, which does not see PerfLink's API)
+        onException(Exception.class).onWhen(RegionRoutes::hostFailure).handled(true);
         for (Stage stage : stages) {
             String id = eventRouteId(stage, regionCode);
             // fixedRate=false: the next poll starts a full interval after the previous one finished.
@@ -97,6 +99,12 @@ public class RegionRoutes extends RouteBuilder {
             delivery.routePolicy(policy);
         }
         delivery.process(deliverer);
+    }
+
+    private static boolean hostFailure(Exchange exchange) {
+        Throwable e = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return e instanceof HostException;
     }
 
     /**

@@ -123,6 +123,7 @@ class FirstPollTest {
 
     @Test
     void concurrentStageUpdatesOfANewRegionKeepEveryStage() throws Exception {
+        PerfLinkStore store = store();
         for (int round = 0; round < 200; round++) {
             StatusBoard board = new StatusBoard();
             String region = "44" + String.format("%04d", round);
@@ -144,7 +145,7 @@ class FirstPollTest {
             for (Thread t : threads) {
                 t.join();
             }
-            JsonNode stages = board.snapshot(HostJson.newMapper(), store()).path("regions").path(region).path("stages");
+            JsonNode stages = board.snapshot(HostJson.newMapper(), store).path("regions").path(region).path("stages");
             for (Stage s : Stage.values()) {
                 assertTrue(stages.has(s.name()), "round " + round + ": " + s + " kept");
             }
