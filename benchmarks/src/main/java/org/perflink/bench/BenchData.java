@@ -26,7 +26,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 import org.perflink.compile.internal.IndicatorLibrary;
 import org.perflink.mockhost.GeneratedRegion;
 import org.perflink.mockhost.Json;

@@ -13,8 +13,7 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.stage.LinkSimulation;
 import org.perflink.api.stage.RuleCatalog;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
 import org.perflink.reports.CheckInputException;
@@ -28,7 +27,7 @@ import org.perflink.reports.SimulationTable;
  * [--csv OUT.csv] [--page-size N]}: the what-if simulation of {@code perflink:simulate} without Karaf
  * ({@link HostSimulation}, same table and CSV). The current pack is the built-in {@code default} or
  * {@code --current-pack}; the candidate is {@code --rule-pack} laid over it. The host is only read
- * ({@link HttpHostGateway}, pages of {@code --page-size}); PerfLink's store is not here, so the year's RED
+ * ({@link HttpHosts#gateway}, pages of {@code --page-size}); PerfLink's store is not here, so the year's RED
  * warnings are taken as none (the table says so).
  * <p>
  * Exit codes: {@value #DONE} done (whether or not anything changes), {@value #UNUSABLE} an option or a pack
@@ -89,7 +88,7 @@ final class SimulateCommand {
                     null, token, Duration.ofSeconds(5), Duration.ofSeconds(60), pageSize, false);
             HostSimulation.CloseStage close = new HostSimulation.CloseStage(StageJars.one(LinkSimulation.class),
                     StageJars.catalog(Stage.CLOSE));
-            HostSimulation.Result result = HostSimulation.run(close, new HttpHostGateway(settings, HostJson.newMapper()),
+            HostSimulation.Result result = HostSimulation.run(close, HttpHosts.gateway(settings),
                     url, region, year, current, candidate, LinkSimulation.NO_HISTORY, false, pageSize);
             out.print(SimulationTable.render(result));
             if (csv != null) {

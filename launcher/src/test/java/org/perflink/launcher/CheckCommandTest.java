@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.perflink.api.model.Verdict;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 /** {@code ./perflink check}: the dry run in this JVM, with the table of perflink:check. */
 class CheckCommandTest {

@@ -37,12 +37,12 @@ import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.api.stage.LinkSimulation;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 import org.perflink.core.HostSettings;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
 
@@ -60,7 +60,7 @@ class HostSimulationTest {
         mock = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start();
         HostSettings settings = new HostSettings(mock.baseUri().toString().replaceAll("/$", ""), HostSettings.Auth.NONE,
                 null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), 3, false);
-        host = new CountingGateway(new HttpHostGateway(settings, HostJson.newMapper()));
+        host = new CountingGateway(HttpHosts.gateway(settings));
     }
 
     @AfterEach
@@ -200,7 +200,7 @@ class HostSimulationTest {
     void anUnreachableHostIsAHostException() {
         HostSettings nowhere = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), 200, false);
-        assertThrows(HostException.class, () -> HostSimulation.run(Loaded.close(), new HttpHostGateway(nowhere, HostJson.newMapper()),
+        assertThrows(HostException.class, () -> HostSimulation.run(Loaded.close(), HttpHosts.gateway(nowhere),
                 "x", "440000", 2027, RulePack.DEFAULT, MEDIUM_20, LinkSimulation.NO_HISTORY, false, 200));
     }
 

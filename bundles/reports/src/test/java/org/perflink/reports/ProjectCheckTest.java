@@ -19,11 +19,12 @@ import org.perflink.api.model.Finding;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Verdict;
+import org.perflink.host.http.HostJson;
 
 class ProjectCheckTest {
 
     /** Reads the verdict JSON back, as the contract's mapper does. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper VERDICTS = org.perflink.camel.host.HostJson.newMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper VERDICTS = HostJson.newMapper();
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2027-03-01T10:00:00+08:00");
 

@@ -3,15 +3,16 @@ package org.perflink.admin.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
-
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
 
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.rules.RulePack;
-import org.perflink.core.HostSettings;
+import org.perflink.core.HostRouting;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
@@ -23,8 +24,8 @@ import org.perflink.reports.SimulationTable;
 import org.perflink.store.PerfLinkStore;
 
 /**
- * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the running
- * host settings (the region's own host URL when its file names one), the region's current effective pack
+ * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the region's
+ * host, the {@link HostGateway} service its configuration selects ({@link HostRouting}), the region's current effective pack
  * against the file's pack laid over it, with the year's RED warnings from the store, as LINK would see them.
  * Nothing is written back to the host. The close stage's simulation and the host gateway come from the
  * service registry ({@link StageServices}); callers check they are there.
@@ -38,12 +39,12 @@ public final class SimulateCommand {
      * @param csv where to write the CSV, or null; it must end in {@code .csv} (the command runs with the
      *        container's permissions: it must not overwrite configuration)
      * @param close the close stage's simulation and catalogue
-     * @param gateways the gateway to the host at these settings (the region's own URL when it names one)
+     * @param gateways the host gateway services with their properties; the region's configuration selects one
      * @return the table, with where the CSV went
      */
     public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSimulation.CloseStage close,
-            Function<HostSettings, HostGateway> gateways, HostSettings settings, Collection<RegionSettings> regions,
-            RulePacks packs, PerfLinkStore store)
+            Map<HostGateway, Map<String, ?>> gateways, Collection<RegionSettings> regions, RulePacks packs,
+            PerfLinkStore store)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {
@@ -53,14 +54,15 @@ public final class SimulateCommand {
         Path csvFile = csv == null ? null : csvFile(csv);
         RulePack current = packs.effective(region);
         RulePack candidate = RulePackFile.load(packFile).withParent(current);
-        HostSettings host = settings;
-        for (RegionSettings r : regions) {
-            if (r.regionCode().equals(region) && r.hostUrl() != null && !r.hostUrl().isBlank()) {
-                host = settings.withUrl(r.hostUrl());
-            }
+        RegionSettings settings = regions.stream().filter(r -> r.regionCode().equals(region)).findFirst()
+                .orElse(new RegionSettings(region, "", true, Set.of(), "", Duration.ofSeconds(5), null));
+        HostGateway host = HostRouting.select(settings, gateways);
+        if (host == null) {
+            throw new CheckInputException("区划的主机未配置 (the region's host '" + HostRouting.hostOf(settings)
+                    + "' has no gateway): check etc/org.perflink.host*.cfg and feature:install perflink-host-http");
         }
-        HostSimulation.Result result = HostSimulation.run(close, gateways.apply(host), host.url(), region, year,
-                current, candidate, new StoredWarnings(region, store), true, host.pageSize());
+        HostSimulation.Result result = HostSimulation.run(close, host, String.valueOf(gateways.get(host).get("url")),
+                region, year, current, candidate, new StoredWarnings(region, store), true, MAX_PAGE);
         String table = SimulationTable.render(result);
         if (csvFile == null) {
             return table;
@@ -68,6 +70,9 @@ public final class SimulateCommand {
         SimulationCsv.write(result, csvFile);
         return table + "\nCSV: " + csvFile + "\n";
     }
+
+    /** The gateway pages at most its host's {@code pageSize}; ask for the contract's largest page. */
+    private static final int MAX_PAGE = 1000;
 
     static int year(String arg) throws CheckInputException {
         String y = arg == null ? "" : arg.strip();

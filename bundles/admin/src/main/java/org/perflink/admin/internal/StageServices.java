@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +18,7 @@ import org.perflink.api.host.ContractCodec;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
 import org.perflink.api.stage.LinkSimulation;
+import org.perflink.core.HostRouting;
 import org.perflink.api.stage.RuleCatalog;
 import org.perflink.api.stage.TargetCheck;
 
@@ -43,9 +46,8 @@ public final class StageServices {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ContractCodec contractCodec;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile HostGateway hostGateway;
+    /** Every host gateway with its service properties (a region's configuration selects one: HostRouting). */
+    private final Map<HostGateway, Map<String, ?>> hostGateways = new ConcurrentHashMap<>();
 
     public StageServices() {
         // bound by SCR
@@ -54,12 +56,19 @@ public final class StageServices {
     /** For tests and the command line: the given services, as if bound. */
     public static StageServices of(List<RuleCatalog> catalogs, TargetCheck targetCheck, LinkSimulation linkSimulation,
             ContractCodec contractCodec, HostGateway hostGateway) {
+        return of(catalogs, targetCheck, linkSimulation, contractCodec,
+                hostGateway == null ? Map.of() : Map.of(hostGateway, Map.of(HostGateway.HOST_PROPERTY, HostRouting.DEFAULT_HOST)));
+    }
+
+    /** As {@link #of(List, TargetCheck, LinkSimulation, ContractCodec, HostGateway)}, with gateways and their properties. */
+    public static StageServices of(List<RuleCatalog> catalogs, TargetCheck targetCheck, LinkSimulation linkSimulation,
+            ContractCodec contractCodec, Map<HostGateway, Map<String, ?>> hostGateways) {
         StageServices s = new StageServices();
         s.catalogs = List.copyOf(catalogs);
         s.targetCheck = targetCheck;
         s.linkSimulation = linkSimulation;
         s.contractCodec = contractCodec;
-        s.hostGateway = hostGateway;
+        s.hostGateways.putAll(hostGateways);
         return s;
     }
 
@@ -100,7 +109,18 @@ public final class StageServices {
         return Optional.ofNullable(contractCodec);
     }
 
-    public Optional<HostGateway> hostGateway() {
-        return Optional.ofNullable(hostGateway);
+    /** The host gateways there are now, each with its service properties. */
+    public Map<HostGateway, Map<String, ?>> hostGateways() {
+        return Map.copyOf(hostGateways);
+    }
+
+    @Reference(service = HostGateway.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindHostGateway")
+    void bindHostGateway(HostGateway gateway, Map<String, Object> properties) {
+        hostGateways.put(gateway, Map.copyOf(properties));
+    }
+
+    void unbindHostGateway(HostGateway gateway) {
+        hostGateways.remove(gateway);
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 class LiveStatusTest {
 

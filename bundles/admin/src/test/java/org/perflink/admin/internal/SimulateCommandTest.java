@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perflink.reports.CheckInputException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
+import org.perflink.core.HostRouting;
 import org.perflink.reports.Loaded;
 import org.perflink.core.HostSettings;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.core.RegionSettings;
 import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
@@ -33,14 +33,11 @@ import org.perflink.mockhost.MockHost;
 /** perflink:simulate without Karaf: the running host settings, the region's effective pack, the store's warnings. */
 class SimulateCommandTest {
 
-    /** The host's HTTP gateway at the settings the command chose. */
-    private static final Function<HostSettings, HostGateway> GATEWAYS = s -> new HttpHostGateway(s, HostJson.newMapper());
-
     @TempDir
     Path dir;
 
     private MockHost mock;
-    private HostSettings settings;
+    private Map<HostGateway, Map<String, ?>> settings;
     private final FakeStore store = new FakeStore();
     /** 440000 has its own pack: MEDIUM projects −15 % now. */
     private final FakeRulePacks packs = new FakeRulePacks()
@@ -50,8 +47,14 @@ class SimulateCommandTest {
     @BeforeEach
     void start() throws Exception {
         mock = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start();
-        settings = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null, Duration.ofSeconds(2),
+        // the gateways host-HTTP registers: the default host, and the one made for 440000's own hostUrl
+        HostSettings nowhere = new HostSettings("http://127.0.0.1:1", HostSettings.Auth.NONE, null, null, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 200, true);
+        String own = mock.baseUri().toString().replaceAll("/$", "");
+        settings = new LinkedHashMap<>();
+        settings.put(HttpHosts.gateway(nowhere), Map.of(HostGateway.HOST_PROPERTY, HostRouting.DEFAULT_HOST, "url", nowhere.url()));
+        settings.put(HttpHosts.gateway(nowhere.withUrl(own)), Map.of(HostGateway.HOST_PROPERTY, HostRouting.DEFAULT_HOST,
+                "url", own, HostRouting.REGION_PROPERTY, "440000"));
     }
 
     @AfterEach
@@ -69,7 +72,7 @@ class SimulateCommandTest {
     void theCandidateIsLaidOverTheRegionsEffectivePackAndTheCsvIsWritten() throws Exception {
         Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
         Path csv = dir.resolve("out.csv");
-        String out = SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), GATEWAYS, settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, store);
 
         assertTrue(out.contains("gd@4 < default@1") && out.contains("medium20@1 < gd@4 < default@1"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("link.project.mediumRatio") && l.contains("-0.15") && l.contains("-0.20")), out);
@@ -90,7 +93,7 @@ class SimulateCommandTest {
                 {"warningId": "w1", "projectCode": "440000-2027-000117", "regionCode": "440000", "year": 2027,
                  "asOf": "2027-07-31", "type": "EXECUTION_LAG", "level": "RED", "ruleId": "EXECUTION_LAG"}"""));
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
-        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), GATEWAYS, settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, store);
         assertTrue(out.contains("from PerfLink's stored results"), out);
         assertFalse(out.contains("CSV:"), out);
     }
@@ -100,16 +103,16 @@ class SimulateCommandTest {
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
         List<RegionSettings> regions = regionWithOwnHost();
         String region = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("4400", "2027", pack, null, Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("4400", "2027", pack, null, Loaded.close(), settings, regions, packs, store)).getMessage();
         assertTrue(region.contains("'4400'"), region);
         String year = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("440000", "27", pack, null, Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("440000", "27", pack, null, Loaded.close(), settings, regions, packs, store)).getMessage();
         assertTrue(year.contains("'27'"), year);
         String csv = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("users.properties"), Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
+                dir.resolve("users.properties"), Loaded.close(), settings, regions, packs, store)).getMessage();
         assertTrue(csv.contains(".csv"), "never overwrites configuration: " + csv);
         String noDir = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("missing/out.csv"), Loaded.close(), GATEWAYS, settings, regions, packs, store)).getMessage();
+                dir.resolve("missing/out.csv"), Loaded.close(), settings, regions, packs, store)).getMessage();
         assertTrue(noDir.contains("no such directory"), noDir);
         assertEquals(0, mock.received().stats().path("writes").asLong());
     }

@@ -9,23 +9,21 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.perflink.api.hook.ResultHistory;
-import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
-import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.StoredResultHistory;
 import org.perflink.store.PerfLinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pulls a region's stage events from its stored cursor and hands each event of this stage to the hooks
- * present for it. Each event commits on its own: its results enter the outbox in the same transaction
- * that moves the cursor past it. Events of other stages only move this stage's cursor. When no hook is
+ * present for it. No host request runs while a database transaction is open: the hooks pull page by page,
+ * and each page's results commit after it ({@link EventContext}); the event's last results enter the
+ * outbox in the same transaction that moves the cursor past it. Events of other stages only move this stage's cursor. When no hook is
  * installed for the stage, the cursor waits (nothing is skipped), so installing the feature later
  * resumes where it stopped.
  */
@@ -70,14 +68,17 @@ final class EventPoller {
     private final Map<Stage, Object> locks = new EnumMap<>(Map.of(
             Stage.COMPILE, new Object(), Stage.EXECUTE, new Object(), Stage.CLOSE, new Object()));
 
-    /** Handles every new event of the stage; returns when the feed is caught up or something must wait. */
-    void poll(Stage stage) {
+    /**
+     * Handles every new event of the stage; returns when the feed is caught up or something must wait.
+     * A failure is in the status first, then thrown to the route's error handler; the cursor did not move.
+     */
+    void poll(Stage stage) throws HostException {
         synchronized (locks.get(stage)) {
             pollLocked(stage);
         }
     }
 
-    private void pollLocked(Stage stage) {
+    private void pollLocked(Stage stage) throws HostException {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 String cursor = store.cursor(regionCode, stage);
@@ -91,7 +92,7 @@ final class EventPoller {
                 for (int i = 0; i < events.size(); i++) {
                     // what is left if this event cannot be finished now (the cursor still before it)
                     buffered.put(stage, new Buffered(cursor, events.subList(i, events.size())));
-                    if (!handle(stage, events.get(i))) {
+                    if (!handleOrNote(stage, events.get(i), cursor)) {
                         return;
                     }
                     cursor = Long.toString(events.get(i).seq());
@@ -101,14 +102,73 @@ final class EventPoller {
             }
         } catch (HostException e) {
             reportError(stage, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
-            LOG.error("Region {} stage {}: event handling failed; the event stays pending", regionCode, stage, e);
             reportError(stage, e.toString());
+            throw e;
+        }
+    }
+
+    /**
+     * An event whose handling failed in PerfLink itself (not the host) this many times in a row is shown as
+     * stuck in the status, for an operator to look at and, if it can never be stored, skip.
+     */
+    static final int STUCK_AFTER = 3;
+
+    /** The event a stage keeps failing on, with how often and why. */
+    record Stuck(StageEvent event, int failures, String error) {
+    }
+
+    private final Map<Stage, Stuck> stuck = new ConcurrentHashMap<>();
+
+    private boolean handleOrNote(Stage stage, StageEvent event, String cursorBefore) throws HostException {
+        boolean done;
+        try {
+            done = handle(stage, event, cursorBefore);
+        } catch (RuntimeException e) {
+            Stuck before = stuck.get(stage);
+            int failures = before != null && before.event().seq() == event.seq() ? before.failures() + 1 : 1;
+            String error = e.getClass().getSimpleName();
+            Stuck now = new Stuck(event, failures, error);
+            stuck.put(stage, now);
+            if (failures >= STUCK_AFTER) {
+                if (failures == STUCK_AFTER) {
+                    LOG.error("Region {} {}: event {} ({}) failed {} times in a row; it blocks the stage. If it can "
+                            + "never be stored, an operator may skip it: perflink:skip-event {} {}", regionCode, stage,
+                            event.seq(), event.eventId(), failures, regionCode, stage.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                status.stuck(regionCode, stage, now);
+            }
+            throw e;
+        }
+        if (stuck.remove(stage) != null) {
+            status.stuck(regionCode, stage, null);
+        }
+        return done;
+    }
+
+    /**
+     * Moves the cursor past the stage's stuck event (see {@link #STUCK_AFTER}); null when there is none.
+     * Waits for a poll in progress to end first.
+     */
+    String skipStuck(Stage stage) {
+        synchronized (locks.get(stage)) {
+            Stuck s = stuck.get(stage);
+            if (s == null || s.failures() < STUCK_AFTER) {
+                return null;
+            }
+            store.advanceCursor(regionCode, stage, Long.toString(s.event().seq()));
+            stuck.remove(stage);
+            buffered.remove(stage);
+            status.stuck(regionCode, stage, null);
+            LOG.warn("Region {} {}: stuck event {} ({}) skipped by an operator; its results were not written",
+                    regionCode, stage, s.event().seq(), s.event().eventId());
+            return s.event().seq() + " " + s.event().eventId();
         }
     }
 
     /** @return false when this stage must wait before going past {@code event}. */
-    private boolean handle(Stage stage, StageEvent event) throws HostException {
+    private boolean handle(Stage stage, StageEvent event, String cursorBefore) throws HostException {
         String cursor = Long.toString(event.seq());
         if (event.stage() != stage || !regionCode.equals(event.regionCode())) {
             store.advanceCursor(regionCode, stage, cursor);
@@ -119,13 +179,13 @@ final class EventPoller {
             status.stage(regionCode, stage, false, "no " + stage + " hook installed");
             return false;
         }
-        RulePack pack = rulePack.get();
-        PerfLinkStore.EventOutcome outcome = store.handleEvent(regionCode, stage, event, cursor, tx -> {
-            StageContext context = new Context(event, pack, tx);
-            for (StageHook hook : present) {
-                hook.handle(context);
-            }
-        });
+        // The hooks pull from the host outside any transaction; each page's results commit after it.
+        EventContext context = new EventContext(regionCode, stage, event, rulePack.get(), host, history, encoder, store,
+                cursorBefore);
+        for (StageHook hook : present) {
+            hook.handle(context);
+        }
+        PerfLinkStore.EventOutcome outcome = context.finish(cursor);
         status.error(regionCode, null);
         LOG.info("Region {} {} event {} ({} {}): {} results queued, {} unchanged, {} rejected", regionCode, stage,
                 event.eventId(), event.phase(), event.allProjects() ? "all projects" : event.projectCodes().size() + " projects",
@@ -140,54 +200,5 @@ final class EventPoller {
         }
         status.error(regionCode, message);
         status.stage(regionCode, stage, false, "host: " + message);
-    }
-
-    private final class Context implements StageContext {
-        private final StageEvent event;
-        private final RulePack pack;
-        private final PerfLinkStore.EventTransaction tx;
-
-        Context(StageEvent event, RulePack pack, PerfLinkStore.EventTransaction tx) {
-            this.event = event;
-            this.pack = pack;
-            this.tx = tx;
-        }
-
-        @Override
-        public StageEvent event() {
-            return event;
-        }
-
-        @Override
-        public RulePack rulePack() {
-            return pack;
-        }
-
-        @Override
-        public HostGateway host() {
-            return host;
-        }
-
-        @Override
-        public void emit(HostResult result) {
-            ResultEncoder.Encoded encoded = encoder.encode(result);
-            tx.add(result, encoded.json(), encoded.contentHash());
-        }
-
-        @Override
-        public ResultHistory history() {
-            return history;
-        }
-
-        @Override
-        public void checkpoint() {
-            tx.checkpoint();
-        }
-
-        @Override
-        public void reject(String key, String reason, String payload) {
-            LOG.warn("Region {} event {}: item {} rejected: {}", regionCode, event.eventId(), key, reason);
-            tx.reject(key, reason, payload);
-        }
     }
 }

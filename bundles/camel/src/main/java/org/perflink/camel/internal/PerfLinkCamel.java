@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,54 +31,57 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.camel.routes.RegionRoutes;
-import org.perflink.camel.routes.StatusRoute;
-import org.perflink.core.HostSettings;
+import org.perflink.core.HostRouting;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.core.StageRunner;
+import org.perflink.host.http.HostJson;
 import org.perflink.store.PerfLinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PerfLink's one CamelContext ({@code perflink}). It follows the whiteboard: each {@link RegionSettings}
- * service gets its routes, each {@link StageHook} service is offered the events of its stage. A region
- * whose configuration changes or disappears has its routes stopped gracefully (in-flight events finish,
- * undelivered results stay in the outbox) before the new ones start.
+ * PerfLink's one CamelContext ({@code perflink}), registered as a {@link CamelContext} service so that its
+ * routes and their figures are visible. It follows the whiteboard: each {@link RegionSettings} service gets
+ * its routes, each {@link StageHook} service is offered the events of its stage, and each region talks to
+ * the {@link HostGateway} service its configuration names ({@link HostRouting}); a region whose host is
+ * absent says so in its status and runs nothing until the host appears. A region whose configuration or
+ * host changes or disappears has its routes stopped gracefully (in-flight events finish, undelivered
+ * results stay in the outbox) before the new ones start.
  */
 @Component(service = StageRunner.class, immediate = true)
 public class PerfLinkCamel implements StageRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerfLinkCamel.class);
+    static final String CONTEXT_NAME = "perflink";
     static final Duration DELIVERY_INTERVAL = Duration.ofMillis(500);
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HostSettings hostSettings;
     private final PerfLinkStore store;
     private final RulePacks rulePacks;
     private final ObjectMapper mapper = HostJson.newMapper();
     private final ResultEncoder encoder = new ResultEncoder(mapper);
     private final StatusBoard status = new StatusBoard();
-    private final HostGateway defaultHost;
+    private final RouteStats routeStats = new RouteStats();
     private final CamelContext camel;
     private final Path statusFile;
 
     private final Map<Stage, List<StageHook>> hooks = new EnumMap<>(Stage.class);
     private final Map<String, RegionSettings> regions = new ConcurrentHashMap<>();
+    private final Map<HostGateway, Map<String, ?>> hosts = new LinkedHashMap<>();
+    /** The gateway each running region was started with (absent: the region waits for its host). */
+    private final Map<String, HostGateway> regionHosts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> routeIds = new ConcurrentHashMap<>();
     private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
+    private final Map<String, OutboxWriter> writers = new ConcurrentHashMap<>();
+    private ExecutorService firstPolls;
+    private ServiceRegistration<CamelContext> camelRegistration;
     private boolean started;
 
     @Activate
-    public PerfLinkCamel(@Reference HostSettings hostSettings, @Reference PerfLinkStore store,
-            @Reference RulePacks rulePacks) {
-        this.hostSettings = hostSettings;
+    public PerfLinkCamel(@Reference PerfLinkStore store, @Reference RulePacks rulePacks) {
         this.store = store;
         this.rulePacks = rulePacks;
-        this.defaultHost = new HttpHostGateway(hostSettings, mapper);
         for (Stage s : Stage.values()) {
             hooks.put(s, new CopyOnWriteArrayList<>());
         }
@@ -82,28 +90,38 @@ public class PerfLinkCamel implements StageRunner {
         // components packaged as bundles of their own, and is not needed (nor its boot race, pitfall 7).
         DefaultCamelContext context = new DefaultCamelContext();
         context.setApplicationContextClassLoader(DefaultCamelContext.class.getClassLoader());
-        context.getCamelContextExtension().setName("perflink");
+        context.getCamelContextExtension().setName(CONTEXT_NAME);
         context.getShutdownStrategy().setTimeout(DRAIN_TIMEOUT.toSeconds());
         this.camel = context;
         this.statusFile = Path.of(System.getProperty("karaf.data", "data"), "perflink", "status.json");
     }
 
     @Activate
-    synchronized void start() throws Exception {
+    synchronized void start(BundleContext bundleContext) throws Exception {
         camel.start();
-        camel.addRoutes(new StatusRoute(Duration.ofSeconds(1), exchange -> status.write(statusFile, mapper, store)));
+        firstPolls = camel.getExecutorServiceManager().newCachedThreadPool(this, "perflink-first-poll");
+        camel.addRoutes(new StatusRoute(Duration.ofSeconds(1),
+                exchange -> status.write(statusFile, mapper, store, routeStats)));
         started = true;
         for (RegionSettings region : regions.values()) {
             startRegion(region);
         }
-        LOG.info("PerfLink started: host {}, {} region(s), status in {}", hostSettings.url(), regions.size(), statusFile);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("camel.context.name", CONTEXT_NAME);
+        camelRegistration = bundleContext.registerService(CamelContext.class, camel, props);
+        LOG.info("PerfLink started: {} host(s), {} region(s), status in {}", hosts.size(), regions.size(), statusFile);
     }
 
     @Deactivate
     synchronized void stop() {
         started = false;
+        if (camelRegistration != null) {
+            camelRegistration.unregister();
+            camelRegistration = null;
+        }
         camel.stop();
         routeIds.clear();
+        regionHosts.clear();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -115,6 +133,30 @@ public class PerfLinkCamel implements StageRunner {
 
     void removeHook(StageHook hook) {
         hooks.get(hook.stage()).remove(hook);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addHost(HostGateway host, Map<String, Object> properties) throws Exception {
+        hosts.put(host, Map.copyOf(properties));
+        refreshHosts();
+    }
+
+    synchronized void removeHost(HostGateway host) throws Exception {
+        hosts.remove(host);
+        refreshHosts();
+    }
+
+    /** Restarts each region whose gateway is not the one it should now use. */
+    private void refreshHosts() throws Exception {
+        if (!started) {
+            return;
+        }
+        for (RegionSettings region : regions.values()) {
+            if (region.enabled() && HostRouting.select(region, hosts) != regionHosts.get(region.regionCode())) {
+                startRegion(region);
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -137,16 +179,23 @@ public class PerfLinkCamel implements StageRunner {
         String code = region.regionCode();
         stopRegion(code);
         status.region(code, region.enabled());
+        status.deliveryPaused(code, null); // a new configuration or host: try again at once
         if (!region.enabled()) {
             LOG.info("Region {} is DISABLED: nothing runs for it; undelivered results stay in the outbox", code);
             return;
         }
-        HostGateway host = region.hostUrl() == null ? defaultHost
-                : new HttpHostGateway(hostSettings.withUrl(region.hostUrl()), mapper);
+        HostGateway host = HostRouting.select(region, hosts);
+        status.host(code, HostRouting.hostOf(region), host != null);
+        if (host == null) {
+            LOG.warn("Region {} waits for its host '{}'{}: no such HostGateway service", code, HostRouting.hostOf(region),
+                    region.hostUrl() == null ? "" : " (for its hostUrl " + region.hostUrl() + ")");
+            return;
+        }
         EventPoller poller = new EventPoller(code, store, host, hooks::get, () -> rulePacks.effective(code), encoder, status);
-        OutboxWriter writer = new OutboxWriter(code, store, host, hostSettings.batch(), status, Clock.systemUTC());
+        // the gateway knows whether its host configuration wants the batch endpoint (null answer: single PUTs)
+        OutboxWriter writer = new OutboxWriter(code, store, host, true, status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,
-                poller::poll, exchange -> writer.drain());
+                poller::poll, exchange -> writer.drain()).withPolicy(routeStats);
         List<String> before = camel.getRoutes().stream().map(Route::getRouteId).toList();
         camel.addRoutes(routes);
         List<String> added = new ArrayList<>();
@@ -157,7 +206,11 @@ public class PerfLinkCamel implements StageRunner {
         }
         routeIds.put(code, added);
         pollers.put(code, poller);
-        LOG.info("Region {} ({}) started: stages {}, routes {}", code, region.name(), region.stages(), added);
+        writers.put(code, writer);
+        regionHosts.put(code, host);
+        routes.pollNow(camel, firstPolls);
+        LOG.info("Region {} ({}) started: host {}, stages {}, routes {}", code, region.name(), HostRouting.hostOf(region),
+                region.stages(), added);
     }
 
     @Override
@@ -167,13 +220,26 @@ public class PerfLinkCamel implements StageRunner {
         if (region == null || poller == null || !region.active(stage)) {
             return false;
         }
-        poller.poll(stage);
+        try {
+            poller.poll(stage);
+        } catch (Exception e) {
+            // already in the region's status; the operator sees it there
+            LOG.debug("Region {} {}: run now failed: {}", regionCode, stage, e.toString());
+        }
         return true;
+    }
+
+    @Override
+    public String skipEvent(String regionCode, Stage stage) {
+        EventPoller poller = pollers.get(regionCode);
+        return poller == null ? null : poller.skipStuck(stage);
     }
 
     /** Stops a region's routes gracefully: an event being handled finishes (or rolls back) first. */
     private void stopRegion(String code) throws Exception {
         pollers.remove(code);
+        writers.remove(code);
+        regionHosts.remove(code);
         List<String> ids = routeIds.remove(code);
         if (ids == null) {
             return;
@@ -182,6 +248,7 @@ public class PerfLinkCamel implements StageRunner {
             camel.getRouteController().stopRoute(id, DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             camel.removeRoute(id);
         }
+        routeStats.forget(ids);
         LOG.info("Region {} stopped: routes {} drained and removed", code, ids);
     }
 }

@@ -30,6 +30,27 @@ final class StatusBoard {
     private final Map<String, Map<Stage, StageState>> stages = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private final Map<String, Boolean> regionsActive = new ConcurrentHashMap<>();
+    /** The host each region names, and whether its gateway is there. */
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    /** Why delivery to a region's host is paused (the host refused PerfLink itself: 401, 403, 3xx). */
+    private final Map<String, String> deliveryPaused = new ConcurrentHashMap<>();
+
+    record HostState(String name, boolean present) {
+    }
+
+    /** Per region and stage, the event the stage cannot get past (see {@link EventPoller#STUCK_AFTER}). */
+    private final Map<String, Map<Stage, EventPoller.Stuck>> stuck = new ConcurrentHashMap<>();
+
+    void stuck(String regionCode, Stage stage, EventPoller.Stuck event) {
+        if (event == null) {
+            stuck.computeIfPresent(regionCode, (r, m) -> {
+                m.remove(stage);
+                return m.isEmpty() ? null : m;
+            });
+        } else {
+            stuck.computeIfAbsent(regionCode, r -> new ConcurrentHashMap<>()).put(stage, event);
+        }
+    }
 
     void region(String regionCode, boolean active) {
         regionsActive.put(regionCode, active);
@@ -41,6 +62,29 @@ final class StatusBoard {
     void removeRegion(String regionCode) {
         regionsActive.remove(regionCode);
         stages.remove(regionCode);
+        hosts.remove(regionCode);
+        deliveryPaused.remove(regionCode);
+        stuck.remove(regionCode);
+    }
+
+    void host(String regionCode, String hostName, boolean present) {
+        hosts.put(regionCode, new HostState(hostName, present));
+        if (!present) {
+            stages.remove(regionCode);
+        }
+    }
+
+    /** Delivery to the region's host paused for {@code reason}, or resumed (null). */
+    void deliveryPaused(String regionCode, String reason) {
+        if (reason == null) {
+            deliveryPaused.remove(regionCode);
+        } else {
+            deliveryPaused.put(regionCode, reason);
+        }
+    }
+
+    String deliveryPaused(String regionCode) {
+        return deliveryPaused.get(regionCode);
     }
 
     void stage(String regionCode, Stage stage, boolean caughtUp, String waitingFor) {
@@ -61,6 +105,10 @@ final class StatusBoard {
     }
 
     ObjectNode snapshot(ObjectMapper mapper, PerfLinkStore store) {
+        return snapshot(mapper, store, new RouteStats());
+    }
+
+    ObjectNode snapshot(ObjectMapper mapper, PerfLinkStore store, RouteStats routeStats) {
         ObjectNode root = mapper.createObjectNode();
         root.put("updatedAt", Instant.now().toString());
         ObjectNode regions = root.putObject("regions");
@@ -68,7 +116,17 @@ final class StatusBoard {
         for (String code : new TreeMap<>(regionsActive).keySet()) {
             ObjectNode r = regions.putObject(code);
             boolean active = regionsActive.getOrDefault(code, false);
-            r.put("state", active ? "ACTIVE" : "DISABLED");
+            HostState host = hosts.get(code);
+            r.put("state", !active ? "DISABLED" : host != null && !host.present() ? "HOST_ABSENT" : "ACTIVE");
+            if (host != null) {
+                r.put("host", host.name());
+                r.put("hostPresent", host.present());
+            }
+            String paused = deliveryPaused.get(code);
+            r.put("deliveryPaused", paused != null);
+            if (paused != null) {
+                r.put("deliveryPausedBecause", paused);
+            }
             RegionStatus s = store.status(code);
             r.put("backlog", s.backlog());
             r.put("delivered", s.delivered());
@@ -83,18 +141,38 @@ final class StatusBoard {
                 n.put("caughtUp", e.getValue().caughtUp());
                 n.put("waitingFor", e.getValue().waitingFor());
                 n.put("lastPollAt", e.getValue().lastPollAt().toString());
+                EventPoller.Stuck stuckEvent = stuck.getOrDefault(code, Map.of()).get(e.getKey());
+                if (stuckEvent != null) {
+                    ObjectNode se = n.putObject("stuckEvent");
+                    se.put("seq", stuckEvent.event().seq());
+                    se.put("eventId", stuckEvent.event().eventId());
+                    se.put("failures", stuckEvent.failures());
+                    se.put("error", stuckEvent.error());
+                    se.put("skip", "perflink:skip-event " + code + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 idle &= e.getValue().caughtUp();
             }
             idle &= s.backlog() == 0;
+            ObjectNode routes = r.putObject("routes");
+            routeStats.ofRegion(code).forEach((id, f) -> {
+                ObjectNode n = routes.putObject(id);
+                n.put("exchangesTotal", f.exchangesTotal());
+                n.put("exchangesFailed", f.exchangesFailed());
+                n.put("lastProcessingTimeMs", f.lastProcessingMillis());
+                n.put("lastCompletedAt", f.lastCompletedAt() == null ? null : f.lastCompletedAt().toString());
+                if (f.lastFailure() != null) {
+                    n.put("lastFailure", f.lastFailure());
+                }
+            });
         }
         root.put("idle", idle);
         return root;
     }
 
-    void write(Path file, ObjectMapper mapper, PerfLinkStore store) throws IOException {
+    void write(Path file, ObjectMapper mapper, PerfLinkStore store, RouteStats routeStats) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot(mapper, store)),
+        Files.writeString(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot(mapper, store, routeStats)),
                 StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

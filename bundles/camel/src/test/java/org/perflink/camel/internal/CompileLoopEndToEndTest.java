@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perflink.camel.routes.RegionRoutes;
 import org.perflink.api.model.Stage;
 import org.perflink.mockhost.RegionData;
 import org.perflink.store.DeadLetter;

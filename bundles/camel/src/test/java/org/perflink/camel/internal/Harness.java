@@ -23,9 +23,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.RulePack;
-import org.perflink.camel.host.HostJson;
-import org.perflink.camel.host.HttpHostGateway;
-import org.perflink.camel.routes.RegionRoutes;
+import org.perflink.host.http.HostJson;
+import org.perflink.host.http.HttpHosts;
 import org.perflink.compile.internal.CompileHook;
 import org.perflink.core.HostSettings;
 import org.perflink.mockhost.MockHost;
@@ -36,7 +35,7 @@ import org.perflink.store.jdbc.JdbcStores;
 /**
  * One PerfLink "process" for tier-2 tests: a real H2 file store in a directory, a real
  * {@link DefaultCamelContext} with {@link RegionRoutes} for one region, wired as {@link PerfLinkCamel}
- * wires a region (EventPoller + OutboxWriter + StatusBoard + ResultEncoder over one HttpHostGateway),
+ * wires a region (EventPoller + OutboxWriter + StatusBoard + ResultEncoder over one HTTP gateway),
  * against a real {@link MockHost}. The gateway is wrapped in a {@link RecordingGateway} so tests can
  * see every delivery attempt and its answer. {@link #stopCamel()} / {@link #closeStore()} and a new
  * {@link #openStore()} / {@link #startCamel()} is a restart on the same store file.
@@ -89,7 +88,7 @@ final class Harness implements AutoCloseable {
     void startCamel() throws Exception {
         HostSettings settings = new HostSettings(host.baseUri().toString(), HostSettings.Auth.NONE, null, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 200, batch);
-        gateway = new RecordingGateway(new HttpHostGateway(settings, mapper));
+        gateway = new RecordingGateway(HttpHosts.gateway(settings));
         status = new StatusBoard();
         Map<Stage, List<StageHook>> hooks = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
@@ -107,8 +106,10 @@ final class Harness implements AutoCloseable {
         EventPoller poller = new EventPoller(REGION, store, gateway, hooks::get, () -> RulePack.DEFAULT, encoder,
                 status);
         OutboxWriter writer = new OutboxWriter(REGION, store, gateway, settings.batch(), status, Clock.systemUTC());
-        context.addRoutes(new RegionRoutes(REGION, Set.of(Stage.COMPILE), POLL_INTERVAL,
-                PerfLinkCamel.DELIVERY_INTERVAL, poller::poll, exchange -> writer.drain()));
+        RegionRoutes routes = new RegionRoutes(REGION, Set.of(Stage.COMPILE), POLL_INTERVAL,
+                PerfLinkCamel.DELIVERY_INTERVAL, poller::poll, exchange -> writer.drain());
+        context.addRoutes(routes);
+        routes.pollNow(context, context.getExecutorServiceManager().newCachedThreadPool(this, "first-poll"));
         camel = context;
     }
 

@@ -14,7 +14,7 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Verdict;
-import org.perflink.camel.host.HostJson;
+import org.perflink.host.http.HostJson;
 
 /** The body the host receives and the hash that recognises the same decision reached again. */
 class ResultEncoderTest {

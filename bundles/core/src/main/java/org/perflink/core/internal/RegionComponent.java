@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.perflink.api.model.Stage;
+import org.perflink.core.HostRouting;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionKeys;
 import org.perflink.core.RegionSettings;
@@ -50,6 +51,10 @@ public class RegionComponent {
         if (!hostUrl.isEmpty() && !hostUrl.startsWith("http://") && !hostUrl.startsWith("https://")) {
             throw new IllegalArgumentException("'hostUrl' must be empty or an http(s) URL, got '" + hostUrl + "'");
         }
+        String host = c.host() == null ? "" : c.host().trim();
+        if (!host.isEmpty() && !HostRouting.validName(host)) {
+            throw new IllegalArgumentException("'host' must be a host name (letters, digits, '.', '_', '-'), got '" + host + "'");
+        }
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         if (c.compileEnabled()) {
             stages.add(Stage.COMPILE);
@@ -61,6 +66,6 @@ public class RegionComponent {
             stages.add(Stage.CLOSE);
         }
         return new RegionSettings(code, c.name(), c.enabled(), stages, c.rulePack().trim(),
-                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl);
+                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl, host.isEmpty() ? null : host);
     }
 }

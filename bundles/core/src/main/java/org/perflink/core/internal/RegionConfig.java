@@ -34,6 +34,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Poll interval (s)")
     int pollIntervalSeconds() default 5;
 
+    @AttributeDefinition(name = "Host", required = false,
+            description = "Name of the host configuration (org.perflink.host-<name>.cfg) this region talks to; empty: the single (default) host.")
+    String host() default "";
+
     @AttributeDefinition(name = "Host URL override", required = false, description = "Empty: the org.perflink.host URL.")
     String hostUrl() default "";
 }

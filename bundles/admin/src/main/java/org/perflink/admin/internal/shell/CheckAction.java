@@ -50,7 +50,7 @@ public class CheckAction implements Action {
         TargetCheck check = stages.targetCheck().orElseThrow(() -> new CheckInputException(
                 "未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile"));
         ContractCodec codec = stages.contractCodec().orElseThrow(() -> new CheckInputException(
-                "未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core"));
+                "未安装主机接口包，无主机契约 JSON 映射 (the host-HTTP bundle with the host contract's JSON mapper is not installed): feature:install perflink-host-http"));
         // the check service reads the indicator library the compile hook is configured with
         System.out.print(ProjectCheck.run(codec, check, Path.of(file), phase, region, json, rulePacks, OffsetDateTime.now()));
         return null;

@@ -2,6 +2,7 @@ package org.perflink.admin.internal.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -17,7 +18,6 @@ import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
 import org.perflink.api.stage.LinkSimulation;
 import org.perflink.api.stage.RuleCatalog;
-import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.reports.CheckInputException;
@@ -46,9 +46,6 @@ public class SimulateAction implements Action {
     String csv;
 
     @Reference
-    HostSettings hostSettings;
-
-    @Reference
     RulePacks rulePacks;
 
     @Reference
@@ -67,18 +64,12 @@ public class SimulateAction implements Action {
         if (simulation == null || catalog == null) {
             throw new CheckInputException("未安装决算阶段 (the close stage is not installed): feature:install perflink-close");
         }
-        HostGateway gateway = stages.hostGateway().orElseThrow(() -> new CheckInputException(
-                "未安装 camel 包，无主机接口 (the camel bundle with the host gateway is not installed): feature:install perflink-camel-core"));
-        String configured = hostSettings.url();
+        Map<HostGateway, Map<String, ?>> gateways = stages.hostGateways();
+        if (gateways.isEmpty()) {
+            throw new CheckInputException("未安装主机接口 (no host gateway is installed): feature:install perflink-host-http");
+        }
         System.out.print(SimulateCommand.run(region, year, Path.of(rulePackFile), csv == null ? null : Path.of(csv),
-                new HostSimulation.CloseStage(simulation, catalog), settings -> {
-                    if (!settings.url().equals(configured)) {
-                        // the gateway service serves the configured host; a region's own URL needs its own host
-                        throw new IllegalArgumentException("区划使用自己的主机地址，测算只读取已配置的主机 (the region names its own host URL "
-                                + settings.url() + "; simulate reads the configured host " + configured + ")");
-                    }
-                    return gateway;
-                }, hostSettings, regions, rulePacks, store));
+                new HostSimulation.CloseStage(simulation, catalog), gateways, regions, rulePacks, store));
         return null;
     }
 }
