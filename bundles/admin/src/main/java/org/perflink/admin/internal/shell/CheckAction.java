@@ -1,6 +1,5 @@
 package org.perflink.admin.internal.shell;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -10,12 +9,12 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.report.CheckInputException;
 import org.perflink.admin.internal.LibraryLocation;
 import org.perflink.admin.report.ProjectCheck;
 import org.perflink.admin.internal.StageCatalogs;
+import org.perflink.admin.internal.WorkDirectory;
 import org.perflink.core.RulePacks;
 
 @Service
@@ -23,8 +22,8 @@ import org.perflink.core.RulePacks;
         description = "干运行：检查一个项目 JSON 文件，无需主机 (Dry run: check one project JSON file without a host)")
 public class CheckAction implements Action {
 
-    @Argument(index = 0, name = "file", required = true, description = "项目 JSON 文件 (project JSON file, host contract v1)")
-    @Completion(FileCompleter.class)
+    @Argument(index = 0, name = "file", required = true,
+            description = "工作目录中的项目 JSON 文件 (project JSON file in the work directory, default ${karaf.data}/perflink/work; host contract v1)")
     String file;
 
     @Option(name = "--phase", aliases = "-p",
@@ -53,7 +52,8 @@ public class CheckAction implements Action {
         if (!StageCatalogs.hostJsonInstalled()) {
             throw new CheckInputException("未安装 camel 包，无主机契约 JSON 映射 (the camel bundle with the host contract's JSON mapper is not installed): feature:install perflink-camel-core");
         }
-        System.out.print(ProjectCheck.run(Path.of(file), phase, region, json, rulePacks,
+        WorkDirectory work = WorkDirectory.of(configAdmin);
+        System.out.print(ProjectCheck.run(work.input("file", file), phase, region, json, rulePacks,
                 LibraryLocation.resolve(configAdmin), OffsetDateTime.now()));
         return null;
     }
