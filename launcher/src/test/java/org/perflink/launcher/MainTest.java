@@ -23,19 +23,35 @@ class MainTest {
     @TempDir
     Path dir;
 
+    /** The command object picocli filled from {@code args} (its name first), without running it. */
+    private static <T> T parsed(T command, String... args) {
+        picocli.CommandLine cl = Main.commandLine(command);
+        try {
+            cl.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        return command;
+    }
+
+    private StartCommand start() {
+        return new StartCommand(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
     @Test
     void optionsTakeValuesFlagsAndEqualsForms() {
-        Map<String, String> opts = Main.options(new String[] {"start", "--host-url", "http://h", "--once", "--region=440000,440100"});
-        assertEquals(Map.of("host-url", "http://h", "once", "true", "region", "440000,440100"), opts);
-        assertThrows(Main.UsageException.class, () -> Main.options(new String[] {"start", "stray"}));
+        StartCommand opts = parsed(start(), "start", "--host-url", "http://h", "--once", "--region=440000,440100");
+        assertEquals(Map.of("host-url", "http://h", "once", "true", "region", "440000,440100"),
+                Map.of("host-url", opts.hostUrl, "once", String.valueOf(opts.once), "region", opts.region));
+        assertThrows(Main.UsageException.class, () -> parsed(start(), "start", "stray"));
     }
 
     @Test
     void flagsNeverTakeTheNextArgument() {
-        Main.Arguments a = Main.parse(new String[] {"check", "--json", "p.json", "--phase", "REVIEWED"});
-        assertEquals(java.util.List.of("p.json"), a.positional());
-        assertEquals(Map.of("json", "true", "phase", "REVIEWED"), a.options());
-        assertThrows(Main.UsageException.class, () -> Main.options(new String[] {"start", "--once", "stray"}));
+        CheckCommand a = parsed(new CheckCommand(dir, System.out, System.err), "check", "--json", "p.json", "--phase", "REVIEWED");
+        assertEquals(java.util.List.of("p.json"), a.files);
+        assertEquals(Map.of("json", "true", "phase", "REVIEWED"), Map.of("json", String.valueOf(a.json), "phase", a.phase));
+        assertThrows(Main.UsageException.class, () -> parsed(start(), "start", "--once", "stray"));
     }
 
     @Test
