@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         karaf.install(Main.distribution(projectHome));
         int mockPort = KarafInstance.freePort();
         String mockUrl = "http://127.0.0.1:" + mockPort;
+        karaf.addMockHostRepository();
         karaf.addBootFeature("perflink-mock-host");
         karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");

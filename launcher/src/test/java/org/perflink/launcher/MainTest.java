@@ -80,6 +80,21 @@ class MainTest {
         assertNull(StatusView.read(dir.resolve("missing.json")));
     }
 
+    @Test
+    void theDemoAddsTheMockHostsOwnFeatureRepository() throws IOException {
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/org.apache.karaf.features.cfg"), "featuresRepositories = \\\n"
+                + "    mvn:org.apache.karaf.features/standard/4.4.10/xml/features, \\\n"
+                + "    mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/features\n\nfeaturesBoot = \\\n    scr, \\\n    perflink-all\n");
+        KarafInstance karaf = new KarafInstance(dir);
+        karaf.addMockHostRepository();
+        karaf.addMockHostRepository();
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(Files.readString(dir.resolve("etc/org.apache.karaf.features.cfg"))));
+        assertEquals("mvn:org.apache.karaf.features/standard/4.4.10/xml/features, mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/features, "
+                + "mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/mock-host", p.getProperty("featuresRepositories"));
+    }
+
     private StatusView status(boolean caughtUp, String lastPoll, boolean idle, int backlog) throws IOException {
         Path file = dir.resolve("status.json");
         Files.writeString(file, """
