@@ -49,7 +49,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String url = Main.require(hostUrl, "host-url");
+        String url = Main.literal("--host-url", Main.require(hostUrl, "host-url"));
         List<String> regions = new ArrayList<>();
         for (String r : Main.require(region, "region").split(",")) {
             String code = r.trim();
@@ -67,7 +67,7 @@ final class StartCommand implements Callable<Integer> {
         // everything checked: only now touch the instance
         KarafInstance karaf = new KarafInstance(Main.dataDir(projectHome, data));
         karaf.install(Main.distribution(projectHome));
-        karaf.setProperty("etc/org.perflink.host.cfg", "url", Main.literal("--host-url", url));
+        karaf.setProperty("etc/org.perflink.host.cfg", "url", url);
         for (String code : regions) {
             karaf.writeConfig("org.perflink.region-" + code + ".cfg", "regionCode = " + code + "\n"
                     + "compileEnabled = " + on.contains("compile") + "\n"

@@ -67,6 +67,19 @@ class MainTest {
     }
 
     @Test
+    void startRefusesAHostUrlKarafWouldExpandBeforeWritingIt() throws Exception {
+        Path distribution = Files.createDirectories(dir.resolve("distribution/target/perflink-1.0.0-SNAPSHOT/perflink-1.0.0-SNAPSHOT"));
+        Files.createDirectories(distribution.resolve("bin"));
+        Files.writeString(distribution.resolve("bin/karaf"), "#!/bin/sh\n");
+        Files.createDirectories(distribution.resolve("etc"));
+        Main main = new Main(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Main.UsageException e = assertThrows(Main.UsageException.class, () -> main.run(new String[] {"start", "--host-url",
+                "http://$[secret:perflink.host]@h", "--region", "440000", "--data", dir.resolve("x").toString()}));
+        assertTrue(e.getMessage().contains("'--host-url'") && e.getMessage().contains("may not contain ${ or $["), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing installed or written");
+    }
+
+    @Test
     void idleMeansEveryActiveRegionPolledAllItsStagesSinceAndHasNothingToDeliver() throws IOException {
         Instant since = Instant.parse("2027-08-01T00:00:00Z");
         assertTrue(status(true, "2027-08-01T00:00:01Z", true, 0).idleSince(since));
