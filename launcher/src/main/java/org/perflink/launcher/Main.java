@@ -138,12 +138,16 @@ public final class Main {
         return ((Callable<Integer>) parsed.commandSpec().userObject()).call();
     }
 
-    /** As the hand-written parser behaved: no {@code @file} expansion, a repeated option takes its last value. */
+    /**
+     * As the hand-written parser behaved: no {@code @file} expansion, a repeated option takes its last value; plus
+     * {@code -h}/{@code --help} on every command.
+     */
     static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setExpandAtFiles(false);
         cl.setOverwrittenOptionsAllowed(true);
-        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("显示本命令的帮助 (show this command's help)").build());
         return cl;
     }
 
