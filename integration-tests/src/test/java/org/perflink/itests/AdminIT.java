@@ -430,23 +430,37 @@ public class AdminIT extends PerfLinkTestSupport {
 
     // --- passwords and secrets -----------------------------------------------------------------------
 
+    /**
+     * Issue 17 item 6 replaced the unsalted SHA-512 digest by salted argon2 (Karaf's spring-security-crypto
+     * encryption): a password written in clear becomes an argon2 hash, a different one per user, and still logs in.
+     */
     @Test
-    public void passwordsWrittenInClearAreStoredAsSha512DigestsAndStillLogIn() throws Exception {
+    public void passwordsWrittenInClearAreStoredAsArgon2HashesAndStillLogIn() throws Exception {
         assertEquals("true", String.valueOf(configurationAdmin.getConfiguration("org.apache.karaf.jaas", null)
                 .getProperties().get("encryption.enabled")).strip());
+        assertEquals("argon2", String.valueOf(configurationAdmin.getConfiguration("org.apache.karaf.jaas", null)
+                .getProperties().get("encryption.algorithm")).strip());
         Path users = etc("users.properties");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = Files.readString(users, StandardCharsets.ISO_8859_1);
             return !text.contains(VIEWER_PASSWORD) && !text.contains(OPERATOR_PASSWORD) && !text.contains(ADMIN_PASSWORD);
         });
         String text = Files.readString(users, StandardCharsets.ISO_8859_1);
+        List<String> hashes = new ArrayList<>();
         for (String[] u : new String[][] {{VIEWER, VIEWER_PASSWORD, "perflink-viewer"}, {OPERATOR, OPERATOR_PASSWORD, "perflink-operator"},
                 {ADMIN, ADMIN_PASSWORD, "perflink-admin"}}) {
-            String expected = "{CRYPT}" + HexFormat.of().withUpperCase().formatHex(
-                    MessageDigest.getInstance("SHA-512").digest(u[1].getBytes(StandardCharsets.US_ASCII))) + "{CRYPT}," + u[2];
-            assertEquals(u[0], expected, line(text, u[0] + " ").substring(line(text, u[0] + " ").indexOf('=') + 1).strip());
+            String stored = line(text, u[0] + " ").substring(line(text, u[0] + " ").indexOf('=') + 1).strip();
+            assertTrue(u[0] + ": " + stored, stored.matches("\\{CRYPT}[0-9a-f]+\\{CRYPT}," + u[2]));
+            String hash = new String(HexFormat.of().parseHex(stored.substring(7, stored.indexOf("{CRYPT},"))), StandardCharsets.US_ASCII);
+            assertTrue(u[0] + ": " + hash, hash.startsWith("$argon2id$v=19$"));
+            assertFalse("no unsalted SHA-512 digest: " + stored, stored.contains(HexFormat.of().withUpperCase().formatHex(
+                    MessageDigest.getInstance("SHA-512").digest(u[1].getBytes(StandardCharsets.US_ASCII)))));
+            hashes.add(hash.substring(hash.lastIndexOf('$', hash.lastIndexOf('$') - 1)));
         }
+        assertEquals("a salt of its own per user: " + hashes, 3, new java.util.HashSet<>(hashes).size());
         assertEquals("and the user logs in with the password", 200, api("GET", "/csrf", VIEWER, VIEWER_PASSWORD, null, null).statusCode());
+        int wrong = api("GET", "/csrf", OPERATOR, VIEWER_PASSWORD, null, null).statusCode();
+        assertTrue("a wrong password does not log in (401, or 429 once the address is throttled): " + wrong, wrong == 401 || wrong == 429);
     }
 
     @Test
