@@ -252,7 +252,7 @@ public class AdminIT extends PerfLinkTestSupport {
     @Test
     public void simulateShowsACandidatePacksEffectAndWritesNothingToTheHost() throws Exception {
         configureRegion("440000", true, false, false);
-        Path pack = Files.createTempFile("perflink-adminit-medium20-", ".cfg");
+        Path pack = Files.createTempFile(workDirectory(), "perflink-adminit-medium20-", ".cfg");
         Files.writeString(pack, "name = medium20\nversion = 1\nlink.project.mediumRatio = -0.20\n", StandardCharsets.UTF_8);
         long scores = received("440000", "score").path("writes").asLong();
         long adjustments = received("440000", "adjustment").path("writes").asLong();
@@ -265,6 +265,55 @@ public class AdminIT extends PerfLinkTestSupport {
         assertEquals("no adjustment written", adjustments, received("440000", "adjustment").path("writes").asLong());
         assertEquals("an operator's command, not a viewer's", refused("perflink:simulate"),
                 refusal("perflink:simulate 440000 2027 " + pack, as(VIEWER, "perflink-viewer")));
+    }
+
+    @Test
+    public void aRegionValueKarafWouldExpandIsRefusedAndTheSecretStaysHidden() throws Exception {
+        String message = failure("perflink:region-add --name '$[secret:perflink.host]' 445800", as(ADMIN, "perflink-admin"));
+        assertTrue(message, message.contains("'name'") && message.contains("may not contain ${ or $["));
+        assertFalse("the secret never shown: " + message, message.contains(SECRET));
+        String pack = failure("perflink:region-add --rule-pack '${karaf.home}' 445801", as(ADMIN, "perflink-admin"));
+        assertTrue(pack, pack.contains("'rulePack'"));
+        assertEquals("no region added", Map.of(), regionConfiguration("445800"));
+        assertFalse("no etc/ file written", Files.exists(etc("org.perflink.region-445800.cfg")));
+        assertFalse(executeCommand("perflink:regions", as(ADMIN, "perflink-admin")).contains(SECRET));
+    }
+
+    @Test
+    public void checkAndSimulateReadOnlyInsideTheWorkDirectoryAndNeverQuoteAFile() throws Exception {
+        Path outside = Files.createTempFile("perflink-adminit-outside-", ".json");
+        Files.writeString(outside, PROJECT, StandardCharsets.UTF_8);
+        String check = failure("perflink:check " + outside, as(VIEWER, "perflink-viewer"));
+        assertTrue(check, check.contains("must be inside the work directory"));
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        String simulate = failure("perflink:simulate 440000 2027 " + users, as(OPERATOR, "perflink-operator"));
+        assertTrue(simulate, simulate.contains("must be inside the work directory"));
+        assertFalse("no user name of users.properties: " + simulate, simulate.contains(VIEWER));
+
+        Path link = workDirectory().resolve("users-link.properties");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, users);
+        String linked = failure("perflink:simulate 440000 2027 " + link, as(OPERATOR, "perflink-operator"));
+        assertTrue(linked, linked.contains("symbolic links are refused"));
+
+        Path bad = Files.createTempFile(workDirectory(), "perflink-adminit-bad-", ".json");
+        Files.writeString(bad, PROJECT.replace("\"budgetAmount\": \"4000000\"", "\"budgetAmount\": \"SECRET-VALUE\""),
+                StandardCharsets.UTF_8);
+        String bind = failure("perflink:check " + bad, as(VIEWER, "perflink-viewer"));
+        assertTrue(bind, bind.contains("budgetAmount"));
+        assertFalse("the file's content is not echoed: " + bind, bind.contains("SECRET-VALUE"));
+
+        Path pack = Files.createTempFile(workDirectory(), "perflink-adminit-pack-", ".cfg");
+        Files.writeString(pack, "name = p\nlink.project.mediumRatio = -0.20\n", StandardCharsets.UTF_8);
+        Path csv = Files.writeString(workDirectory().resolve("perflink-adminit-existing.csv"), "keep me");
+        String exists = failure("perflink:simulate --csv " + csv + " 440000 2027 " + pack, as(OPERATOR, "perflink-operator"));
+        assertTrue(exists, exists.contains("not overwritten"));
+        assertEquals("keep me", Files.readString(csv));
+    }
+
+    /** The error a command fails with; fails when the command succeeds. */
+    private String failure(String command, Principal... principals) {
+        return refusal(command, principals);
     }
 
     // --- (b) the command ACL -------------------------------------------------------------------------
@@ -381,23 +430,37 @@ public class AdminIT extends PerfLinkTestSupport {
 
     // --- passwords and secrets -----------------------------------------------------------------------
 
+    /**
+     * Issue 17 item 6 replaced the unsalted SHA-512 digest by salted argon2 (Karaf's spring-security-crypto
+     * encryption): a password written in clear becomes an argon2 hash, a different one per user, and still logs in.
+     */
     @Test
-    public void passwordsWrittenInClearAreStoredAsSha512DigestsAndStillLogIn() throws Exception {
+    public void passwordsWrittenInClearAreStoredAsArgon2HashesAndStillLogIn() throws Exception {
         assertEquals("true", String.valueOf(configurationAdmin.getConfiguration("org.apache.karaf.jaas", null)
                 .getProperties().get("encryption.enabled")).strip());
+        assertEquals("argon2", String.valueOf(configurationAdmin.getConfiguration("org.apache.karaf.jaas", null)
+                .getProperties().get("encryption.algorithm")).strip());
         Path users = etc("users.properties");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = Files.readString(users, StandardCharsets.ISO_8859_1);
             return !text.contains(VIEWER_PASSWORD) && !text.contains(OPERATOR_PASSWORD) && !text.contains(ADMIN_PASSWORD);
         });
         String text = Files.readString(users, StandardCharsets.ISO_8859_1);
+        List<String> hashes = new ArrayList<>();
         for (String[] u : new String[][] {{VIEWER, VIEWER_PASSWORD, "perflink-viewer"}, {OPERATOR, OPERATOR_PASSWORD, "perflink-operator"},
                 {ADMIN, ADMIN_PASSWORD, "perflink-admin"}}) {
-            String expected = "{CRYPT}" + HexFormat.of().withUpperCase().formatHex(
-                    MessageDigest.getInstance("SHA-512").digest(u[1].getBytes(StandardCharsets.US_ASCII))) + "{CRYPT}," + u[2];
-            assertEquals(u[0], expected, line(text, u[0] + " ").substring(line(text, u[0] + " ").indexOf('=') + 1).strip());
+            String stored = line(text, u[0] + " ").substring(line(text, u[0] + " ").indexOf('=') + 1).strip();
+            assertTrue(u[0] + ": " + stored, stored.matches("\\{CRYPT}[0-9a-f]+\\{CRYPT}," + u[2]));
+            String hash = new String(HexFormat.of().parseHex(stored.substring(7, stored.indexOf("{CRYPT},"))), StandardCharsets.US_ASCII);
+            assertTrue(u[0] + ": " + hash, hash.startsWith("$argon2id$v=19$"));
+            assertFalse("no unsalted SHA-512 digest: " + stored, stored.contains(HexFormat.of().withUpperCase().formatHex(
+                    MessageDigest.getInstance("SHA-512").digest(u[1].getBytes(StandardCharsets.US_ASCII)))));
+            hashes.add(hash.substring(hash.lastIndexOf('$', hash.lastIndexOf('$') - 1)));
         }
+        assertEquals("a salt of its own per user: " + hashes, 3, new java.util.HashSet<>(hashes).size());
         assertEquals("and the user logs in with the password", 200, api("GET", "/csrf", VIEWER, VIEWER_PASSWORD, null, null).statusCode());
+        int wrong = api("GET", "/csrf", OPERATOR, VIEWER_PASSWORD, null, null).statusCode();
+        assertTrue("a wrong password does not log in (401, or 429 once the address is throttled): " + wrong, wrong == 401 || wrong == 429);
     }
 
     @Test
@@ -549,6 +612,11 @@ public class AdminIT extends PerfLinkTestSupport {
         return json().readTree(r.body()).path("token").asText();
     }
 
+    /** Where perflink:check and perflink:simulate may read files (WorkDirectory's default). */
+    static Path workDirectory() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("karaf.data"), "perflink", "work"));
+    }
+
     static JsonNode region(JsonNode regions, String code) {
         for (JsonNode r : regions.path("regions")) {
             if (code.equals(r.path("code").asText())) {
@@ -560,7 +628,7 @@ public class AdminIT extends PerfLinkTestSupport {
 
     /** A project of 440100 whose cost indicator (490 万元) exceeds its budget (4 000 000 元): BLOCK, COST_EXCEEDS_BUDGET. */
     private static Path projectFile() throws IOException {
-        Path file = Files.createTempFile("perflink-adminit-", ".json");
+        Path file = Files.createTempFile(workDirectory(), "perflink-adminit-", ".json");
         Files.writeString(file, PROJECT, StandardCharsets.UTF_8);
         return file;
     }

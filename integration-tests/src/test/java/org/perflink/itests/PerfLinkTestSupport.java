@@ -74,7 +74,7 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "bind", "127.0.0.1"),
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "dataset", "demo"),
             editConfigurationFilePut("etc/org.perflink.host.cfg", "url", "http://127.0.0.1:" + mockPort),
-            features(maven("org.perflink", "perflink-features").version(version).classifier("features").type("xml"), "perflink-mock-host"),
+            features(maven("org.perflink", "perflink-features").version(version).classifier("mock-host").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
             keepRuntimeFolder(),
             // the base class of these tests lives in Karaf's itests common bundle

@@ -3,9 +3,9 @@ package org.perflink.launcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.perflink.api.host.ContractCodec;
 import org.perflink.api.model.Verdict;
@@ -14,6 +14,10 @@ import org.perflink.api.stage.TargetCheck;
 import org.perflink.reports.CheckInputException;
 import org.perflink.reports.ProjectCheck;
 import org.perflink.reports.RulePackFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./perflink check FILE [--phase P] [--region R] [--rule-pack FILE] [--library FILE] [--json]}: the
@@ -25,13 +29,33 @@ import org.perflink.reports.RulePackFile;
  * {@value #UNUSABLE} the file does not bind (the message names the field), an option, the library or the
  * pack is unusable.
  */
-final class CheckCommand {
+@Command(name = "check", description = {
+    "编制阶段检查的干运行：一个项目 JSON 文件（主机契约 v1），无需 Karaf 或主机。",
+    "Dry run of the compile-stage check of one project JSON file (host contract v1), without Karaf or a host.",
+    "Exit 0: PASS or WARN; 3: BLOCK; 2: the file, an option or a pack is unusable."})
+final class CheckCommand implements Callable<Integer> {
 
     static final int PASS = 0;
     static final int UNUSABLE = 2;
     static final int BLOCK = 3;
 
-    private static final Set<String> OPTIONS = Set.of("phase", "region", "rule-pack", "library", "json");
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "项目 JSON 文件 (one project JSON file)")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--phase", paramLabel = "P", description = "DECLARED | REVIEWED | APPROVED | PUBLISHED (默认项目的 budgetPhase; default: the project's)")
+    String phase;
+
+    @Option(names = "--region", paramLabel = "R", description = "结论的区划 (the verdict's region; default: the project's)")
+    String region;
+
+    @Option(names = "--rule-pack", paramLabel = "FILE", description = "规则包文件 (rule pack file .cfg/.properties; default: built-in default)")
+    String rulePack;
+
+    @Option(names = "--library", paramLabel = "FILE", description = "指标库 (indicator library; default: config/indicator-library.json)")
+    String library;
+
+    @Option(names = "--json", description = "输出结论 JSON (the verdict as the contract's JSON)")
+    boolean json;
 
     private final Path projectHome;
     private final PrintStream out;
@@ -43,26 +67,23 @@ final class CheckCommand {
         this.err = err;
     }
 
-    int run(Main.Arguments args) {
-        args.only(OPTIONS);
-        List<String> files = args.positional();
-        Map<String, String> opts = args.options();
+    @Override
+    public Integer call() {
         if (files.size() != 1) {
             throw new Main.UsageException(files.isEmpty() ? "check: a project JSON FILE is required"
                     : "check: one FILE at a time, got " + files.size());
         }
-        boolean json = opts.containsKey("json");
         // relative paths are relative to where the command was typed; the default library lives in the project
-        Path library = opts.containsKey("library") ? Path.of(opts.get("library")).toAbsolutePath().normalize()
+        Path libraryFile = library != null ? Path.of(library).toAbsolutePath().normalize()
                 : projectHome.resolve("config/indicator-library.json");
         try {
-            RulePack pack = opts.containsKey("rule-pack")
-                    ? RulePackFile.load(Path.of(opts.get("rule-pack")).toAbsolutePath().normalize())
+            RulePack pack = rulePack != null
+                    ? RulePackFile.load(Path.of(rulePack).toAbsolutePath().normalize())
                     : RulePack.DEFAULT;
             ContractCodec codec = StageJars.one(ContractCodec.class);
-            try (TargetCheck.Standalone checks = StageJars.one(TargetCheck.Factory.class).open(library)) {
-                ProjectCheck.Result result = ProjectCheck.check(codec, checks, Path.of(files.get(0)), opts.get("phase"),
-                        opts.get("region"), ProjectCheck.PackSource.fixed(pack), OffsetDateTime.now());
+            try (TargetCheck.Standalone checks = StageJars.one(TargetCheck.Factory.class).open(libraryFile)) {
+                ProjectCheck.Result result = ProjectCheck.check(codec, checks, Path.of(files.get(0)), phase,
+                        region, ProjectCheck.PackSource.fixed(pack), OffsetDateTime.now());
                 out.print(ProjectCheck.render(codec, result, json));
                 out.flush();
                 return result.verdict().outcome() == Verdict.Outcome.BLOCK ? BLOCK : PASS;

@@ -82,6 +82,17 @@ final class KarafInstance {
         }
     }
 
+    /** Adds PerfLink's mock-host features repository (its own, demo and tests only) next to PerfLink's. */
+    void addMockHostRepository() throws IOException {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        if (!text.contains("/xml/mock-host")) {
+            text = text.replaceFirst("(mvn:org\\.perflink/perflink-features/[^/\\s]+)/xml/features",
+                    "$1/xml/features, \\\\\n    $1/xml/mock-host");
+            Files.writeString(cfg, text, StandardCharsets.UTF_8);
+        }
+    }
+
     void writeConfig(String fileName, String content) throws IOException {
         Files.writeString(home.resolve("etc").resolve(fileName), content, StandardCharsets.UTF_8);
     }

@@ -24,9 +24,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.perflink.core.Roles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./perflink user-add NAME --roles ROLE[,ROLE...] [--data DIR]}: creates (or replaces) a user of Karaf's
@@ -36,15 +41,20 @@ import org.perflink.core.Roles;
  * <p>
  * The password is read from {@value #PASSWORD_ENV}, else from the terminal (not echoed, asked twice), else as one
  * line from standard input; never from the command line (it would be visible in {@code ps} and the shell
- * history). It is written as the digest Karaf's JAAS password encryption expects
- * ({@code etc/org.apache.karaf.jaas.cfg}: {@code encryption.enabled = true}, the {@code basic} service, e.g.
- * {@code {CRYPT}<SHA-512 hex>{CRYPT}}), so a clear password never reaches the file. With another encryption service
- * (jasypt, spring-security-crypto) the clear password is written and Karaf replaces it by its hash as soon as it
- * reads the file; with encryption off the command refuses.
+ * history). It is written as the hash Karaf's JAAS password encryption checks ({@code etc/org.apache.karaf.jaas.cfg},
+ * {@code encryption.enabled = true}): with the distribution's {@code spring-security-crypto} service and
+ * {@code argon2} a salted argon2id hash ({@link Argon2Hash}), with the {@code basic} service its digest (e.g.
+ * {@code {CRYPT}<SHA-512 hex>{CRYPT}}). A clear password never reaches the file: with encryption off, or a service
+ * or algorithm this command cannot compute, it refuses.
  * <p>
  * Exit codes: {@value #DONE} done, {@value #UNUSABLE} a usage error, an unusable password or instance.
  */
-final class UserAddCommand {
+@Command(name = "user-add", description = {
+    "新建（或替换）实例 Karaf 域中的用户（etc/users.properties），口令以加盐的 argon2 哈希保存，从不以明文写入。",
+    "Create (or replace) a user of the instance's Karaf realm (etc/users.properties); the password is stored as a"
+            + " salted argon2 hash, never in clear. Password from $PERFLINK_PASSWORD, the terminal, or one line of stdin.",
+    "Exit 0: done; 2: a usage error or an unusable password."})
+final class UserAddCommand implements Callable<Integer> {
 
     static final int DONE = 0;
     static final int UNUSABLE = 2;
@@ -60,7 +70,18 @@ final class UserAddCommand {
     static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN, "admin",
             "manager", "viewer", "systembundles", "ssh");
 
-    private static final Set<String> OPTIONS = Set.of("roles", "data");
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "用户名 (user name)")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--roles", paramLabel = "ROLE[,ROLE...]", description = "角色 (roles), e.g. perflink-admin,admin,ssh")
+    String rolesOption;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "实例目录 (instance directory; default .perflink/server)")
+    String data;
+
+    /** Never used: declared so that a password typed here is refused by name, without being echoed. */
+    @Option(names = "--password", arity = "0..1", hidden = true)
+    String password;
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$");
     private static final Pattern ROLE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     /** Digests of Karaf's basic encryption service (BasicEncryption). */
@@ -77,63 +98,67 @@ final class UserAddCommand {
     private final String envPassword;
     private final Terminal terminal;
     private final InputStream stdin;
+    private final Function<String, Path> instanceFor;
+    private final Path distribution;
 
     /**
-     * @param envPassword {@value #PASSWORD_ENV}, or null
-     * @param terminal    the console when there is one, else null (then {@code stdin} is read)
+     * @param envPassword  {@value #PASSWORD_ENV}, or null
+     * @param terminal     the console when there is one, else null (then {@code stdin} is read)
+     * @param instanceFor  the instance directory of a {@code --data} value (null: the default)
+     * @param distribution the distribution to copy there when the instance does not exist yet
      */
-    UserAddCommand(PrintStream out, PrintStream err, String envPassword, Terminal terminal, InputStream stdin) {
+    UserAddCommand(PrintStream out, PrintStream err, String envPassword, Terminal terminal, InputStream stdin,
+            Function<String, Path> instanceFor, Path distribution) {
         this.out = out;
         this.err = err;
         this.envPassword = envPassword;
         this.terminal = terminal;
         this.stdin = stdin;
+        this.instanceFor = instanceFor;
+        this.distribution = distribution;
     }
 
     /** What was written: the user, its roles, the file and how the password is stored. */
     record Added(String user, List<String> roles, Path file, String storage, boolean replaced) {
     }
 
-    /**
-     * @param instance     the instance directory ({@code --data}, resolved by the caller)
-     * @param distribution the distribution to copy there when the instance does not exist yet
-     */
-    int run(Main.Arguments args, Path instance, Path distribution) throws IOException {
-        if (args.options().containsKey("password")) {
+    @Override
+    public Integer call() throws IOException {
+        if (password != null) {
             throw new Main.UsageException("--password: a password is never taken from the command line (it would show in ps"
                     + " and the shell history); set " + PASSWORD_ENV + " or type it when asked");
         }
-        args.only(OPTIONS);
-        if (args.positional().size() != 1) {
-            throw new Main.UsageException(args.positional().isEmpty() ? "user-add: the user NAME is missing"
-                    : "user-add: one user NAME only, got " + args.positional());
+        if (names.size() != 1) {
+            throw new Main.UsageException(names.isEmpty() ? "user-add: the user NAME is missing"
+                    : "user-add: one user NAME only, got " + names);
         }
-        String user = args.positional().get(0);
+        String user = names.get(0);
         if (!NAME.matcher(user).matches()) {
             throw new Main.UsageException("user-add: '" + user + "' is not a user name (letters, digits and . _ @ -,"
                     + " starting with a letter or digit, at most 64)");
         }
-        List<String> roles = roles(Main.require(args.options(), "roles"));
+        List<String> roles = roles(Main.require(rolesOption, "roles"));
+        Path instance = instanceFor.apply(data);
 
         // everything checked that can be without a password: now the password, then the instance
-        char[] password = new char[0];
+        char[] secret = new char[0];
         try {
-            password = readPassword(user);
-            String problem = weakness(password);
+            secret = readPassword(user);
+            String problem = weakness(secret);
             if (problem != null) {
                 err.println("user-add: " + problem + "; nothing written");
                 return UNUSABLE;
             }
             KarafInstance karaf = new KarafInstance(instance);
             karaf.install(distribution);
-            Added added = add(instance, user, roles, password);
+            Added added = add(instance, user, roles, secret);
             report(added);
             return DONE;
         } catch (UnusableInstance e) {
             err.println("user-add: " + e.getMessage() + "; nothing written");
             return UNUSABLE;
         } finally {
-            Arrays.fill(password, '\0');
+            Arrays.fill(secret, '\0');
         }
     }
 
@@ -219,15 +244,13 @@ final class UserAddCommand {
         if (enc.basic()) {
             stored = enc.prefix() + digest(password, enc.algorithm(), enc.encoding()) + enc.suffix();
             storage = enc.algorithm() + " digest (" + enc.encoding() + ")";
+        } else if (enc.argon2()) {
+            stored = enc.prefix() + Argon2Hash.encoded(password, enc.encoding()) + enc.suffix();
+            storage = "argon2id hash, salted (" + Argon2Hash.PARAMETERS + ", " + enc.encoding() + ")";
         } else {
-            for (char c : password) {
-                if (c == ',' || c == '\\') {
-                    throw new UnusableInstance("with encryption.name = " + enc.name() + " the password is written for"
-                            + " Karaf to hash, and may not contain ',' or '\\'");
-                }
-            }
-            stored = new String(password);
-            storage = "clear until Karaf reads the file, then " + enc.name() + " (" + enc.algorithm() + ")";
+            throw new UnusableInstance(JAAS_CFG + ": encryption.name = " + enc.name() + ", encryption.algorithm = "
+                    + enc.algorithm() + " cannot be computed here, and the password is never written in clear; use"
+                    + " spring-security-crypto with argon2 (the distribution's) or basic");
         }
         List<String> lines = Files.exists(users) ? Files.readAllLines(users, StandardCharsets.ISO_8859_1) : List.of();
         List<String> kept = new ArrayList<>();
@@ -311,6 +334,12 @@ final class UserAddCommand {
 
     /** The password settings of {@code etc/org.apache.karaf.jaas.cfg} (Karaf's defaults where a key is absent). */
     record Encryption(boolean enabled, String name, String algorithm, String encoding, String prefix, String suffix) {
+
+        /** Karaf's spring-security-crypto service with argon2, in an encoding without ',' (users.properties). */
+        boolean argon2() {
+            return "spring-security-crypto".equalsIgnoreCase(name) && "ARGON2".equals(algorithm)
+                    && ("hexadecimal".equalsIgnoreCase(encoding) || "base64".equalsIgnoreCase(encoding));
+        }
 
         boolean basic() {
             return (name.isEmpty() || "basic".equalsIgnoreCase(name))

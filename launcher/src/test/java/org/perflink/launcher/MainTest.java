@@ -23,19 +23,35 @@ class MainTest {
     @TempDir
     Path dir;
 
+    /** The command object picocli filled from {@code args} (its name first), without running it. */
+    private static <T> T parsed(T command, String... args) {
+        picocli.CommandLine cl = Main.commandLine(command);
+        try {
+            cl.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        return command;
+    }
+
+    private StartCommand start() {
+        return new StartCommand(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
     @Test
     void optionsTakeValuesFlagsAndEqualsForms() {
-        Map<String, String> opts = Main.options(new String[] {"start", "--host-url", "http://h", "--once", "--region=440000,440100"});
-        assertEquals(Map.of("host-url", "http://h", "once", "true", "region", "440000,440100"), opts);
-        assertThrows(Main.UsageException.class, () -> Main.options(new String[] {"start", "stray"}));
+        StartCommand opts = parsed(start(), "start", "--host-url", "http://h", "--once", "--region=440000,440100");
+        assertEquals(Map.of("host-url", "http://h", "once", "true", "region", "440000,440100"),
+                Map.of("host-url", opts.hostUrl, "once", String.valueOf(opts.once), "region", opts.region));
+        assertThrows(Main.UsageException.class, () -> parsed(start(), "start", "stray"));
     }
 
     @Test
     void flagsNeverTakeTheNextArgument() {
-        Main.Arguments a = Main.parse(new String[] {"check", "--json", "p.json", "--phase", "REVIEWED"});
-        assertEquals(java.util.List.of("p.json"), a.positional());
-        assertEquals(Map.of("json", "true", "phase", "REVIEWED"), a.options());
-        assertThrows(Main.UsageException.class, () -> Main.options(new String[] {"start", "--once", "stray"}));
+        CheckCommand a = parsed(new CheckCommand(dir, System.out, System.err), "check", "--json", "p.json", "--phase", "REVIEWED");
+        assertEquals(java.util.List.of("p.json"), a.files);
+        assertEquals(Map.of("json", "true", "phase", "REVIEWED"), Map.of("json", String.valueOf(a.json), "phase", a.phase));
+        assertThrows(Main.UsageException.class, () -> parsed(start(), "start", "--once", "stray"));
     }
 
     @Test
@@ -51,6 +67,19 @@ class MainTest {
     }
 
     @Test
+    void startRefusesAHostUrlKarafWouldExpandBeforeWritingIt() throws Exception {
+        Path distribution = Files.createDirectories(dir.resolve("distribution/target/perflink-1.0.0-SNAPSHOT/perflink-1.0.0-SNAPSHOT"));
+        Files.createDirectories(distribution.resolve("bin"));
+        Files.writeString(distribution.resolve("bin/karaf"), "#!/bin/sh\n");
+        Files.createDirectories(distribution.resolve("etc"));
+        Main main = new Main(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Main.UsageException e = assertThrows(Main.UsageException.class, () -> main.run(new String[] {"start", "--host-url",
+                "http://$[secret:perflink.host]@h", "--region", "440000", "--data", dir.resolve("x").toString()}));
+        assertTrue(e.getMessage().contains("'--host-url'") && e.getMessage().contains("may not contain ${ or $["), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing installed or written");
+    }
+
+    @Test
     void idleMeansEveryActiveRegionPolledAllItsStagesSinceAndHasNothingToDeliver() throws IOException {
         Instant since = Instant.parse("2027-08-01T00:00:00Z");
         assertTrue(status(true, "2027-08-01T00:00:01Z", true, 0).idleSince(since));
@@ -62,6 +91,21 @@ class MainTest {
     @Test
     void anUnwrittenStatusFileReadsAsUnknown() {
         assertNull(StatusView.read(dir.resolve("missing.json")));
+    }
+
+    @Test
+    void theDemoAddsTheMockHostsOwnFeatureRepository() throws IOException {
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/org.apache.karaf.features.cfg"), "featuresRepositories = \\\n"
+                + "    mvn:org.apache.karaf.features/standard/4.4.10/xml/features, \\\n"
+                + "    mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/features\n\nfeaturesBoot = \\\n    scr, \\\n    perflink-all\n");
+        KarafInstance karaf = new KarafInstance(dir);
+        karaf.addMockHostRepository();
+        karaf.addMockHostRepository();
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(Files.readString(dir.resolve("etc/org.apache.karaf.features.cfg"))));
+        assertEquals("mvn:org.apache.karaf.features/standard/4.4.10/xml/features, mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/features, "
+                + "mvn:org.perflink/perflink-features/1.0.0-SNAPSHOT/xml/mock-host", p.getProperty("featuresRepositories"));
     }
 
     private StatusView status(boolean caughtUp, String lastPoll, boolean idle, int backlog) throws IOException {

@@ -127,18 +127,59 @@ class UserAddCommandTest {
     }
 
     @Test
-    void aMissingInstanceIsInstalledFromTheDistributionFirst() throws IOException {
+    void aMissingInstanceIsInstalledFromTheDistributionFirst() throws Exception {
         Path fresh = dir.resolve("fresh");
-        assertEquals(0, new UserAddCommand(ps(out), ps(err), "Clear-Pass-123", null, InputStream.nullInputStream())
-                .run(Main.parse(new String[] {"user-add", "alice", "--roles", "admin"}), fresh, instance));
+        assertEquals(0, Main.execute(new UserAddCommand(ps(out), ps(err), "Clear-Pass-123", null, InputStream.nullInputStream(),
+                data -> fresh, instance), "alice", "--roles", "admin"));
         assertTrue(Files.readString(fresh.resolve("etc/users.properties")).contains("alice = " + KARAF_DIGEST + ",admin"));
+    }
+
+    @Test
+    void withTheDistributionsArgon2TheFileHoldsASaltedHashKarafsOwnServiceAccepts() throws IOException {
+        jaas(true, "spring-security-crypto", "argon2");
+        assertEquals(0, run("Clear-Pass-123", null, "", "user-add", "alice", "--roles", "perflink-admin,ssh"));
+        String line = users().stream().filter(l -> l.startsWith("alice")).findFirst().orElseThrow();
+        assertTrue(line.matches("alice = \\{CRYPT}[0-9a-f]+\\{CRYPT},perflink-admin,ssh"), line);
+        assertFalse(String.join("\n", users()).contains("Clear-Pass-123"), "never in clear");
+        String stored = line.substring("alice = {CRYPT}".length(), line.indexOf("{CRYPT},"));
+        String phc = new String(java.util.HexFormat.of().parseHex(stored), StandardCharsets.US_ASCII);
+        assertTrue(phc.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), phc);
+
+        // what Karaf's spring-security-crypto-encryption feature runs at login (encryption.encoding = hexadecimal)
+        var karaf = new org.apache.karaf.jaas.spring_security_crypto.impl.SpringSecurityCryptoEncryption(
+                java.util.Map.of("algorithm", "argon2", "encoding", "hexadecimal"));
+        assertTrue(karaf.checkPassword("Clear-Pass-123", stored), "the right password logs in");
+        assertFalse(karaf.checkPassword("Clear-Pass-124", stored), "a wrong one does not");
+
+        run("Clear-Pass-123", null, "", "user-add", "bob", "--roles", "perflink-viewer");
+        String bob = users().stream().filter(l -> l.startsWith("bob")).findFirst().orElseThrow();
+        assertFalse(bob.contains(stored), "a fresh salt per hash");
+        assertTrue(text(out).contains("argon2id"), text(out));
+    }
+
+    @Test
+    void anEncryptionThisCommandCannotComputeIsRefusedAndNoClearPasswordIsWritten() throws IOException {
+        jaas(true, "jasypt", "SHA-256");
+        assertEquals(2, run("Clear-Pass-123", null, "", "user-add", "alice", "--roles", "admin"));
+        assertTrue(text(err).contains("never written in clear"), text(err));
+        jaas(true, "spring-security-crypto", "bcrypt");
+        assertEquals(2, run("Clear-Pass-123", null, "", "user-add", "alice", "--roles", "admin"));
+        assertFalse(String.join("\n", users()).contains("Clear-Pass-123"));
+        assertFalse(String.join("\n", users()).contains("alice"));
     }
 
     private int run(String env, UserAddCommand.Terminal terminal, String stdin, String... args) throws IOException {
         out.reset();
         err.reset();
-        return new UserAddCommand(ps(out), ps(err), env, terminal,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run(Main.parse(args), instance, dir.resolve("no-distribution"));
+        UserAddCommand command = new UserAddCommand(ps(out), ps(err), env, terminal,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), data -> instance, dir.resolve("no-distribution"));
+        try {
+            return Main.execute(command, java.util.Arrays.copyOfRange(args, 1, args.length)); // args[0]: "user-add"
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void jaas(boolean enabled, String name, String algorithm) throws IOException {

@@ -76,6 +76,21 @@ public final class KarafProcess implements AutoCloseable {
                 StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /**
+     * Adds a user as {@code ./perflink user-add} does (its {@code UserAddCommand}): the hash the instance's
+     * {@code etc/org.apache.karaf.jaas.cfg} asks for (argon2 in the distribution), the {@code ssh} role and the given
+     * roles. Returns that user's line of {@code etc/users.properties}.
+     */
+    public String addHashedUser(String name, String secret, String... roles) throws IOException {
+        this.user = name;
+        this.password = secret;
+        List<String> all = new ArrayList<>(List.of("ssh"));
+        all.addAll(List.of(roles));
+        UserAddCommand.add(karaf.home(), name, all, secret.toCharArray());
+        return Files.readAllLines(karaf.home().resolve("etc/users.properties"), StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+    }
+
     /** The admin page of this copy, {@code http://127.0.0.1:PORT/admin/} (its port is chosen at install). */
     public String adminUrl() throws IOException {
         return karaf.adminUrl();

@@ -1,8 +1,18 @@
 package org.perflink.core;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 
-/** How to reach the host budget system ({@code org.perflink.host}). Secrets are never in toString. */
+/**
+ * How to reach the host budget system ({@code org.perflink.host}). Secrets are never in toString.
+ * <p>
+ * Credentials ({@code BASIC}, {@code BEARER}) are refused over plain {@code http://} to a host other than the
+ * loopback address unless {@code allowInsecureCredentials}: they would cross the network in clear. The check
+ * runs on every construction, a region's {@link #withUrl host override} included.
+ */
 public record HostSettings(
         String url,
         Auth auth,
@@ -11,19 +21,75 @@ public record HostSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         int pageSize,
-        boolean batch) {
+        boolean batch,
+        boolean allowInsecureCredentials) {
 
     public enum Auth { NONE, BASIC, BEARER }
 
+    public HostSettings {
+        requireSafeTransport(url, auth, allowInsecureCredentials);
+    }
+
+    /** Settings that never allow credentials over plain HTTP to another machine. */
+    public HostSettings(String url, Auth auth, String username, String secret, Duration connectTimeout,
+            Duration requestTimeout, int pageSize, boolean batch) {
+        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, false);
+    }
+
     /** The same settings pointed at another URL (a region's host override). */
     public HostSettings withUrl(String otherUrl) {
-        return new HostSettings(otherUrl, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch);
+        return new HostSettings(otherUrl, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch,
+                allowInsecureCredentials);
+    }
+
+    /**
+     * Throws, naming {@code url} and {@code allowInsecureCredentials}, when credentials would be sent in clear
+     * to another machine.
+     */
+    public static void requireSafeTransport(String url, Auth auth, boolean allowInsecureCredentials) {
+        if (auth == null || auth == Auth.NONE || allowInsecureCredentials || url == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            return; // not a URL: the URL's own check reports it
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || loopback(uri.getHost())) {
+            return;
+        }
+        throw new IllegalArgumentException("'url': " + auth + " 凭据不得经明文 http:// 发往非本机主机 " + uri.getHost()
+                + "，请改用 https://，或设置 allowInsecureCredentials = true (" + auth
+                + " credentials are refused over plain http:// to the non-loopback host " + uri.getHost()
+                + ": use https://, or set allowInsecureCredentials = true)");
+    }
+
+    /** Loopback by name or literal address; a name is never resolved (DNS could say anything). */
+    private static boolean loopback(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        boolean literal = h.startsWith("[") || h.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override
     public String toString() {
         return "HostSettings[url=" + url + ", auth=" + auth + ", username=" + username + ", secret=***"
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", pageSize=" + pageSize + ", batch=" + batch + "]";
+                + ", pageSize=" + pageSize + ", batch=" + batch
+                + ", allowInsecureCredentials=" + allowInsecureCredentials + "]";
     }
 }

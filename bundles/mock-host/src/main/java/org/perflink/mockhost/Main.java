@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the mock host standalone:
  * <pre>
- * java -jar org.perflink.mockhost-VERSION-standalone.jar [--port 8181] [--bind 127.0.0.1]
+ * java -jar org.perflink.mockhost-VERSION-standalone.jar [--port 18181] [--bind 127.0.0.1]
  *      [--dataset demo|none|FILE] [--no-batch] [--threads 8] [--max-log 100000] [--no-bodies]
  *      [--generate N [--region 440000] [--year 2027] [--seed 1]]
  * </pre>
@@ -20,7 +20,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar org.perflink.mockhost-standalone.jar [options]
-              --port N           port to listen on (default 8181; 0 = any free port)
+              --port N           port to listen on (default 18181; 0 = any free port)
               --bind ADDR        address to bind (default 127.0.0.1)
               --dataset SPEC     demo (built-in demo dataset), none, or a dataset JSON file
                                  (default: demo; none when --generate is given)

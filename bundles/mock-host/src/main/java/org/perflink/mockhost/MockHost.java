@@ -98,7 +98,7 @@ public final class MockHost implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 8181, true, 8, 100_000, true);
+            return new Options("127.0.0.1", 18181, true, 8, 100_000, true);
         }
 
         public Options withPort(int p) {

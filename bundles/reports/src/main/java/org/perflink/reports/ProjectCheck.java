@@ -65,7 +65,14 @@ public final class ProjectCheck {
     /** Runs the dry run and renders it as text or, with {@code json}, as the verdict JSON of the contract. */
     public static String run(ContractCodec codec, TargetCheck checks, Path file, String phaseOption, String regionOption,
             boolean json, RulePacks packs, OffsetDateTime checkedAt) throws CheckInputException {
-        return render(codec, check(codec, checks, file, phaseOption, regionOption, PackSource.of(packs), checkedAt), json);
+        Result result;
+        try {
+            result = check(codec, checks, file, phaseOption, regionOption, PackSource.of(packs), checkedAt);
+        } catch (CheckInputException e) {
+            // in Karaf the command is open to viewers: no value of the file in the message
+            throw new CheckInputException(withoutValues(e.getMessage()));
+        }
+        return render(codec, result, json);
     }
 
     /** The verdict as the readable table, or with {@code json} as the pretty-printed verdict JSON of the contract. */
@@ -181,7 +188,10 @@ public final class ProjectCheck {
             return null;
         }
         if (!RegionCode.valid(region)) {
-            throw new CheckInputException("区划代码须为6位数字 (region code must be 6 digits): '" + region + "'");
+            throw new CheckInputException(option != null && !option.isBlank()
+                    ? "区划代码须为6位数字 (region code must be 6 digits): '" + region + "'"
+                    // a value of the file: never quoted (see withoutValues)
+                    : "项目的 regionCode 不是6位区划代码 (the project's regionCode is not a 6-digit region code)");
         }
         return region;
     }
@@ -192,6 +202,14 @@ public final class ProjectCheck {
      */
     static String quoteless(String message) {
         return message == null ? "" : message.replaceAll("'[^'\\n]*'", "'…'").replaceAll("\\(code \\d+\\)", "");
+    }
+
+    /**
+     * A binding message without the values it quotes (Jackson writes them in double quotes: {@code from String
+     * "ABOUT"}), for {@code perflink:check} in Karaf, where a viewer could otherwise read a file piecemeal.
+     */
+    static String withoutValues(String message) {
+        return message == null ? "" : message.replaceAll("\"[^\"\\n]*\"", "\"…\"");
     }
 
     private static String at(JsonLocation location) {

@@ -23,6 +23,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.core.RegionKeys;
+import org.perflink.core.ConfigValues;
 import org.perflink.core.RegionCode;
 
 /**
@@ -103,6 +104,7 @@ public final class RegionConfigEditor {
      * the returned change) when every value is already as asked.
      */
     public Change update(String regionCode, Map<String, String> values) throws IOException {
+        requireLiterals(values);
         Configuration config = find(regionCode).orElseThrow(() -> notConfigured(regionCode));
         Dictionary<String, Object> props = config.getProperties();
         Map<String, String> before = new LinkedHashMap<>();
@@ -144,6 +146,7 @@ public final class RegionConfigEditor {
      */
     public Path create(String regionCode, Map<String, String> values) throws IOException {
         requireCode(regionCode);
+        requireLiterals(values);
         if (find(regionCode).isPresent()) {
             throw new IllegalStateException("区划已配置 (region already configured): " + regionCode);
         }
@@ -325,6 +328,11 @@ public final class RegionConfigEditor {
             }
         }
         return sb.toString();
+    }
+
+    /** Karaf would expand {@code ${…}} and {@code $[…]} in a stored value (a secret shown to viewers): refused. */
+    private static void requireLiterals(Map<String, String> values) {
+        values.forEach(ConfigValues::requireLiteral);
     }
 
     private static void requireCode(String regionCode) {

@@ -1,6 +1,7 @@
 package org.perflink.admin.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,8 @@ public final class SimulateCommand {
     }
 
     /**
-     * @param csv where to write the CSV, or null; it must end in {@code .csv} (the command runs with the
-     *        container's permissions: it must not overwrite configuration)
+     * @param csv where to write the CSV, or null; it must end in {@code .csv} and is created as a new file, never
+     *        overwritten nor reached through a link (the command runs with the container's permissions)
      * @param close the close stage's simulation and catalogue
      * @param gateways the host gateway services with their properties; the region's configuration selects one
      * @return the table, with where the CSV went
@@ -67,7 +68,9 @@ public final class SimulateCommand {
         if (csvFile == null) {
             return table;
         }
-        SimulationCsv.write(result, csvFile);
+        try (OutputStream out = WorkDirectory.create(csvFile)) {
+            SimulationCsv.write(result, out);
+        }
         return table + "\nCSV: " + csvFile + "\n";
     }
 

@@ -142,4 +142,18 @@ class RegionAdminTest {
         assertTrue(out.contains("仍保留在存储中"), out);
         assertFalse(out.contains("service.pid"), out);
     }
+
+    @Test
+    void aNameOrRulePackKarafWouldExpandIsRefusedNamingTheFieldAndNothingIsWritten() throws IOException {
+        for (String[] nameAndPack : new String[][] {{"$[secret:perflink.host]", "gz"}, {"广州", "${karaf.home}"},
+                {"x $[env:PERFLINK_HOST_TOKEN]", ""}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> admin.add("alice", "440100", nameAndPack[0], null, nameAndPack[1], false, Set.of()));
+            String field = nameAndPack[0].contains("$") ? "'name'" : "'rulePack'";
+            assertTrue(e.getMessage().contains(field) && e.getMessage().contains("may not contain ${ or $["), e.getMessage());
+        }
+        assertFalse(Files.exists(etc.resolve("org.perflink.region-440100.cfg")), "no file");
+        assertTrue(configAdmin.configs.keySet().stream().noneMatch(pid -> pid.contains("440100")), "no configuration");
+        assertTrue(store.audits.isEmpty(), "nothing audited");
+    }
 }

@@ -208,4 +208,14 @@ class RegionConfigEditorTest {
         }
         return p;
     }
+
+    @Test
+    void anUpdateWithAValueKarafWouldExpandIsRefusedAndChangesNothing() throws IOException {
+        FakeConfigAdmin.FakeConfiguration config = fromFile("440000", Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> editor.update("440000", Map.of("name", "$[secret:perflink.host]")));
+        assertTrue(e.getMessage().contains("'name'"), e.getMessage());
+        assertEquals("region 440000", config.value("name"));
+        assertEquals(0, config.updates);
+    }
 }

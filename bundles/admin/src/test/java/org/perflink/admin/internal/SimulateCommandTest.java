@@ -116,4 +116,13 @@ class SimulateCommandTest {
         assertTrue(noDir.contains("no such directory"), noDir);
         assertEquals(0, mock.received().stats().path("writes").asLong());
     }
+
+    @Test
+    void anExistingCsvIsNotOverwritten() throws Exception {
+        Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
+        Path csv = Files.writeString(dir.resolve("out.csv"), "keep me");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, store));
+        assertEquals("keep me", Files.readString(csv));
+    }
 }

@@ -172,6 +172,7 @@ final class StatusBoard {
     void write(Path file, ObjectMapper mapper, PerfLinkStore store, RouteStats routeStats) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        OwnerOnlyFiles.recreate(tmp); // names hosts and errors: readable by the owner only
         Files.writeString(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot(mapper, store, routeStats)),
                 StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.perflink.core.SystemProperties;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -115,7 +116,7 @@ public final class CompileHook implements StageHook {
 
     /** Replaces {@code ${name}} with the system property (e.g. {@code karaf.etc}); unknown ones stay. */
     static String resolve(String file) {
-        return LibraryLocation.substitute(file);
+        return SystemProperties.substitute(file);
     }
 
     /** The library, or an empty one (logged once) when the file is missing or unreadable. */

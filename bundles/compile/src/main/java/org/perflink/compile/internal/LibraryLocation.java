@@ -3,9 +3,8 @@ package org.perflink.compile.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.perflink.core.SystemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,6 @@ public final class LibraryLocation {
     public static final String DEFAULT_FILE = "${karaf.etc}/perflink-indicator-library.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryLocation.class);
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     private LibraryLocation() {
     }
@@ -28,18 +26,7 @@ public final class LibraryLocation {
     /** The configured file (the default when none is configured), its properties resolved. */
     public static Path resolve(String configured) {
         String file = configured == null || configured.isBlank() ? DEFAULT_FILE : configured.strip();
-        return Path.of(substitute(file));
-    }
-
-    /** Replaces {@code ${name}} with the system property (e.g. {@code karaf.etc}); unknown ones stay as written. */
-    public static String substitute(String file) {
-        Matcher m = PROPERTY.matcher(file);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = System.getProperty(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        return m.appendTail(out).toString();
+        return Path.of(SystemProperties.substitute(file));
     }
 
     /** For the hook: the library, or an empty one (logged once, here) when the file is missing or unreadable. */

@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perflink.core.SystemProperties;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Stage;
 import org.perflink.api.rules.RulePack;
@@ -91,7 +92,7 @@ class CompileServicesTest {
 
     @Test
     void theLibraryLocationFollowsTheCompileHooksConfiguration() {
-        Path builtIn = Path.of(LibraryLocation.substitute(LibraryLocation.DEFAULT_FILE));
+        Path builtIn = Path.of(SystemProperties.substitute(LibraryLocation.DEFAULT_FILE));
         assertEquals(builtIn, LibraryLocation.resolve(null), "no configuration: the hook's default");
         assertEquals(builtIn, LibraryLocation.resolve(" "));
         if (System.getProperty("karaf.etc") == null) {

@@ -33,7 +33,7 @@ public final class MockHostComponent {
                     + "demos and tests. Never enable it on a production host.")
     public @interface Config {
         @AttributeDefinition(name = "Port", description = "TCP port of the mock's HTTP server", min = "0", max = "65535")
-        int port() default 8181;
+        int port() default 18181;
 
         @AttributeDefinition(name = "Bind address", description = "Address to listen on")
         String bind() default "127.0.0.1";

@@ -341,7 +341,7 @@ final class AdminApi {
 
     private static String valid(String code) {
         if (!RegionCode.valid(code)) {
-            throw new IllegalArgumentException("区划代码须为6位数字 (region code must be 6 digits, ^[1-9][0-9]{5}$)");
+            throw new IllegalArgumentException(RegionCode.MUST_BE);
         }
         return code;
     }

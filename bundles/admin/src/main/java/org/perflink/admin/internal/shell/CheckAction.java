@@ -1,6 +1,5 @@
 package org.perflink.admin.internal.shell;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -11,7 +10,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.StageServices;
+import org.perflink.admin.internal.WorkDirectory;
 import org.perflink.api.host.ContractCodec;
 import org.perflink.api.stage.TargetCheck;
 import org.perflink.core.RulePacks;
@@ -23,8 +24,8 @@ import org.perflink.reports.ProjectCheck;
         description = "干运行：检查一个项目 JSON 文件，无需主机 (Dry run: check one project JSON file without a host)")
 public class CheckAction implements Action {
 
-    @Argument(index = 0, name = "file", required = true, description = "项目 JSON 文件 (project JSON file, host contract v1)")
-    @Completion(FileCompleter.class)
+    @Argument(index = 0, name = "file", required = true,
+            description = "工作目录中的项目 JSON 文件 (project JSON file in the work directory, default ${karaf.data}/perflink/work; host contract v1)")
     String file;
 
     @Option(name = "--phase", aliases = "-p",
@@ -45,14 +46,19 @@ public class CheckAction implements Action {
     @Reference
     StageServices stages;
 
+    @Reference
+    ConfigurationAdmin configAdmin;
+
     @Override
     public Object execute() throws Exception {
         TargetCheck check = stages.targetCheck().orElseThrow(() -> new CheckInputException(
                 "未安装编制阶段 (the compile stage is not installed): feature:install perflink-compile"));
         ContractCodec codec = stages.contractCodec().orElseThrow(() -> new CheckInputException(
                 "未安装主机接口包，无主机契约 JSON 映射 (the host-HTTP bundle with the host contract's JSON mapper is not installed): feature:install perflink-host-http"));
+        WorkDirectory work = WorkDirectory.of(configAdmin);
         // the check service reads the indicator library the compile hook is configured with
-        System.out.print(ProjectCheck.run(codec, check, Path.of(file), phase, region, json, rulePacks, OffsetDateTime.now()));
+        System.out.print(ProjectCheck.run(codec, check, work.input("file", file), phase, region, json, rulePacks,
+                OffsetDateTime.now()));
         return null;
     }
 }

@@ -1,6 +1,5 @@
 package org.perflink.admin.internal.shell;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.SimulateCommand;
 import org.perflink.admin.internal.StageServices;
+import org.perflink.admin.internal.WorkDirectory;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
 import org.perflink.api.stage.LinkSimulation;
@@ -37,12 +37,11 @@ public class SimulateAction implements Action {
     String year;
 
     @Argument(index = 2, name = "rulepack", required = true,
-            description = "候选规则包文件 (candidate rule pack file, .cfg/.properties: name, version, overrides), 叠加于区划当前规则包之上 (laid over the region's current pack)")
-    @Completion(FileCompleter.class)
+            description = "工作目录中的候选规则包文件 (candidate rule pack file in the work directory, .cfg/.properties: name, version, overrides), 叠加于区划当前规则包之上 (laid over the region's current pack)")
     String rulePackFile;
 
-    @Option(name = "--csv", aliases = "-c", description = "另写 CSV 文件 (also write a CSV file, UTF-8 with BOM; must end in .csv)")
-    @Completion(FileCompleter.class)
+    @Option(name = "--csv", aliases = "-c",
+            description = "另写新的 CSV 文件于工作目录 (also write a new CSV file in the work directory, UTF-8 with BOM; must end in .csv, never overwritten)")
     String csv;
 
     @Reference
@@ -57,6 +56,9 @@ public class SimulateAction implements Action {
     @Reference
     StageServices stages;
 
+    @Reference
+    ConfigurationAdmin configAdmin;
+
     @Override
     public Object execute() throws Exception {
         LinkSimulation simulation = stages.linkSimulation().orElse(null);
@@ -68,8 +70,10 @@ public class SimulateAction implements Action {
         if (gateways.isEmpty()) {
             throw new CheckInputException("未安装主机接口 (no host gateway is installed): feature:install perflink-host-http");
         }
-        System.out.print(SimulateCommand.run(region, year, Path.of(rulePackFile), csv == null ? null : Path.of(csv),
-                new HostSimulation.CloseStage(simulation, catalog), gateways, regions, rulePacks, store));
+        WorkDirectory work = WorkDirectory.of(configAdmin);
+        System.out.print(SimulateCommand.run(region, year, work.input("rulepack", rulePackFile),
+                csv == null ? null : work.output("--csv", csv), new HostSimulation.CloseStage(simulation, catalog),
+                gateways, regions, rulePacks, store));
         return null;
     }
 }

@@ -40,4 +40,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Use the batch endpoint",
             description = "POST results:batch when the host offers it; falls back to single PUTs on 404/405.")
     boolean batch() default true;
+
+    @AttributeDefinition(name = "Allow credentials over plain HTTP (明文传输凭据)",
+            description = "BASIC/BEARER over http:// to a host other than 127.0.0.1/localhost is refused unless true:"
+                    + " the password or token would cross the network in clear. Prefer https://.")
+    boolean allowInsecureCredentials() default false;
 }

@@ -1,0 +1,104 @@
+package org.perflink.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./perflink demo [--serve]}: a copy of the distribution in {@code .perflink/demo} with the mock host and the
+ * demo regions, a full compile → execute → close cycle, then a summary per region ({@link DemoSummary}).
+ */
+@Command(name = "demo", description = {
+    "模拟预算管理一体化系统 + 演示地区 440000、440100：完整的编制 → 执行 → 决算，并按地区汇总。",
+    "Karaf + the mock budget system + demo regions 440000 and 440100: a full compile → execute → close cycle,"
+            + " then a summary per region."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--serve", description = {"结束后保持运行 (keep it running afterwards; stop with ./perflink stop)"})
+    boolean serve;
+
+    private final Path projectHome;
+    private final PrintStream out;
+    private final InstanceWatch watch = new InstanceWatch();
+
+    DemoCommand(Path projectHome, PrintStream out) {
+        this.projectHome = projectHome;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = projectHome.resolve(".perflink/demo");
+        KarafInstance previous = new KarafInstance(dir);
+        if (previous.exists() && previous.running()) {
+            previous.stop();
+        }
+        KarafInstance.deleteTree(dir);
+        KarafInstance karaf = new KarafInstance(dir);
+        karaf.install(Main.distribution(projectHome));
+        int mockPort = KarafInstance.freePort();
+        String mockUrl = "http://127.0.0.1:" + mockPort;
+        karaf.addMockHostRepository();
+        karaf.addBootFeature("perflink-mock-host");
+        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
+        karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
+        for (String region : List.of("440000", "440100")) {
+            Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
+                    karaf.home().resolve("etc/org.perflink.region-" + region + ".cfg"));
+        }
+        out.println("PerfLink demo in " + dir);
+        out.println("  log: " + karaf.log());
+        Instant t0 = Instant.now();
+        karaf.start();
+        try {
+            watch.awaitHttp(mockUrl + "/mock/stats");
+            watch.awaitStatus(karaf, 2);
+            out.printf("  Karaf, PerfLink and the mock host are up (%d s)%n%n", Duration.between(t0, Instant.now()).toSeconds());
+
+            DemoSummary summary = new DemoSummary(out);
+            runStage(karaf, mockUrl, "COMPILE");
+            summary.verdicts(watch.received(mockUrl, "verdict"));
+            out.println();
+            runStage(karaf, mockUrl, "EXECUTE");
+            summary.warnings(watch.received(mockUrl, "warning"));
+            out.println();
+            runStage(karaf, mockUrl, "CLOSE");
+            summary.scores(watch.received(mockUrl, "score"));
+            summary.adjustments(watch.received(mockUrl, "adjustment"), watch.received(mockUrl, "notice"));
+            out.println();
+            JsonNode stats = watch.get(mockUrl + "/mock/stats");
+            StatusView status = StatusView.read(karaf.statusFile());
+            out.printf("Host received %d writes for %d result ids; ids written with two different bodies: %d; dead letters: %d%n",
+                    stats.path("writes").asLong(), stats.path("ids").asLong(),
+                    stats.path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), status == null ? -1 : status.deadLetters());
+            out.printf("Demo finished in %d s.%n", Duration.between(t0, Instant.now()).toSeconds());
+            if (serve) {
+                out.println("Serving: mock host " + mockUrl + ", status " + karaf.statusFile() + ". Stop with ./perflink stop --data " + dir);
+                return 0;
+            }
+        } finally {
+            if (!serve) {
+                karaf.stop();
+            }
+        }
+        return 0;
+    }
+
+    private void runStage(KarafInstance karaf, String mockUrl, String stage) throws Exception {
+        Instant since = Instant.now();
+        watch.post(mockUrl + "/mock/script?stage=" + stage);
+        if (!watch.awaitIdle(karaf, since)) {
+            throw new IOException(stage + " stage did not finish within " + InstanceWatch.STEP_TIMEOUT.toMinutes() + " min; see " + karaf.log());
+        }
+    }
+}
