@@ -79,6 +79,9 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.perflink.host.cfg", "url", "http://127.0.0.1:" + mockPort),
             features(maven("org.perflink", "perflink-features").version(version).classifier("features").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
+            // how long a test's injected services (Karaf's BootFinished first) may take: the boot installs the HTTP
+            // service too, and a loaded build machine needs well over Pax Exam's default 10 s
+            systemProperty("pax.exam.service.timeout").value("180000"),
             keepRuntimeFolder(),
             // the base class of these tests lives in Karaf's itests common bundle
             mavenBundle("org.apache.karaf.itests", "common", karafVersion),

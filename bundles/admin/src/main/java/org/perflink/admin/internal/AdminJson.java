@@ -319,18 +319,7 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode audit(String limitParam) {
-        int limit = DEFAULT_AUDIT_LIMIT;
-        if (limitParam != null) {
-            try {
-                limit = Integer.parseInt(limitParam.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
-                throw new IllegalArgumentException("limit 须为 1 至 " + MAX_AUDIT_LIMIT + " (limit must be 1 to "
-                        + MAX_AUDIT_LIMIT + ")");
-            }
-        }
+        int limit = number("limit", limitParam, DEFAULT_AUDIT_LIMIT, 1, MAX_AUDIT_LIMIT);
         ObjectNode out = mapper.createObjectNode();
         ArrayNode items = out.putArray("items");
         for (AuditEntry a : store.audit(limit)) {
