@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ final class ErrorReport {
 
     /** A text safe to show: PerfLink's own HTTP status summaries. */
     private static final Pattern SAFE = Pattern.compile("(delivery: )?HTTP [1-5][0-9]{2}");
+    /** A host's answer: PerfLink's status line, then the host's own text (shown without it). */
+    private static final Pattern ANSWER = Pattern.compile("^(?:delivery: )?HTTP ([1-5][0-9]{2})\\b");
     private static final Pattern SQL = Pattern.compile(
             "(?i)\\b(sql|jdbc|select|insert|update|delete|constraint|table|column|h2|postgres|database|datasource)\\b");
     private static final Pattern HOST = Pattern.compile(
@@ -45,8 +48,13 @@ final class ErrorReport {
         if (SAFE.matcher(raw.strip()).matches()) {
             return new Shown(raw.strip(), null, ref);
         }
-        String category = SQL.matcher(raw).find() ? "store" : HOST.matcher(raw).find() ? "host" : "internal";
         logOnce(ref, where, raw);
+        Matcher answer = ANSWER.matcher(raw.strip());
+        if (answer.find()) {
+            return new Shown("主系统答复 HTTP " + answer.group(1) + "，详见日志 (the host answered HTTP " + answer.group(1)
+                    + ", see the log) [ref " + ref + "]", "host", ref);
+        }
+        String category = SQL.matcher(raw).find() ? "store" : HOST.matcher(raw).find() ? "host" : "internal";
         return new Shown(text(category) + " [ref " + ref + "]", category, ref);
     }
 

@@ -30,6 +30,9 @@ class ErrorReportTest {
         ErrorReport.Shown host = report.report("delivery: java.net.ConnectException: Connection refused to /10.0.0.7", "r");
         assertEquals("host", host.category());
         assertFalse(host.message().contains("10.0.0.7"), host.message());
+        ErrorReport.Shown answer = report.report("delivery: HTTP 422: {\"error\":\"secret detail\"}", "r");
+        assertEquals("host", answer.category());
+        assertTrue(answer.message().contains("HTTP 422") && !answer.message().contains("secret detail"), answer.message());
         assertEquals("internal", report.report("java.lang.NullPointerException: x is null at Foo.bar", "r").category());
         assertNull(report.shown(null, "r"));
     }
