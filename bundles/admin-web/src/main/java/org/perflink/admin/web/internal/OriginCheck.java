@@ -14,12 +14,17 @@ final class OriginCheck {
 
     private final Set<String> publicOrigins;
 
-    /** {@code publicOrigins}: {@code scheme://host[:port]} each; blank entries are ignored. */
+    /**
+     * {@code publicOrigins}: {@code scheme://host[:port]} each, or several in one entry separated by commas or
+     * spaces (as a {@code .cfg} file gives {@code publicOrigins = https://a, https://b}); blanks are ignored.
+     */
     OriginCheck(String... publicOrigins) {
         Set<String> s = new TreeSet<>();
-        for (String o : publicOrigins == null ? new String[0] : publicOrigins) {
-            if (o != null && !o.isBlank()) {
-                s.add(normalize(o));
+        for (String entry : publicOrigins == null ? new String[0] : publicOrigins) {
+            for (String o : entry == null ? new String[0] : entry.split("[,\\s]+")) {
+                if (!o.isBlank()) {
+                    s.add(normalize(o));
+                }
             }
         }
         this.publicOrigins = Set.copyOf(s);

@@ -678,7 +678,7 @@ class AdminWebTest {
                 "not configured: refused");
         assertEquals("true", executeEnabled());
 
-        serve(new OriginCheck(proxy + "/", " "));
+        serve(new OriginCheck("https://other.example.gov.cn, " + proxy + "/", " "));
         String token = csrf("ada");
         assertEquals(403, send("PUT", "ada", path, "{\"enabled\":false}", token, "https://evil.example").statusCode());
         assertEquals(403, send("PUT", "ada", path, "{\"enabled\":false}", token, "http://perflink.example.gov.cn")
