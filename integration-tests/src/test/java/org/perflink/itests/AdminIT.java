@@ -428,6 +428,45 @@ public class AdminIT extends PerfLinkTestSupport {
         }
     }
 
+    /**
+     * Issue 17.3: slow clients do not freeze the page. Fifty connections that each sent one byte and then nothing
+     * are open; a normal request is still answered at once (the JDK server's four threads were held by four).
+     */
+    @Test
+    public void restAnswersANormalRequestWhileFiftySlowConnectionsAreOpen() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> regionsJson(VIEWER, VIEWER_PASSWORD) != null);
+        URI base = URI.create(adminUrl());
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort());
+                socket.getOutputStream().write('G');
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> r = api("GET", "/csrf", VIEWER, VIEWER_PASSWORD, null, null);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(r.body(), 200, r.statusCode());
+            System.err.println("AdminIT: answered in " + millis + " ms with 50 slow connections open");
+            assertTrue("answered in " + millis + " ms", millis < 5_000);
+            int open = 0;
+            for (java.net.Socket socket : slow) {
+                socket.setSoTimeout(1);
+                try {
+                    open += socket.getInputStream().read() == -1 ? 0 : 1;
+                } catch (java.net.SocketTimeoutException e) {
+                    open++; // still waiting for the rest of its request: nothing answered, nothing closed
+                }
+            }
+            assertEquals("the slow connections were all still open while the request was answered", 50, open);
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     // --- passwords and secrets -----------------------------------------------------------------------
 
     /**

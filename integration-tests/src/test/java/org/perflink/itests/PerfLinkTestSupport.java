@@ -41,6 +41,8 @@ import org.osgi.service.cm.Configuration.ConfigurationAttribute;
 public abstract class PerfLinkTestSupport extends KarafTestSupport {
 
     protected static final String MOCK_PORT = "perflink.it.mockPort";
+    /** The plain HTTP port of Karaf's HTTP service (Pax Web), which serves the admin page and API. */
+    protected static final String HTTP_PORT = "org.osgi.service.http.port";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -68,7 +70,8 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
-            editConfigurationFilePut("etc/org.perflink.admin.http.cfg", "port", Integer.toString(getAvailablePort(19182, 19999))),
+            // the admin page and API: Karaf's HTTP service
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", HTTP_PORT, Integer.toString(getAvailablePort(19182, 19999))),
             // the mock budget system inside the container, and PerfLink pointed at it
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "port", mockPort),
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "bind", "127.0.0.1"),
@@ -76,6 +79,9 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             editConfigurationFilePut("etc/org.perflink.host.cfg", "url", "http://127.0.0.1:" + mockPort),
             features(maven("org.perflink", "perflink-features").version(version).classifier("mock-host").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
+            // how long a test's injected services (Karaf's BootFinished first) may take: the boot installs the HTTP
+            // service too, and a loaded build machine needs well over Pax Exam's default 10 s
+            systemProperty("pax.exam.service.timeout").value("180000"),
             keepRuntimeFolder(),
             // the base class of these tests lives in Karaf's itests common bundle
             mavenBundle("org.apache.karaf.itests", "common", karafVersion),
@@ -183,12 +189,12 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
         return props;
     }
 
-    /** The admin page and API of this container ({@code org.perflink.admin.http}'s port), e.g. {@code http://127.0.0.1:19182}. */
+    /** The admin page and API of this container (the HTTP service's port, {@code org.ops4j.pax.web}), e.g. {@code http://127.0.0.1:19182}. */
     protected String adminUrl() throws IOException {
-        Dictionary<String, Object> props = configurationAdmin.getConfiguration("org.perflink.admin.http", null).getProperties();
-        Object port = props == null ? null : props.get("port");
+        Dictionary<String, Object> props = configurationAdmin.getConfiguration("org.ops4j.pax.web", null).getProperties();
+        Object port = props == null ? null : props.get(HTTP_PORT);
         if (port == null) {
-            throw new IllegalStateException("no port in org.perflink.admin.http");
+            throw new IllegalStateException("no " + HTTP_PORT + " in org.ops4j.pax.web");
         }
         return "http://127.0.0.1:" + port.toString().strip();
     }

@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  */
 final class KarafInstance {
 
+    /** Karaf's HTTP service configuration, and its key for the plain HTTP port. */
+    static final String HTTP_CFG = "etc/org.ops4j.pax.web.cfg";
+    static final String HTTP_PORT = "org.osgi.service.http.port";
+
     private final Path home;
 
     KarafInstance(Path home) {
@@ -58,15 +62,16 @@ final class KarafInstance {
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
-        setProperty("etc/org.perflink.admin.http.cfg", "bind", "127.0.0.1");
-        setProperty("etc/org.perflink.admin.http.cfg", "port", Integer.toString(freePort()));
+        // the admin page is served by Karaf's HTTP service (Pax Web)
+        setProperty(HTTP_CFG, "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
+        setProperty(HTTP_CFG, HTTP_PORT, Integer.toString(freePort()));
     }
 
     /** The admin page of this instance (its port is chosen at install). */
     String adminUrl() throws IOException {
-        for (String line : Files.readAllLines(home.resolve("etc/org.perflink.admin.http.cfg"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(home.resolve(HTTP_CFG), StandardCharsets.UTF_8)) {
             String t = line.trim();
-            if (t.startsWith("port") && t.substring(4).trim().startsWith("=")) {
+            if (t.startsWith(HTTP_PORT) && t.substring(HTTP_PORT.length()).trim().startsWith("=")) {
                 return "http://127.0.0.1:" + t.substring(t.indexOf('=') + 1).trim() + "/admin/";
             }
         }

@@ -1,0 +1,49 @@
+package org.perflink.admin.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The operations of the admin REST API ({@code /api/admin/v1/}, {@code docs/openapi/admin-api-v1.yaml}), each
+ * answering the JSON object the API sends. The caller has authenticated the user and checked their role;
+ * {@code actor} is the user name the audit log records. Query parameters are passed as typed (null when absent)
+ * and checked here.
+ * <p>
+ * Failures: {@link IllegalArgumentException} for bad input (HTTP 400, the message names the field),
+ * {@link NotFoundException} for an unconfigured region (404), {@link IllegalStateException} for a conflict (409).
+ * Messages are zh-CN with English beside, safe to show; no raw exception or SQL text is ever part of an answer.
+ */
+@ProviderType
+public interface AdminOperations {
+
+    /** GET regions: the region × stage matrix with each region's health. */
+    ObjectNode regions();
+
+    /** PUT regions/{code}: the region's own {@code enabled} switch. */
+    ObjectNode setRegionEnabled(String actor, String regionCode, boolean enabled) throws IOException;
+
+    /** PUT regions/{code}/stages/{stage}: one stage switch ({@code compile}, {@code 编制}, {@code COMPILE}, ...). */
+    ObjectNode setStageEnabled(String actor, String regionCode, String stage, boolean enabled) throws IOException;
+
+    /** GET regions/{code}/dead-letters?offset=&limit=: a page of the region's open dead letters with their total. */
+    ObjectNode deadLetters(String regionCode, String offset, String limit);
+
+    /** POST regions/{code}/dead-letters:replay: the given ids (empty: every open one of the region). */
+    ObjectNode replay(String actor, String regionCode, List<Long> ids);
+
+    /**
+     * GET regions/{code}/results?kind=&limit=&offset=&project=: the region's latest results, newest first, a page at
+     * a time, or with {@code project} that project's results in timeline order.
+     */
+    ObjectNode results(String regionCode, String kind, String limit, String offset, String project);
+
+    /** GET regions/{code}/projects/{projectCode}/timeline: verdicts → warnings → score → adjustment. */
+    ObjectNode timeline(String regionCode, String projectCode);
+
+    /** GET audit?limit=N: the latest entries, newest first. */
+    ObjectNode audit(String limit);
+}

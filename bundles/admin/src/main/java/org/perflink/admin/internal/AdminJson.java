@@ -1,0 +1,375 @@
+package org.perflink.admin.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.NotFoundException;
+
+import org.perflink.api.model.Stage;
+import org.perflink.core.RegionCode;
+import org.perflink.core.RegionSettings;
+import org.perflink.core.RulePacks;
+import org.perflink.store.AuditEntry;
+import org.perflink.store.DeadLetter;
+import org.perflink.store.PerfLinkStore;
+import org.perflink.store.RegionStatus;
+
+/**
+ * The operations of {@code /api/admin/v1/} as JSON ({@link AdminOperations}, the service the web bundle calls).
+ * Every one delegates to the logic the {@code perflink:} commands use ({@link RegionTable}, {@link RegionAdmin},
+ * {@link DeadLetterAdmin}, {@link ProjectTimeline}, {@link LatestResults}), so the shell and the API read and
+ * change the same things in the same way and audit them alike. Access control, CSRF and HTTP belong to the web
+ * bundle. Error texts of the routes and the store reach the answer only as {@link ErrorReport}s.
+ */
+public final class AdminJson implements AdminOperations {
+
+    static final int DEFAULT_AUDIT_LIMIT = 100;
+    static final int MAX_AUDIT_LIMIT = 1000;
+    static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
+    static final int MAX_DEAD_LETTER_LIMIT = 500;
+    /** How far a page may start: bounds what one request makes the store read. */
+    static final int MAX_OFFSET = 100_000;
+
+    private final Supplier<Collection<RegionSettings>> regions;
+    private final PerfLinkStore store;
+    private final RulePacks rulePacks;
+    private final RegionConfigEditor editor;
+    private final Supplier<LiveStatus> live;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final ErrorReport errors = new ErrorReport();
+
+    public AdminJson(Supplier<Collection<RegionSettings>> regions, PerfLinkStore store, RulePacks rulePacks,
+            RegionConfigEditor editor, Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
+        this.regions = regions;
+        this.store = store;
+        this.rulePacks = rulePacks;
+        this.editor = editor;
+        this.live = live;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public ObjectNode regions() {
+        LiveStatus liveStatus = live.get();
+        RegionTable.Overview overview = RegionTable.overview(regions.get(), store, rulePacks, liveStatus);
+        Instant now = clock.instant();
+        ObjectNode out = mapper.createObjectNode();
+        out.put("generatedAt", now.toString());
+        ArrayNode stages = out.putArray("stages");
+        for (Stage s : Stage.values()) {
+            stages.add(s.name());
+        }
+        ArrayNode items = out.putArray("regions");
+        for (RegionTable.Row row : overview.rows()) {
+            items.add(region(row));
+        }
+        ObjectNode summary = out.putObject("summary");
+        summary.put("configured", overview.configured());
+        summary.put("active", overview.active());
+        summary.put("disabled", overview.disabled());
+        summary.put("storeOnly", overview.rows().size() - overview.configured());
+        out.put("storeProblem", errors.shown(overview.storeProblem(), "store"));
+        ObjectNode l = out.putObject("live");
+        l.put("present", liveStatus.present());
+        l.put("updatedAt", text(liveStatus.updatedAt()));
+        l.put("stale", RegionTable.stale(liveStatus, now));
+        l.put("problem", errors.shown(liveStatus.problem(), "live status"));
+        return out;
+    }
+
+    private ObjectNode region(RegionTable.Row row) {
+        ObjectNode r = mapper.createObjectNode();
+        RegionSettings settings = row.settings();
+        r.put("code", row.code());
+        r.put("name", settings == null || settings.name().isBlank() ? null : settings.name());
+        r.put("state", row.state());
+        r.put("configured", settings != null);
+        if (settings == null) {
+            r.putNull("enabled");
+            r.putNull("stages");
+            r.putNull("rulePack");
+        } else {
+            r.put("enabled", settings.enabled());
+            ObjectNode st = r.putObject("stages");
+            for (Stage s : Stage.values()) {
+                st.put(s.name(), settings.stages().contains(s));
+            }
+            ObjectNode pack = r.putObject("rulePack");
+            pack.put("effective", row.pack().effective());
+            pack.put("own", row.pack().own().isEmpty() ? null : row.pack().own());
+            pack.put("ownDefined", row.pack().ownDefined());
+        }
+        RegionStatus status = row.status();
+        if (status == null) {
+            r.putNull("cursors");
+            r.putNull("backlog");
+            r.putNull("oldestUndelivered");
+            r.putNull("delivered");
+            r.putNull("deadLetters");
+            r.putNull("lastEventAt");
+        } else {
+            ObjectNode cursors = r.putObject("cursors");
+            for (Stage s : Stage.values()) {
+                cursors.put(s.name(), status.cursors().get(s));
+            }
+            r.put("backlog", status.backlog());
+            r.put("oldestUndelivered", text(status.oldestUndelivered()));
+            r.put("delivered", status.delivered());
+            r.put("deadLetters", status.deadLetters());
+            r.put("lastEventAt", text(status.lastEventAt()));
+        }
+        RegionTable.LastError last = row.lastError();
+        if (last == null) {
+            r.putNull("lastError");
+        } else {
+            ErrorReport.Shown shown = errors.report(last.message(), "region " + row.code());
+            ObjectNode e = r.putObject("lastError");
+            e.put("message", shown.message());
+            e.put("category", shown.category());
+            e.put("ref", shown.ref());
+            e.put("at", text(last.at()));
+            e.put("source", last.source());
+        }
+        r.put("liveState", row.live() == null ? null : row.live().state());
+        return r;
+    }
+
+    @Override
+    public ObjectNode setRegionEnabled(String actor, String code, boolean enabled) throws IOException {
+        return toggle(actor, configured(code), EnumSet.noneOf(Stage.class), enabled);
+    }
+
+    @Override
+    public ObjectNode setStageEnabled(String actor, String code, String stage, boolean enabled) throws IOException {
+        Stage s = Stages.parse(stage);
+        return toggle(actor, configured(code), EnumSet.of(s), enabled);
+    }
+
+    private ObjectNode toggle(String actor, String code, Set<Stage> stages, boolean on) throws IOException {
+        RegionAdmin admin = new RegionAdmin(editor, store);
+        RegionAdmin.Toggle t = admin.toggle(actor, code, stages, on);
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", code);
+        out.put("stage", stages.isEmpty() ? null : stages.iterator().next().name());
+        out.put("enabled", on);
+        out.put("changed", t.change().changed());
+        out.set("before", mapper.valueToTree(t.change().before()));
+        out.set("after", mapper.valueToTree(t.change().after()));
+        out.put("regionDisabled", t.regionDisabled());
+        out.put("file", t.change().file() == null ? null : t.change().file().getFileName().toString());
+        out.set("switches", switches(code));
+        return out;
+    }
+
+    /** The region's switches as its configuration holds them now (the region service follows a moment later). */
+    private ObjectNode switches(String code) throws IOException {
+        Map<String, Object> props = editor.properties(code);
+        ObjectNode sw = mapper.createObjectNode();
+        sw.put("enabled", on(props.get("enabled")));
+        ObjectNode st = sw.putObject("stages");
+        for (Stage s : Stage.values()) {
+            st.put(s.name(), on(props.get(Stages.configKey(s))));
+        }
+        return sw;
+    }
+
+    private static boolean on(Object value) {
+        return value == null || Boolean.parseBoolean(value.toString().strip()); // metatype default: on
+    }
+
+    @Override
+    public ObjectNode deadLetters(String code, String offsetParam, String limitParam) {
+        String region = valid(code);
+        int offset = number("offset", offsetParam, 0, 0, MAX_OFFSET);
+        int limit = number("limit", limitParam, DEFAULT_DEAD_LETTER_LIMIT, 1, MAX_DEAD_LETTER_LIMIT);
+        List<DeadLetter> open = new DeadLetterAdmin(store).open(List.of(region));
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", region);
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("total", open.size());
+        ArrayNode items = out.putArray("items");
+        for (DeadLetter d : open.subList(Math.min(offset, open.size()), Math.min(offset + limit, open.size()))) {
+            ObjectNode n = items.addObject();
+            n.put("id", d.id());
+            n.put("region", d.regionCode());
+            n.put("kind", d.kind());
+            n.put("key", d.key());
+            if (d.httpStatus() == 0) {
+                n.putNull("httpStatus");
+            } else {
+                n.put("httpStatus", d.httpStatus());
+            }
+            n.put("reason", d.reason());
+            n.put("createdAt", text(d.createdAt()));
+            n.put("body", d.body());
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectNode replay(String actor, String code, List<Long> ids) {
+        String region = valid(code);
+        DeadLetterAdmin.Replay r = new DeadLetterAdmin(store).replayIds(actor, region, List.copyOf(ids));
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", region);
+        out.put("open", r.open());
+        out.put("asked", r.asked());
+        out.put("requeued", r.requeued());
+        return out;
+    }
+
+    @Override
+    public ObjectNode timeline(String code, String projectCode) {
+        String region = valid(code);
+        String project = ProjectTimeline.requireProject(projectCode);
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", region);
+        out.put("project", project);
+        ArrayNode entries = out.putArray("entries");
+        for (ProjectTimeline.Entry e : ProjectTimeline.of(store, region, project)) {
+            ObjectNode n = entries.addObject();
+            n.put("kind", e.kind().name());
+            n.put("stage", e.stage().name());
+            n.put("latest", e.latest());
+            try {
+                n.set("result", mapper.readTree(e.json()));
+            } catch (JsonProcessingException ex) {
+                n.putNull("result");
+                n.put("raw", e.json());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The region's latest results, newest first (each result id once, with its delivery state), from {@code offset}
+     * on; or with {@code project} that project's results in timeline order (at most {@code limit} of each kind, no
+     * offset); {@code kind} one of verdict|warning|score|adjustment|notice, none for every kind. {@code total} is
+     * known once the listing reached its end (else null, and {@code hasMore} true).
+     */
+    @Override
+    public ObjectNode results(String code, String kind, String limit, String offsetParam, String project) {
+        LatestResults.Query q = LatestResults.query(valid(code), project, kind, limit);
+        int offset = number("offset", offsetParam, 0, 0, q.ofProject() ? 0 : MAX_OFFSET);
+        List<LatestResults.Item> found;
+        boolean more = false;
+        if (q.ofProject()) {
+            found = LatestResults.find(store, q);
+        } else {
+            // one row past the page tells whether there is a next one
+            List<LatestResults.Item> upTo = LatestResults.find(store,
+                    new LatestResults.Query(q.region(), null, q.kind(), offset + q.limit() + 1));
+            more = upTo.size() > offset + q.limit();
+            found = upTo.subList(Math.min(offset, upTo.size()), Math.min(offset + q.limit(), upTo.size()));
+        }
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", q.region());
+        out.put("project", q.project());
+        out.put("kind", q.kind() == null ? null : q.kind().name());
+        out.put("limit", q.limit());
+        out.put("offset", offset);
+        out.put("hasMore", more);
+        if (more) {
+            out.putNull("total");
+        } else {
+            out.put("total", q.ofProject() ? found.size() : offset + found.size());
+        }
+        ArrayNode items = out.putArray("items");
+        for (LatestResults.Item i : found) {
+            ObjectNode n = items.addObject();
+            n.put("kind", i.kind().name());
+            n.put("stage", i.stage().name());
+            n.put("id", i.id());
+            n.put("subject", i.subject());
+            n.put("latest", i.latest());
+            if (i.seq() == null) {
+                n.putNull("seq");
+            } else {
+                n.put("seq", i.seq());
+            }
+            n.put("state", i.state());
+            n.put("createdAt", text(i.createdAt()));
+            n.put("deliveredAt", text(i.deliveredAt()));
+            try {
+                n.set("result", mapper.readTree(i.json()));
+            } catch (JsonProcessingException ex) {
+                n.putNull("result");
+                n.put("raw", i.json());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ObjectNode audit(String limitParam) {
+        int limit = number("limit", limitParam, DEFAULT_AUDIT_LIMIT, 1, MAX_AUDIT_LIMIT);
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        for (AuditEntry a : store.audit(limit)) {
+            ObjectNode n = items.addObject();
+            n.put("id", a.id());
+            n.put("at", text(a.at()));
+            n.put("actor", a.actor());
+            n.put("action", a.action());
+            n.put("target", a.target());
+            n.put("before", a.before());
+            n.put("after", a.after());
+        }
+        return out;
+    }
+
+    /** A configured region's code; 404 when there is no configuration for it. */
+    private String configured(String code) throws IOException {
+        String region = valid(code);
+        if (editor.find(region).isEmpty()) {
+            throw new NotFoundException("区划未配置 (region not configured): " + region);
+        }
+        return region;
+    }
+
+    private static String valid(String code) {
+        if (!RegionCode.valid(code)) {
+            throw new IllegalArgumentException(RegionCode.MUST_BE);
+        }
+        return code;
+    }
+
+    /** A whole-number query parameter in [min, max]; {@code fallback} when absent. */
+    static int number(String name, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            n = min - 1;
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " 须为 " + min + " 至 " + max + " (" + name + " must be " + min
+                    + " to " + max + ")");
+        }
+        return n;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,6 +1,0 @@
-package org.perflink.admin.internal.http;
-
-/** What a request may do: read (viewer), replay dead letters (operator), switch and configure (admin). */
-public enum Permission {
-    READ, REPLAY, TOGGLE
-}
