@@ -24,6 +24,7 @@ final class ExecuteCatalog implements StageCatalog {
         // Warnings are graded BLUE/YELLOW/RED by thresholds, not by a severity a pack sets.
         return List.of(new RuleRef(DualMonitor.RULE_EXECUTION_LAG, null),
                 new RuleRef(DualMonitor.RULE_EXECUTION_LAG_KEY, null),
+                new RuleRef(DualMonitor.RULE_EXECUTION_LAG_RECLAIM, null),
                 new RuleRef(DualMonitor.RULE_TARGET_DEVIATION, null),
                 new RuleRef(DualMonitor.RULE_TARGET_AT_RISK, null),
                 new RuleRef(DualMonitor.RULE_NO_DATA, null));
