@@ -14,7 +14,9 @@ import java.util.Set;
 
 import org.perflink.api.model.Indicator.Operator;
 import org.perflink.api.model.ProjectKind;
+import org.perflink.api.rules.RulePack;
 import org.perflink.compile.internal.IndicatorLibraryFile;
+import org.perflink.compile.internal.RegionLibraries;
 
 /**
  * The indicator library (指标库, [101号], rules.md §11): per function code (功能分类科目), its prefixes (2050202 →
@@ -112,6 +114,26 @@ public final class IndicatorLibrary {
     /** Reads a library file (format v2, or the v1 map of function code to {@code {name, unit}}). */
     public static IndicatorLibrary load(Path file) throws IOException {
         return IndicatorLibraryFile.load(file);
+    }
+
+    /** One layer of a region's library: the rule pack that names a file, the file, and what it loaded to. */
+    public record Layer(String packId, Path file, IndicatorLibrary library, String error) {
+    }
+
+    /**
+     * The layers of a region's library as its rule packs name them ({@code library.file}), top of the chain
+     * first, each loaded now (for showing where an entry comes from; the compile stage caches its loads).
+     */
+    public static List<Layer> layersOf(RulePack pack) {
+        List<Layer> layers = new ArrayList<>();
+        for (RegionLibraries.Layer l : RegionLibraries.layersOf(pack)) {
+            try {
+                layers.add(new Layer(l.packId(), l.file(), load(l.file()), null));
+            } catch (IOException | RuntimeException e) {
+                layers.add(new Layer(l.packId(), l.file(), EMPTY, e.getMessage()));
+            }
+        }
+        return layers;
     }
 
     /**
