@@ -128,6 +128,9 @@ public final class Main {
 
     // --- demo ---------------------------------------------------------------------------------------
 
+    /** The demo's regions: a province, a city, and 440300 showing the rules v2 monitoring and library. */
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300");
+
     private int demo(boolean serve) throws Exception {
         Path dir = projectHome.resolve(".perflink/demo");
         KarafInstance previous = new KarafInstance(dir);
@@ -142,9 +145,13 @@ public final class Main {
         karaf.addBootFeature("perflink-mock-host");
         karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
-        for (String region : List.of("440000", "440100")) {
+        for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
                     karaf.home().resolve("etc/org.perflink.region-" + region + ".cfg"));
+        }
+        // 440300's own rule pack and indicator library (the rules v2 showcase)
+        for (String file : List.of("org.perflink.rulepack-sz-demo.cfg", "perflink-indicator-library-440300.json")) {
+            Files.copy(projectHome.resolve("config/demo/" + file), karaf.home().resolve("etc/" + file));
         }
         out.println("PerfLink demo in " + dir);
         out.println("  log: " + karaf.log());
@@ -152,7 +159,7 @@ public final class Main {
         karaf.start();
         try {
             awaitHttp(mockUrl + "/mock/stats");
-            awaitStatus(karaf, 2);
+            awaitStatus(karaf, DEMO_REGIONS.size());
             out.printf("  Karaf, PerfLink and the mock host are up (%d s)%n%n", Duration.between(t0, Instant.now()).toSeconds());
 
             DemoSummary summary = new DemoSummary(out);
