@@ -65,6 +65,12 @@ class LibraryRulesTest extends CheckerTestSupport {
         assertEquals("target.indicators[0].unit", f.path());
         assertEquals(Map.of("name", "改造学校数量", "unit", "个", "libraryUnit", "所", "libraryLevel", "2050202"),
                 f.figures());
+        // an entry the library marks qualitative (定性) has no unit to compare
+        IndicatorLibrary qualitative = new IndicatorLibrary(Map.of("2050202", List.of(new CoreIndicator("改造学校数量", "定性"))));
+        try (TargetChecker checker = new TargetChecker(qualitative)) {
+            assertTrue(findings(checker.check(aProject().build(), Phase.DECLARED, RulePack.DEFAULT, AT),
+                    "LIBRARY_UNIT_MISMATCH").isEmpty());
+        }
         // and its value is then not compared with the library's
         assertNone("LIBRARY_VALUE_TOO_EASY", aProject().change("I1", i -> i.ge("1", "个")).build(), Phase.DECLARED);
     }

@@ -45,6 +45,8 @@ public @interface LibraryStandard {
 
     final class Validator extends RuleCheck<LibraryStandard, IndicatorUnderCheck> {
         private static final MathContext MATH = MathContext.DECIMAL128;
+        /** The unit the library gives a qualitative indicator. */
+        private static final String QUALITATIVE_UNIT = "定性";
 
         @Override
         protected void check(IndicatorUnderCheck c, Report report) {
@@ -59,8 +61,8 @@ public @interface LibraryStandard {
             Match match = found.get();
             CoreIndicator entry = match.indicator();
             String unit = unitOf(c);
-            if (unit == null || entry.unit() == null) {
-                return;
+            if (unit == null || entry.unit() == null || entry.unit().equals(QUALITATIVE_UNIT)) {
+                return; // an entry the library marks qualitative (定性) has no unit to compare
             }
             boolean money = Quantity.isMoneyUnit(unit) && Quantity.isMoneyUnit(entry.unit());
             if (!money && !same(unit, entry.unit())) {
