@@ -193,8 +193,13 @@ public final class Main {
 
     private void runStage(KarafInstance karaf, String mockUrl, String stage) throws Exception {
         Instant since = Instant.now();
-        post(mockUrl + "/mock/script?stage=" + stage);
-        if (!awaitIdle(karaf, since)) {
+        JsonNode appended = post(mockUrl + "/mock/script?stage=" + stage).path("appended");
+        // idle is not enough: a poll that ended just after the script may have started before it
+        Map<String, Long> lastSeq = new java.util.HashMap<>();
+        for (JsonNode e : appended) {
+            lastSeq.merge(e.path("regionCode").asText(), e.path("seq").asLong(), Math::max);
+        }
+        if (!awaitIdle(karaf, since, s -> s.reached(stage, lastSeq))) {
             throw new IOException(stage + " stage did not finish within " + STEP_TIMEOUT.toMinutes() + " min; see " + karaf.log());
         }
     }
@@ -271,12 +276,17 @@ public final class Main {
 
     /** Waits until every region has handled every event and delivered every result, or the host stays down. */
     private boolean awaitIdle(KarafInstance karaf, Instant since) throws InterruptedException {
+        return awaitIdle(karaf, since, s -> true);
+    }
+
+    private boolean awaitIdle(KarafInstance karaf, Instant since, java.util.function.Predicate<StatusView> done)
+            throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         Instant errorSince = null;
         while (System.nanoTime() < deadline) {
             StatusView s = StatusView.read(karaf.statusFile());
             if (s != null) {
-                if (s.idleSince(since)) {
+                if (s.idleSince(since) && done.test(s)) {
                     return true;
                 }
                 if (s.firstError() == null) {
@@ -334,12 +344,13 @@ public final class Main {
         return mapper.readTree(r.body());
     }
 
-    private void post(String url) throws IOException, InterruptedException {
+    private JsonNode post(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(r.body());
     }
 
     /** The console to ask a password on without echo, or null when stdin or stdout is not a terminal. */
