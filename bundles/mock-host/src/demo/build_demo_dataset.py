@@ -27,17 +27,29 @@ REGIONS = OrderedDict([
                                                  APPROVED='2027-02-05', PUBLISHED='2027-02-25'),
                     reviews=[('UNIT', 'PASS', '2026-10-20'), ('DEPARTMENT', 'PASS', '2026-10-30'),
                              ('FINANCE', 'PASS', '2026-11-12')])),
+    # rules v2 showcase (issue 19): its own rule pack (config/demo/org.perflink.rulepack-sz-demo.cfg) with a
+    # back-loaded spending curve for 212 (城乡社区) and its own indicator library overlaying the installation's
+    ('440300', dict(name='深圳市(演示)', dates=dict(DECLARED='2026-10-18', REVIEWED='2026-11-15',
+                                                 APPROVED='2027-02-01', PUBLISHED='2027-02-20'),
+                    reviews=[('UNIT', 'PASS', '2026-10-18'), ('DEPARTMENT', 'PASS', '2026-10-28'),
+                             ('FINANCE', 'PASS', '2026-11-10')])),
 ])
+# 440300's rule pack: the parameters this reading applies (rules.md §2 and §11 since rules v2)
+SPEND_CURVES = {'440300': {'212': '0.02,0.05,0.10,0.18,0.27,0.37,0.47,0.57,0.67,0.77,0.88,1.00'}}
+CLEAR_BAND = {'440300': D('0.03')}
 DEPTS = {
     '440000': OrderedDict([('101', '省教育厅'), ('102', '省卫生健康委'), ('103', '省交通运输厅'), ('104', '省农业农村厅')]),
     '440100': OrderedDict([('201', '市教育局'), ('202', '市卫生健康委'), ('203', '市交通运输局'),
                            ('204', '市城市管理和综合执法局'), ('205', '市民政局')]),
+    '440300': OrderedDict([('301', '市住房和建设局')]),
 }
 FUNCTION = {'101': '2050202', '102': '2100408', '103': '2140106', '104': '2130122',
-            '201': '2050203', '202': '2100302', '203': '2140112', '204': '2120201', '205': '2081002'}
+            '201': '2050203', '202': '2100302', '203': '2140112', '204': '2120201', '205': '2081002',
+            '301': '2120303'}
 UNITS = {'101': ('101001', '省教育厅机关'), '102': ('102003', '省疾病预防控制中心'), '103': ('103002', '省公路事务中心'),
          '104': ('104001', '省农业农村厅机关'), '201': ('201002', '市教育局基建办'), '202': ('202001', '市卫生健康委机关'),
-         '203': ('203004', '市公共交通管理中心'), '204': ('204002', '市环境卫生管理中心'), '205': ('205001', '市民政局机关')}
+         '203': ('203004', '市公共交通管理中心'), '204': ('204002', '市环境卫生管理中心'), '205': ('205001', '市民政局机关'),
+         '301': ('301002', '市建筑工务署')}
 
 
 FORM = re.compile(r'^\s*(?:[≥≤＞＜><=＝]|>=|<=)?\s*([+-]?\d[\d,，]*(?:\.\d+)?|[+-]?\.\d+)\s*([%％])?\s*(.*?)\s*$')
@@ -430,6 +442,27 @@ M2 = project(Z, '202', '医疗救助专项（数据异常）', '700000.00', 'PUB
              target(Z, 'PUBLISHED', std_t(CHEA, '700000.00'), '开展医疗救助。'), kind='GRANT',
              design='MALFORMED: "kind": "GRANT" is not PROJECT|POLICY|TRANSFER')
 
+# ------------------------------------------------------------------ 440300 深圳市(演示): rules v2 showcase
+V = '440300'
+ROADS = (('新建改造市政道路长度', '公里', '30'), ('新建人行天桥数量', '座', '6'), ('沿线受益群众', '万人', '40'), '市民满意度')
+J1 = project(V, '301', '市政道路新建改造工程', '8000000.00', 'PUBLISHED',
+             target(V, 'PUBLISHED', std_t(ROADS, '8000000.00'), '新建改造市政道路30公里。'),
+             design='LIBRARY_VALUE_TOO_EASY: 30 公里 < 0.8 × the history 45 公里 of the region library (level 212); '
+                    'capital works judged by the back-loaded curve prefix.212')
+inds = std_t((('改造老旧小区数量', '个', '40'), ('改造排水管网长度', '米', '12000'), ('受益居民户数', '户', '15000'),
+              '居民满意度'), '3000000.00')
+J2 = project(V, '301', '老旧小区改造', '3000000.00', 'PUBLISHED',
+             target(V, 'PUBLISHED', inds, '改造老旧小区40个。'),
+             design='LIBRARY_UNIT_MISMATCH: 改造排水管网长度 in 米, the region library says 公里; little spent late in '
+                    'the year: RECLAIM')
+# 440300's indicator library (config/demo/perflink-indicator-library-440300.json), at the prefix 212 (城乡社区)
+LIBRARY = {V: OrderedDict([('212', [
+    OrderedDict([('name', n), ('unit', u)] + ([('history', h)] if h else []))
+    for n, u, h in [('项目总成本', '万元', None), ('新建改造市政道路长度', '公里', '45'), ('新建人行天桥数量', '座', None),
+                    ('验收合格率', '%', None), ('按期完成率', '%', None), ('沿线受益群众', '万人', None),
+                    ('长效管护机制', '定性', None), ('市民满意度', '%', None), ('改造老旧小区数量', '个', '36'),
+                    ('改造排水管网长度', '公里', None), ('受益居民户数', '户', None), ('居民满意度', '%', None)]])])}
+
 # G1's cost: budget 880 000 and cost ≤ 90 万元 would exceed the budget; make the budget 900 000 (cost = budget).
 for e in PROJECTS:
     if e['p']['projectCode'] == G1:
@@ -440,9 +473,10 @@ for e in PROJECTS:
 BY_CODE = {e['p']['projectCode']: e for e in PROJECTS}
 
 # ------------------------------------------------------------------ execution (two monitoring rounds)
-R1, R2 = '2027-07-31', '2027-09-30'
+R1, R2, R3 = '2027-07-31', '2027-09-30', '2027-11-30'
+ROUNDS = {'440000': (R1, R2), '440100': (R1, R2), '440300': (R1, R2, R3)}
 MONITORED = {G: [C1, C2, C3, C4, C5, C6, C7, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10],
-             Z: [G1, G2, G3, G4, H1, H2, H3, H4, H5, H6]}
+             Z: [G1, G2, G3, G4, H1, H2, H3, H4, H5, H6], V: [J1, J2]}
 
 
 def snap(code, as_of, rate, budget=None, actual=None, grades=None, ratio=None, omit=()):
@@ -473,7 +507,7 @@ def snap(code, as_of, rate, budget=None, actual=None, grades=None, ratio=None, o
     return s
 
 
-EXECUTION = {G: [], Z: []}
+EXECUTION = {G: [], Z: [], V: []}
 # round 1, 2027-07-31: time progress 212/365 = 0.5808
 EXECUTION[G] += [
     snap(C1, R1, '0.60'),
@@ -539,6 +573,16 @@ EXECUTION[Z] += [
     snap(H6, R2, '0.78'),
 ]
 
+# 440300: capital works spend late (curve prefix.212: 0.47 by July, 0.67 by September, 0.88 by November)
+EXECUTION[V] += [
+    snap(J1, R1, '0.35'),   # curve gap 0.12 -> BLUE (linear time progress would say 0.2308, YELLOW)
+    snap(J2, R1, '0.30'),   # curve gap 0.17 -> BLUE
+    snap(J1, R2, '0.62'),   # curve gap 0.05 -> none (linear 0.1279 would be BLUE); 8M >= 2M but 62 % >= 60 %
+    snap(J2, R2, '0.38'),   # 3M at 38 % after 31 Aug -> key RED
+    snap(J1, R3, '0.80'),   # curve gap 0.08 -> none
+    snap(J2, R3, '0.40'),   # after 31 Oct at 40 % < 50 % -> RECLAIM 3 000 000 x (0.88 - 0.40) = 1 440 000.00
+]
+
 # ------------------------------------------------------------------ evaluation inputs
 EVALUATED = MONITORED
 
@@ -598,7 +642,7 @@ EVALUATIONS = {G: [
     ev(D9, 'CONTINUING', '0.96', '0.87', grades='B', self_score='87'),                       # GOOD -> KEEP
     ev(D10, 'CONTINUING', '0.95', '1', actual={'O1': '90', 'O2': '96', 'O3': '100', 'B1': '800', 'S1': '85'},
        self_score='92', request_factor='1.10'),                                              # worked check 90.94
-], Z: [
+], V: [], Z: [
     ev(G1, 'RECURRING', '0.96', '0.86', grades='B', actual={'C1': '100'}, self_score='85'),  # cost 100 > 90: 7.20
     ev(G2, 'CONTINUING', '0.72', '0.45', grades='C', self_score='58'),                       # POOR >= 40 -> -0.30
     ev(G3, 'CONTINUING', '0.70', '0.45', grades='C', self_score='55'),                       # POLICY POOR -> TERMINATE
@@ -611,7 +655,7 @@ EVALUATIONS = {G: [
     ev(H6, 'CONTINUING', '0.88', '0.70', grades='B', self_score='76'),                       # TRANSFER MEDIUM -0.05
 ]}
 
-DEPARTMENT_INPUTS = {G: [
+DEPARTMENT_INPUTS = {V: [], G: [
     ('101', dict(KEY_ASSESSMENT='85', KEY_TARGETS='88', KEY_MONITORING='84', OVERALL_EVALUATION='86'),
      [('AUDIT', '2', '审计报告〔2027〕12号')], '850000000.00'),
     ('102', dict(KEY_ASSESSMENT='95', KEY_TARGETS='93', KEY_MONITORING='92', OVERALL_EVALUATION='94'), [],
@@ -654,13 +698,20 @@ def scripted(region):
     t = lambda day: day + 'T10:00:00+08:00'
     ev = []
     for ph in ('DECLARED', 'REVIEWED', 'APPROVED', 'PUBLISHED'):
+        if not codes_in(region, ph):
+            continue  # an empty list would mean every project
         ev.append(OrderedDict([('stage', 'COMPILE'), ('phase', ph), ('projectCodes', codes_in(region, ph)),
                                ('occurredAt', t(d[ph]))]))
     mon = [c for c in MONITORED[region]]
-    ev.append(OrderedDict([('stage', 'EXECUTE'), ('phase', 'MONITOR'), ('asOf', R1), ('projectCodes', mon),
-                           ('occurredAt', t('2027-08-06'))]))
-    ev.append(OrderedDict([('stage', 'EXECUTE'), ('phase', 'MONITOR'), ('asOf', R2), ('projectCodes', mon),
-                           ('occurredAt', t('2027-10-10'))]))
+    handled = {R1: '2027-08-06', R2: '2027-10-10', R3: '2027-12-08'}
+    for as_of in ROUNDS[region]:
+        ev.append(OrderedDict([('stage', 'EXECUTE'), ('phase', 'MONITOR'), ('asOf', as_of), ('projectCodes', mon),
+                               ('occurredAt', t(handled[as_of]))]))
+    if not EVALUATIONS[region]:
+        for e in ev:
+            e['year'] = YEAR
+            e.move_to_end('year', last=False)
+        return ev
     # The close stage concerns the whole year: department composites and notices need every project.
     ev.append(OrderedDict([('stage', 'CLOSE'), ('phase', 'EVALUATE'), ('projectCodes', []),
                            ('occurredAt', t('2028-03-31'))]))
@@ -678,7 +729,37 @@ def pidx(p):
     return PHASES.index(p) if p in PHASES else -1
 
 
-def compile_findings(p, phase):
+def library_findings(p, region):
+    """rules.md §11 against the region's library (entries at the prefixes of the function code)."""
+    f = []
+    levels = LIBRARY.get(region, {})
+    entries = {}
+    for level in [p['functionCode'][:n] for n in (7, 5, 3)]:
+        for e in levels.get(level, []):
+            entries.setdefault(e['name'], dict(e, level=level))
+    if not entries:
+        return f
+    for i in (p.get('target') or {}).get('indicators') or []:
+        e = entries.get(i['name'])
+        if e is None:
+            f.append(('LIBRARY_UNKNOWN_INDICATOR', 'INFO'))
+            continue
+        if i['type'] != 'QUANTITATIVE' or e['unit'] == '定性':
+            continue
+        money_units = i.get('unit') in YUAN and e['unit'] in YUAN
+        if i.get('unit') != e['unit'] and not money_units:
+            f.append(('LIBRARY_UNIT_MISMATCH', 'WARN'))
+            continue
+        v = parse_num(i['value']) * (YUAN[i['unit']] / YUAN[e['unit']] if money_units else 1)
+        h = D(e['history']) if 'history' in e else None
+        if h is not None and i['operator'] in ('GE', 'GT') and v < D('0.8') * h:
+            f.append(('LIBRARY_VALUE_TOO_EASY', 'WARN'))
+        if h is not None and i['operator'] in ('LE', 'LT') and v > h / D('0.8'):
+            f.append(('LIBRARY_VALUE_TOO_EASY', 'WARN'))
+    return f
+
+
+def compile_findings(p, phase, region=None):
     f = []
     add = lambda rid, sev: f.append((rid, sev))
     t = p.get('target')
@@ -769,6 +850,7 @@ def compile_findings(p, phase):
         a, b = (t.get('phaseDates') or {}).get('PUBLISHED'), (p.get('budgetPhaseDates') or {}).get('PUBLISHED')
         if a and b and a != b:
             add('SYNC_PUBLISH_DATE_MISMATCH', 'WARN')
+    f += library_findings(p, region)
     sev = {s for _, s in f}
     outcome = 'BLOCK' if 'BLOCK' in sev else 'WARN' if 'WARN' in sev else 'PASS'
     return f, outcome
@@ -780,7 +862,23 @@ def time_progress(as_of):
     return D(d.timetuple().tm_yday) / D(days)
 
 
-def monitor(p, s, as_of):
+def spend_curve(region, function_code):
+    """The longest function-code prefix with a curve in the region's pack (rules.md §2 since rules v2), else None."""
+    curves = SPEND_CURVES.get(region, {})
+    for prefix in sorted(curves, key=len, reverse=True):
+        if function_code.startswith(prefix):
+            return prefix, [D(x) for x in curves[prefix].split(',')]
+    return None
+
+
+def curve_at(shares, as_of):
+    d = dt.date.fromisoformat(as_of)
+    start = D(0) if d.month == 1 else shares[d.month - 2]
+    days = (dt.date(d.year + d.month // 12, d.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return start + (shares[d.month - 1] - start) * D(d.day) / D(days)
+
+
+def monitor(p, s, as_of, region=None):
     w = []
     tp = time_progress(as_of)
     if s is None:
@@ -790,11 +888,16 @@ def monitor(p, s, as_of):
         w.append(('NO_DATA', 'YELLOW', 'zero budget'))
     else:
         er = D(s['paidAmount']) / budget
-        gap = tp - er
+        curve = spend_curve(region, p['functionCode'])
+        expected = curve_at(curve[1], as_of) if curve else tp
+        gap = expected - er
         level = 'RED' if gap >= D('0.30') else 'YELLOW' if gap >= D('0.20') else 'BLUE' if gap >= D('0.10') else None
-        why = 'gap %.4f' % gap
+        why = 'gap %.4f' % gap + (', curve prefix.%s expects %.4f' % (curve[0], expected) if curve else '')
         if budget >= 2000000 and er < D('0.60') and as_of[5:] >= '08-31':
             level, why = 'RED', 'key: budget %s, rate %.2f after 31 Aug (gap %.4f)' % (budget, er, gap)
+        if as_of[5:] >= '10-31' and er < D('0.50') and gap > 0:
+            level, why = 'RED', 'RECLAIM %s: rate %.2f < 0.50 after 31 Oct, gap %.4f%s' % (
+                money(budget * gap), er, gap, ' by curve prefix.%s' % curve[0] if curve else '')
         if level:
             w.append(('EXECUTION_LAG', level, why))
     acts = paired_actuals(p['target']['indicators'], s.get('indicators', []))
@@ -907,6 +1010,14 @@ def main():
                                    'POST /mock/script?stage=COMPILE|EXECUTE|CLOSE.'),
                        ('regions', regions)])
     os.makedirs(OUT, exist_ok=True)
+    library = OrderedDict([('version', 2), ('comment', 'Indicator library of 440300 深圳市(演示), overlaying the '
+                                                     "installation's (docs/indicator-library.md); built by "
+                                                     'bundles/mock-host/src/demo/build_demo_dataset.py.'),
+                           ('entries', LIBRARY[V])])
+    with open(os.path.join(HERE, '..', '..', '..', '..', 'config', 'demo', 'perflink-indicator-library-440300.json'),
+              'w', encoding='utf-8') as fh:
+        json.dump(library, fh, ensure_ascii=False, indent=1)
+        fh.write('\n')
     with open(os.path.join(OUT, 'demo-dataset.json'), 'w', encoding='utf-8') as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)
         fh.write('\n')
@@ -914,7 +1025,8 @@ def main():
     L = []
     L.append('# Demo dataset — what each project is designed to trigger\n')
     L.append('Generated by `src/demo/build_demo_dataset.py` from its own reading of shared/design/rules.md (default '
-             'rule pack). Year 2027; time progress 0.5808 at 2027-07-31 (212/365) and 0.7479 at 2027-09-30 (273/365). '
+             'rule pack; 440300 its own pack sz-demo). Year 2027; time progress 0.5808 at 2027-07-31 (212/365) and 0.7479 '
+             'at 2027-09-30 (273/365). '
              'Events are scripted, not served at start: `POST /mock/script?stage=COMPILE`, then `EXECUTE`, then `CLOSE`.\n')
     L.append('Reading notes (where rules.md leaves room): indicator checks are listed only for targets that have '
              'indicators (an empty target reports SYNC_COMPILE_TARGET_MISSING; an implementation may add the '
@@ -936,27 +1048,30 @@ def main():
                 L.append('| %s | %s | %s | %s | — (the item violates the contract: PerfLink should report it as '
                          'invalid, not crash) | — |' % (p['projectCode'], p['name'], e['phase'], e['design']))
                 continue
-            f, outcome = compile_findings(p, e['phase'])
+            f, outcome = compile_findings(p, e['phase'], r)
             all_rules.update(x for x, _ in f)
             L.append('| %s | %s | %s | %s | %s | **%s** |' % (
                 p['projectCode'], p['name'], e['phase'], e['design'],
                 ', '.join('%s (%s)' % x for x in f) or '—', outcome))
         L.append('\n### Execute stage (warnings)\n')
-        L.append('| project | 2027-07-31 | 2027-09-30 |')
-        L.append('|---|---|---|')
+        L.append('| project | ' + ' | '.join(ROUNDS[r]) + ' |')
+        L.append('|---|' + '---|' * len(ROUNDS[r]))
         red_depts = set()
         for c in MONITORED[r]:
             p = BY_CODE[c]['p']
             cells = []
-            for as_of in (R1, R2):
+            for as_of in ROUNDS[r]:
                 s = next((x for x in EXECUTION[r] if x['projectCode'] == c and x['asOf'] == as_of), None)
-                ws = monitor(p, s, as_of)
+                ws = monitor(p, s, as_of, r)
                 for t, lv, _ in ws:
                     all_rules.add(t + '/' + lv)
                     if lv == 'RED':
                         red_depts.add(p['departmentCode'])
                 cells.append('; '.join('%s %s (%s)' % w for w in ws) or '—')
-            L.append('| %s %s | %s | %s |' % (c, p['name'], cells[0], cells[1]))
+            L.append('| %s %s | %s |' % (c, p['name'], ' | '.join(cells)))
+        if not EVALUATIONS[r]:
+            L.append('\nNo close stage for this region in the demo.')
+            continue
         L.append('\n### Close stage (scores, linkage)\n')
         L.append('| project | kind / recurrence | computed | basis | grade | action, ratio | base → delta | notes |')
         L.append('|---|---|---|---|---|---|---|---|')
@@ -1034,7 +1149,19 @@ def main():
     L += ['', '## Indicator library',
           "With the shipped `config/indicator-library.json` (built from this dataset), `LIBRARY_UNKNOWN_INDICATOR` "
           "fires once: on 440000-2027-000131 for 其他工作完成情况, which the library deliberately leaves out of "
-          "function 2050202's core indicators.", '']
+          "function 2050202's core indicators.",
+          '',
+          '## Rules v2 showcase: 440300 深圳市(演示)',
+          'Region 440300 has its own rule pack `sz-demo` (`config/demo/org.perflink.rulepack-sz-demo.cfg`): the '
+          'back-loaded spending curve `monitor.spendCurve.prefix.212 = %s`, the dead band `monitor.clearBand = 0.03` '
+          'and `library.file` = `config/demo/perflink-indicator-library-440300.json`, which overlays the installation\'s '
+          'library at the prefix 212. Its capital works (function 2120303) are judged by the curve (the warning\'s '
+          'metrics name `spendCurve` = `prefix.212` and its `expectedRate`); the third round (2027-11-30) is past '
+          '`monitor.reclaim.fromDate` = 10-31, so 440300-2027-000102, 40 %% spent, gets `RECLAIM` with `reclaimAmount` '
+          '= 3 000 000 × (0.88 − 0.40) = 1440000.00 (category IDLE_FUNDS, responsible FINANCE, rounds 2 after the key '
+          'RED of 2027-09-30). Its round-1 BLUE of 440300-2027-000101 is cleared (NONE) in round 2. The verdicts carry '
+          'the library\'s figure: LIBRARY_VALUE_TOO_EASY with `reference` 45 (history, level 212), and '
+          'LIBRARY_UNIT_MISMATCH with `libraryUnit` 公里.' % SPEND_CURVES[V]['212'], '']
     with open(os.path.join(OUT, 'EXPECTED.md'), 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(L))
     return all_rules

@@ -186,6 +186,34 @@ public class MonitorRoundIT extends PerfLinkTestSupport {
         }
     }
 
+    /**
+     * Rules v2 (issue 19): every warning carries its regime (全面/重点监控), how many rounds it has stood (read back
+     * from the store's history), its problem category and who is responsible; v1 bands and levels are unchanged.
+     */
+    @Test
+    public void warningsCarryRegimeRoundsCategoryAndResponsibility() throws Exception {
+        Map<String, JsonNode> byId = byId(monitoringRounds());
+        JsonNode yellow119 = warning(byId, "119", R2, "EXECUTION_LAG");
+        assertEquals("1 200 000: general monitoring", "GENERAL", yellow119.path("regime").asText());
+        assertEquals("RED in round 1, YELLOW now: two rounds at YELLOW or above", 2, yellow119.path("rounds").asInt());
+        assertEquals("PROGRESS_LAG", yellow119.path("category").asText());
+        assertEquals("DEPARTMENT", yellow119.path("responsible").asText());
+        JsonNode key116 = warning(byId, "116", R2, "EXECUTION_LAG");
+        assertEquals("3 500 000: key monitoring", "KEY", key116.path("regime").asText());
+        assertEquals(1, key116.path("rounds").asInt());
+        assertEquals("FINANCE", key116.path("responsible").asText());
+        assertTrue("no reclaim before 31 October", key116.path("reclaimAmount").isMissingNode());
+        JsonNode noData = warning(byId, "120", R1, "NO_DATA");
+        assertEquals("DATA_MISSING", noData.path("category").asText());
+        assertEquals("UNIT", noData.path("responsible").asText());
+        JsonNode atRisk = warning(byId, "124", R1, "TARGET_AT_RISK");
+        assertEquals("TARGET_DEVIATION", atRisk.path("category").asText());
+        assertEquals("UNIT", atRisk.path("responsible").asText());
+        JsonNode cleared = warning(byId, "127", R2, "EXECUTION_LAG");
+        assertEquals("the clearance goes to the same work list", "FINANCE", cleared.path("responsible").asText());
+        assertTrue("a clearance has no rounds", cleared.path("rounds").isMissingNode());
+    }
+
     private static JsonNode warning(Map<String, JsonNode> byId, String project, String asOf, String type) {
         JsonNode row = byId.get(id(project, asOf, type));
         assertTrue("a warning " + id(project, asOf, type) + " among " + byId.keySet(), row != null);

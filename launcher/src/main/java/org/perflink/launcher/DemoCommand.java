@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Option;
  * demo regions, a full compile → execute → close cycle, then a summary per region ({@link DemoSummary}).
  */
 @Command(name = "demo", description = {
-    "模拟预算管理一体化系统 + 演示地区 440000、440100：完整的编制 → 执行 → 决算，并按地区汇总。",
-    "Karaf + the mock budget system + demo regions 440000 and 440100: a full compile → execute → close cycle,"
+    "模拟预算管理一体化系统 + 演示地区 440000、440100、440300：完整的编制 → 执行 → 决算，并按地区汇总。",
+    "Karaf + the mock budget system + demo regions 440000, 440100 and 440300: a full compile → execute → close cycle,"
             + " then a summary per region."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -35,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
         this.projectHome = projectHome;
         this.out = out;
     }
+
+    /** The demo's regions: a province, a city, and 440300 showing the rules v2 monitoring and library. */
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300");
 
     @Override
     public Integer call() throws Exception {
@@ -52,9 +57,13 @@ final class DemoCommand implements Callable<Integer> {
         karaf.addBootFeature("perflink-mock-host");
         karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
-        for (String region : List.of("440000", "440100")) {
+        for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
                     karaf.home().resolve("etc/org.perflink.region-" + region + ".cfg"));
+        }
+        // 440300's own rule pack and indicator library (the rules v2 showcase)
+        for (String file : List.of("org.perflink.rulepack-sz-demo.cfg", "perflink-indicator-library-440300.json")) {
+            Files.copy(projectHome.resolve("config/demo/" + file), karaf.home().resolve("etc/" + file));
         }
         out.println("PerfLink demo in " + dir);
         out.println("  log: " + karaf.log());
@@ -62,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         karaf.start();
         try {
             watch.awaitHttp(mockUrl + "/mock/stats");
-            watch.awaitStatus(karaf, 2);
+            watch.awaitStatus(karaf, DEMO_REGIONS.size());
             out.printf("  Karaf, PerfLink and the mock host are up (%d s)%n%n", Duration.between(t0, Instant.now()).toSeconds());
 
             DemoSummary summary = new DemoSummary(out);
@@ -96,8 +105,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private void runStage(KarafInstance karaf, String mockUrl, String stage) throws Exception {
         Instant since = Instant.now();
-        watch.post(mockUrl + "/mock/script?stage=" + stage);
-        if (!watch.awaitIdle(karaf, since)) {
+        JsonNode appended = watch.post(mockUrl + "/mock/script?stage=" + stage).path("appended");
+        // idle is not enough: a poll that ended just after the script may have started before it
+        Map<String, Long> lastSeq = new HashMap<>();
+        for (JsonNode e : appended) {
+            lastSeq.merge(e.path("regionCode").asText(), e.path("seq").asLong(), Math::max);
+        }
+        if (!watch.awaitIdle(karaf, since, s -> s.reached(stage, lastSeq))) {
             throw new IOException(stage + " stage did not finish within " + InstanceWatch.STEP_TIMEOUT.toMinutes() + " min; see " + karaf.log());
         }
     }

@@ -37,6 +37,22 @@ final class DemoSummary {
                     o.getOrDefault("PASS", 0), o.getOrDefault("WARN", 0), o.getOrDefault("BLOCK", 0));
             out.println("          most frequent rules: " + top(rules.getOrDefault(region, Map.of()), 6));
         }
+        // rules.md §11: what the indicator library said, with the library's figure
+        for (JsonNode row : received.path("items")) {
+            for (JsonNode f : row.path("body").path("findings")) {
+                String rule = f.path("ruleId").asText();
+                JsonNode fig = f.path("figures");
+                if (rule.equals("LIBRARY_VALUE_TOO_EASY") || rule.equals("LIBRARY_UNIT_MISMATCH")) {
+                    out.printf("  指标库 library  %s %s %s: %s (library %s, level %s)%n", row.path("body")
+                            .path("projectCode").asText(), rule, fig.path("name").asText(),
+                            rule.equals("LIBRARY_UNIT_MISMATCH") ? fig.path("unit").asText()
+                                    : fig.path("value").asText() + fig.path("unit").asText(),
+                            rule.equals("LIBRARY_UNIT_MISMATCH") ? fig.path("libraryUnit").asText()
+                                    : fig.path("reference").asText() + fig.path("unit").asText(),
+                            fig.path("libraryLevel").asText());
+                }
+            }
+        }
     }
 
     void warnings(JsonNode received) {
@@ -48,6 +64,23 @@ final class DemoSummary {
             count(byRegion, row.path("region").asText(), body.path("type").asText() + "/" + level);
         }
         byRegion.forEach((region, counts) -> out.println("  " + region + "  " + new TreeMap<>(counts)));
+        // rules.md §2 since rules v2: spending curves and reclaim suggestions (收回/调减)
+        for (JsonNode row : received.path("items")) {
+            JsonNode body = row.path("body");
+            JsonNode m = body.path("metrics");
+            if ("RECLAIM".equals(body.path("suggestedAction").asText())) {
+                out.printf("  收回/调减 reclaim  %s at %s: %s 元 (rate %s, expected %s, rounds %s, %s/%s)%n",
+                        body.path("projectCode").asText(), body.path("asOf").asText(),
+                        body.path("reclaimAmount").asText(), m.path("executionRate").asText(),
+                        m.path("expectedRate").asText(m.path("timeProgress").asText()), body.path("rounds").asText(),
+                        body.path("category").asText(), body.path("responsible").asText());
+            } else if (m.has("spendCurve")) {
+                out.printf("  支出曲线 curve  %s at %s: %s %s by curve %s (rate %s, expected %s, time progress %s)%n",
+                        body.path("projectCode").asText(), body.path("asOf").asText(), body.path("type").asText(),
+                        body.path("level").asText(), m.path("spendCurve").asText(), m.path("executionRate").asText(),
+                        m.path("expectedRate").asText(), m.path("timeProgress").asText());
+            }
+        }
     }
 
     void scores(JsonNode received) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +28,17 @@ final class InstanceWatch {
 
     /** Waits until every region has handled every event and delivered every result, or the host stays down. */
     boolean awaitIdle(KarafInstance karaf, Instant since) throws InterruptedException {
+        return awaitIdle(karaf, since, s -> true);
+    }
+
+    /** As {@link #awaitIdle(KarafInstance, Instant)}, and until {@code done} holds as well. */
+    boolean awaitIdle(KarafInstance karaf, Instant since, Predicate<StatusView> done) throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         Instant errorSince = null;
         while (System.nanoTime() < deadline) {
             StatusView s = StatusView.read(karaf.statusFile());
             if (s != null) {
-                if (s.idleSince(since)) {
+                if (s.idleSince(since) && done.test(s)) {
                     return true;
                 }
                 if (s.firstError() == null) {
@@ -88,11 +94,12 @@ final class InstanceWatch {
         return mapper.readTree(r.body());
     }
 
-    void post(String url) throws IOException, InterruptedException {
+    JsonNode post(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(r.body());
     }
 }

@@ -60,6 +60,21 @@ final class StatusView {
         return true;
     }
 
+    /** Every region's cursor of {@code stage} has reached the given event seq (regions not listed here pass). */
+    boolean reached(String stage, Map<String, Long> seqByRegion) {
+        for (Map.Entry<String, Long> e : seqByRegion.entrySet()) {
+            JsonNode region = root.path("regions").path(e.getKey());
+            if (region.isMissingNode()) {
+                continue; // a region of the dataset that PerfLink is not configured for
+            }
+            String cursor = region.path("stages").path(stage).path("cursor").asText("");
+            if (!cursor.matches("\\d+") || Long.parseLong(cursor) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first region error, if any region reports one. */
     String firstError() {
         for (JsonNode region : root.path("regions")) {

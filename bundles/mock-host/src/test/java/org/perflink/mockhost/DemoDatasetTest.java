@@ -115,8 +115,9 @@ class DemoDatasetTest {
         try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
             Client c = new Client(host.baseUri());
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
-            assertEquals(8, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
-            assertEquals(4, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
+            // 440300 (the rules v2 showcase) adds one PUBLISHED event and three monitoring rounds, no close stage
+            assertEquals(9, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            assertEquals(7, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
             assertEquals(4, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());

@@ -27,6 +27,14 @@ public interface TargetCheck {
     Library library();
 
     /**
+     * For people ({@code perflink:library}): the library entries the region's projects of {@code functionCode} are
+     * checked against under {@code pack} (rules.md §11): the files it is made of, and per level (2050202 → 20502 →
+     * 205 → COMMON) each entry with its unit, scope, standard and source; only entries named {@code indicatorName}
+     * when it is not null.
+     */
+    String describeLibrary(String regionCode, String functionCode, String indicatorName, RulePack pack);
+
+    /**
      * @param location where the library is read from (a file), as configured
      * @param loaded   whether it holds any indicator; when not, {@code LIBRARY_UNKNOWN_INDICATOR} stays silent
      */

@@ -40,6 +40,12 @@ public final class CompileTargetCheck implements TargetCheck {
     }
 
     @Override
+    public String describeLibrary(String regionCode, String functionCode, String indicatorName, RulePack pack) {
+        String location = check.library().location();
+        return LibraryReport.show(regionCode, functionCode, indicatorName, pack, location == null ? null : Path.of(location));
+    }
+
+    @Override
     public Library library() {
         return check.library();
     }

@@ -13,8 +13,9 @@ import jakarta.validation.Payload;
 import org.perflink.compile.internal.IndicatorLibrary;
 
 /**
- * 核心指标 ([101号]): where the indicator library covers the project's function code, the indicator is
- * one of the library's ({@code LIBRARY_UNKNOWN_INDICATOR}, INFO: a prompt to prefer core indicators).
+ * 核心指标 ([101号]): where the indicator library has entries for the project's function code, one of its prefixes
+ * or COMMON, the indicator is one of the library's at some level ({@code LIBRARY_UNKNOWN_INDICATOR}, INFO: a prompt
+ * to prefer core indicators); the finding names the nearest level that has entries.
  */
 @Documented
 @Retention(RUNTIME)
@@ -35,8 +36,11 @@ public @interface CoreIndicator {
             }
             String name = IndicatorLibrary.normalize(c.name());
             if (!c.coreNames().contains(name)) {
+                String level = c.library().nearestLevel() == null ? c.functionCode() : c.library().nearestLevel();
+                // the figures of a v1 finding stay as they were; a parent level or COMMON is named beside them
                 report.add(Rule.LIBRARY_UNKNOWN_INDICATOR, null, c.index(), c.path("name"),
-                        Figures.of("functionCode", c.functionCode(), "name", name), name, c.functionCode());
+                        Figures.of("functionCode", c.functionCode(), "name", name, "libraryLevel",
+                                level.equals(c.functionCode()) ? null : level), name, level);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.perflink.api.model.Indicator;
 import org.perflink.api.rules.Quantity;
+import org.perflink.compile.internal.IndicatorLibrary;
 import org.perflink.compile.internal.CompilePhase.Declared;
 
 /**
@@ -15,12 +16,19 @@ import org.perflink.compile.internal.CompilePhase.Declared;
  */
 @QuantifiedIndicator(groups = Declared.class)
 @CoreIndicator(groups = Declared.class)
+@LibraryStandard(groups = Declared.class)
 public record IndicatorUnderCheck(int index, Indicator indicator, Quantity value, Quantity valueMax,
-        String functionCode, Set<String> coreNames) {
+        String functionCode, Set<String> coreNames, IndicatorLibrary.Lookup library) {
 
     public static IndicatorUnderCheck of(int index, Indicator indicator, String functionCode, Set<String> coreNames) {
+        return of(index, indicator, functionCode, IndicatorLibrary.Lookup.NONE, coreNames);
+    }
+
+    /** With the library's lookup for the project (分层分类: its function code, prefixes and COMMON). */
+    public static IndicatorUnderCheck of(int index, Indicator indicator, String functionCode,
+            IndicatorLibrary.Lookup library, Set<String> coreNames) {
         return new IndicatorUnderCheck(index, indicator, Quantity.parse(indicator.value()).orElse(null),
-                Quantity.parse(indicator.valueMax()).orElse(null), functionCode, coreNames);
+                Quantity.parse(indicator.valueMax()).orElse(null), functionCode, coreNames, library);
     }
 
     /** {@code target.indicators[i].field}, in the host contract's field names. */

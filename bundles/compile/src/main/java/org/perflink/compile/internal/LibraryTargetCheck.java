@@ -26,6 +26,12 @@ final class LibraryTargetCheck implements TargetCheck.Standalone {
     }
 
     @Override
+    public String describeLibrary(String regionCode, String functionCode, String indicatorName, RulePack pack) {
+        String location = library.location();
+        return LibraryReport.show(regionCode, functionCode, indicatorName, pack, location == null ? null : Path.of(location));
+    }
+
+    @Override
     public Library library() {
         return library;
     }

@@ -40,11 +40,12 @@ public record ProjectUnderCheck(Project project, List<@Valid IndicatorUnderCheck
         if (target == null || target.indicators().isEmpty()) {
             return new ProjectUnderCheck(project, List.of());
         }
-        Set<String> coreNames = library.namesOf(project.functionCode());
+        IndicatorLibrary.Lookup lookup = library.lookup(project.functionCode(), IndicatorLibrary.scopeOf(project.kind()));
+        Set<String> coreNames = lookup.names();
         List<Indicator> source = target.indicators();
         List<IndicatorUnderCheck> indicators = new ArrayList<>(source.size());
         for (int i = 0; i < source.size(); i++) {
-            indicators.add(IndicatorUnderCheck.of(i, source.get(i), project.functionCode(), coreNames));
+            indicators.add(IndicatorUnderCheck.of(i, source.get(i), project.functionCode(), lookup, coreNames));
         }
         return new ProjectUnderCheck(project, indicators);
     }

@@ -38,7 +38,11 @@ public enum Rule {
     COST_EXCEEDS_BUDGET(DECLARED, BLOCK),
     WEIGHTS_INVALID(DECLARED, WARN),
     GOAL_MISSING(DECLARED, WARN),
-    LIBRARY_UNKNOWN_INDICATOR(DECLARED, INFO);
+    LIBRARY_UNKNOWN_INDICATOR(DECLARED, INFO),
+    /** rules.md §11 (since rules v2): the library's entry has another unit. */
+    LIBRARY_UNIT_MISMATCH(DECLARED, WARN),
+    LIBRARY_VALUE_TOO_EASY(DECLARED, WARN),
+    LIBRARY_VALUE_OUT_OF_RANGE(DECLARED, INFO);
 
     private final Phase phase;
     private final Severity severity;

@@ -33,8 +33,10 @@ import org.perflink.compile.internal.BalancedWeights;
 import org.perflink.compile.internal.CompilePhase;
 import org.perflink.compile.internal.Evidence;
 import org.perflink.compile.internal.ExAnteAssessed;
+import org.perflink.compile.internal.LibraryStandard;
 import org.perflink.compile.internal.MostlyQuantified;
 import org.perflink.compile.internal.ProjectUnderCheck;
+import org.perflink.compile.internal.RegionLibraries;
 import org.perflink.compile.internal.Rule;
 import org.perflink.compile.internal.SyncedWithBudget;
 import org.slf4j.Logger;
@@ -63,7 +65,9 @@ public final class TargetChecker implements AutoCloseable {
             SyncedWithBudget.PUBLISH_TOLERANCE,
             ExAnteAssessed.THRESHOLD,
             MostlyQuantified.MIN_QUANT_SHARE,
-            BalancedWeights.LEVEL1);
+            BalancedWeights.LEVEL1,
+            RegionLibraries.LIBRARY_FILE,
+            LibraryStandard.EASY_RATIO);
 
     private static final List<RuleInfo> RULES = Arrays.stream(Rule.values())
             .map(r -> new RuleInfo(r.id(), r.phase(), r.severity())).toList();
@@ -73,6 +77,8 @@ public final class TargetChecker implements AutoCloseable {
             .comparing(Evidence::rule).thenComparingInt(Evidence::order);
 
     private final IndicatorLibrary library;
+    /** Each region's library: this one overlaid by the {@code library.file} of its rule packs. */
+    private final RegionLibraries regionLibraries = new RegionLibraries();
     private final ValidatorFactory factory;
     private final Messages messages;
     /** The validator bound to the last rule pack: an event's projects all share one pack. */
@@ -111,6 +117,11 @@ public final class TargetChecker implements AutoCloseable {
         return library;
     }
 
+    /** The library a region's projects are checked against (rules.md §11: overlaid per region). */
+    public IndicatorLibrary libraryFor(RulePack pack) {
+        return regionLibraries.libraryFor(library, pack);
+    }
+
     /**
      * Checks a project for a compile phase (DECLARED..PUBLISHED) under a rule pack. An unreadable
      * indicator value is a finding; a malformed parameter of the rule pack throws
@@ -121,7 +132,7 @@ public final class TargetChecker implements AutoCloseable {
         Class<?> group = CompilePhase.groupOf(phase);
         Set<ConstraintViolation<ProjectUnderCheck>> violations;
         try {
-            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, library), group);
+            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, libraryFor(pack)), group);
         } catch (ValidationException e) {
             // Hibernate Validator wraps what a rule threw (e.g. a malformed parameter): report the cause itself.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -62,7 +62,10 @@ class PhaseInheritanceTest extends CheckerTestSupport {
             Map.entry("COST_EXCEEDS_BUDGET", aProject().change("C1", i -> i.le("1000", "万元")).build()),
             Map.entry("WEIGHTS_INVALID", aProject().change("I1", i -> i.weight("25")).build()),
             Map.entry("GOAL_MISSING", aProject().goal("").build()),
-            Map.entry("LIBRARY_UNKNOWN_INDICATOR", aProject().change("B1", i -> i.name("受益学生人数")).build()));
+            Map.entry("LIBRARY_UNKNOWN_INDICATOR", aProject().change("B1", i -> i.name("受益学生人数")).build()),
+            Map.entry("LIBRARY_UNIT_MISMATCH", aProject().change("I1", i -> i.ge("12", "个")).build()),
+            Map.entry("LIBRARY_VALUE_TOO_EASY", aProject().change("I1", i -> i.ge("9", "所")).build()),
+            Map.entry("LIBRARY_VALUE_OUT_OF_RANGE", aProject().change("I2", i -> i.ge("85", "%")).build()));
 
     static Stream<TargetChecker.RuleInfo> rules() {
         return TargetChecker.rules().stream();

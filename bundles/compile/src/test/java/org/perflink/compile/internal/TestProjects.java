@@ -36,13 +36,19 @@ public final class TestProjects {
     public static final LocalDate APPROVED_ON = LocalDate.of(2027, 1, 20);
     public static final LocalDate PUBLISHED_ON = LocalDate.of(2027, 2, 10);
 
-    /** The core indicators of {@link #FUNCTION} in {@link #library()}: the names of the default set. */
+    /**
+     * The core indicators of {@link #FUNCTION} in {@link #library()}: the names of the default set, with a history
+     * of 12 schools, a standard range of 90..100 % for acceptance and a standard cost of at most 2 万元, all of which
+     * the default set meets.
+     */
     public static IndicatorLibrary library() {
         return new IndicatorLibrary(Map.of(FUNCTION, List.of(
-                new IndicatorLibrary.CoreIndicator("改造学校数量", "所"),
-                new IndicatorLibrary.CoreIndicator("工程验收合格率", "%"),
+                new IndicatorLibrary.CoreIndicator("改造学校数量", "所", null, null, null, null, new BigDecimal("12")),
+                new IndicatorLibrary.CoreIndicator("工程验收合格率", "%", null, null, null,
+                        new IndicatorLibrary.Standard(Operator.RANGE, new BigDecimal("90"), new BigDecimal("100")), null),
                 new IndicatorLibrary.CoreIndicator("项目按期完工率", "%"),
-                new IndicatorLibrary.CoreIndicator("生均改造成本", "万元"),
+                new IndicatorLibrary.CoreIndicator("生均改造成本", "万元", null, null, null,
+                        new IndicatorLibrary.Standard(Operator.LE, new BigDecimal("2"), null), null),
                 new IndicatorLibrary.CoreIndicator("新增学位数", "个"),
                 new IndicatorLibrary.CoreIndicator("学生家长满意度", "%"))));
     }

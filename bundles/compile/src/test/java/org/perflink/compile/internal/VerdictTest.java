@@ -160,18 +160,22 @@ class VerdictTest extends CheckerTestSupport {
                         "sync.publish.toleranceDays", "0",
                         "exAnte.threshold", "5000000",
                         "indicator.minQuantShare", "0.5",
-                        "weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10"),
+                        "weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10",
+                        "library.file", "",
+                        "library.easyRatio", "0.8"),
                 checker.parameters().stream().collect(java.util.stream.Collectors.toMap(Param::key, Param::defaultValue)));
         assertTrue(checker.parameters().stream().noneMatch(p -> p.description().isBlank()));
     }
 
     @Test
     void theRuleCatalogueMatchesRulesMd() {
-        assertEquals(22, TargetChecker.rules().size());
+        assertEquals(25, TargetChecker.rules().size()); // rules.md §1 and, since rules v2, §11's three
         assertEquals(new TargetChecker.RuleInfo("SYNC_PUBLISH_DATE_MISMATCH", Phase.PUBLISHED, Severity.WARN),
                 TargetChecker.rules().get(6));
         assertEquals(new TargetChecker.RuleInfo("LIBRARY_UNKNOWN_INDICATOR", Phase.DECLARED, Severity.INFO),
                 TargetChecker.rules().get(21));
+        assertEquals(new TargetChecker.RuleInfo("LIBRARY_VALUE_TOO_EASY", Phase.DECLARED, Severity.WARN),
+                TargetChecker.rules().get(23));
     }
 
     @Test

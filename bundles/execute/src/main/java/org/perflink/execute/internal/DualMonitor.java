@@ -10,9 +10,6 @@ import static org.perflink.execute.internal.MonitorTexts.thresholdPoints;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,11 +28,17 @@ import org.perflink.api.model.Target;
 import org.perflink.api.model.Warning;
 import org.perflink.api.model.Warning.Action;
 import org.perflink.api.model.Warning.Level;
+import org.perflink.api.model.Warning.Regime;
 import org.perflink.api.model.Warning.Type;
 import org.perflink.api.rules.Messages;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.Quantity;
 import org.perflink.api.rules.RulePack;
+import org.perflink.execute.internal.ExecutionLag;
+import org.perflink.execute.internal.MonitoredProject;
+import org.perflink.execute.internal.SpendCurves;
+import org.perflink.execute.internal.StandingWarnings;
+import org.perflink.execute.internal.WarningClass;
 
 /**
  * Dual monitoring (双监控, rules.md §2) of one monitoring round of a region: budget execution progress
@@ -45,9 +48,12 @@ import org.perflink.api.rules.RulePack;
  * pack, time progress, expected indicator progress, threshold maps — so that assessing one project of a
  * 100 000-project round costs a couple of divisions. It is immutable and thread-safe.
  *
- * <p>EXECUTION_LAG measures against time progress exactly as rules.md §2 defines it; the pace
- * ({@code monitor.pace}, {@code monitor.pace.curve}) shapes only the expected indicator progress of
- * TARGET_DEVIATION / TARGET_AT_RISK, e.g. for projects that deliver in the fourth quarter.
+ * <p>EXECUTION_LAG measures against the project's expected disbursement curve ({@code monitor.spendCurve.*},
+ * linear time progress when none applies, as in v1); the pace ({@code monitor.pace}, {@code monitor.pace.curve})
+ * shapes only the expected indicator progress of TARGET_DEVIATION / TARGET_AT_RISK. Key projects (重点监控) get
+ * every rule and {@code monitor.key.bands}; the others (全面监控) the basic rules when {@code monitor.general.scope}
+ * is BASIC. A level of the previous round stands within the dead band {@code monitor.clearBand}; late in the year a
+ * project far behind gets RECLAIM with the amount at stake (rules.md §2 since rules v2).
  *
  * <p>Per project and round at most one warning of each type, at its highest level. Figures are compared
  * unrounded (34 significant digits, {@code MathContext.DECIMAL128}) and written into {@code metrics} with 4 places HALF_UP.
@@ -62,6 +68,8 @@ public final class DualMonitor {
     public static final String RULE_TARGET_DEVIATION = Type.TARGET_DEVIATION.name();
     public static final String RULE_TARGET_AT_RISK = Type.TARGET_AT_RISK.name();
     public static final String RULE_NO_DATA = Type.NO_DATA.name();
+    /** 收回/调减: late in the year, little spent (since rules v2). */
+    public static final String RULE_EXECUTION_LAG_RECLAIM = "EXECUTION_LAG_RECLAIM";
 
     public static final Param LAG_BLUE = Param.of("monitor.lag.blue", "0.10",
             "EXECUTION_LAG BLUE when timeProgress − executionRate reaches this (P)");
@@ -85,17 +93,31 @@ public final class DualMonitor {
     public static final Param DEVIATION_RED = Param.of("monitor.deviation.red", "0.40",
             "TARGET_AT_RISK when an indicator's shortfall reaches this (P)");
 
+    public static final Param SPEND_CURVE = Param.of(SpendCurves.KEY + "<KIND|prefix.CODE>", PaceCurve.LINEAR_NAME,
+            "expected disbursement: 12 month-end cumulative shares per project kind or function-code prefix"
+                    + " (longest prefix, then kind, else linear time progress, v1) (P)");
+    public static final Param KEY_BANDS = Param.of("monitor.key.bands", "",
+            "EXECUTION_LAG bands BLUE,YELLOW,RED of key projects (重点监控); blank: monitor.lag.* (v1)");
+    public static final Param GENERAL_SCOPE = Param.of("monitor.general.scope", "ALL",
+            "rules for projects not under key monitoring: ALL (v1) or BASIC (EXECUTION_LAG and NO_DATA only)");
+    public static final Param CLEAR_BAND = Param.of("monitor.clearBand", "0",
+            "dead band: a level of the previous round stands while its metric is within this below the threshold"
+                    + " (v1: 0; 0.03 recommended) (P)");
+    public static final Param RECLAIM_FROM_DATE = Param.of("monitor.reclaim.fromDate", "10-31",
+            "RECLAIM (收回/调减) from this month-day (MM-dd) on … (P)");
+    public static final Param RECLAIM_MAX_RATE = Param.of("monitor.reclaim.maxRate", "0.50",
+            "… when the execution rate is below this (P)");
+
     /** Every parameter this bundle reads, for listing a region's effective values. */
     public static final List<Param> PARAMS = List.of(LAG_BLUE, LAG_YELLOW, LAG_RED, KEY_MIN_BUDGET, KEY_MIN_RATE,
-            KEY_FROM_DATE, PACE, PACE_CURVE, DEVIATION_YELLOW, DEVIATION_RED);
+            KEY_FROM_DATE, PACE, PACE_CURVE, DEVIATION_YELLOW, DEVIATION_RED, SPEND_CURVE, KEY_BANDS, GENERAL_SCOPE,
+            CLEAR_BAND, RECLAIM_FROM_DATE, RECLAIM_MAX_RATE);
 
     /** Precision of unrounded comparisons. */
     static final MathContext MATH = MathContext.DECIMAL128;
 
     /** Metric {@code reason} of a NO_DATA warning. */
     public enum NoDataReason { NO_SNAPSHOT, ZERO_BUDGET, MISSING_AMOUNT }
-
-    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final String regionCode;
     private final int year;
@@ -104,24 +126,18 @@ public final class DualMonitor {
     private final BigDecimal timeProgress;
     private final BigDecimal expectedProgress;
 
-    private final BigDecimal lagBlue;
-    private final BigDecimal lagYellow;
-    private final BigDecimal lagRed;
+    /** 预算执行进度监控 of this round. */
+    private final ExecutionLag executionLag;
+    private final boolean basicScope;
+    private final BigDecimal clearBand;
     private final BigDecimal keyMinBudget;
-    private final BigDecimal keyMinRate;
-    private final MonthDay keyFromDate;
     private final BigDecimal deviationYellow;
     private final BigDecimal deviationRed;
 
-    private final boolean lagOn;
-    /** Key monitoring is on and the round is on or after its date. */
-    private final boolean keyDue;
     private final boolean deviationOn;
     private final boolean atRiskOn;
     private final boolean noDataOn;
 
-    private final Map<String, String> lagThresholds;
-    private final Map<String, String> keyThresholds;
     private final Map<String, String> targetThresholds;
 
     /**
@@ -138,26 +154,20 @@ public final class DualMonitor {
         this.asOfText = asOf.toString();
         this.timeProgress = timeProgress(asOf);
 
-        lagBlue = pack.decimal(LAG_BLUE);
-        lagYellow = pack.decimal(LAG_YELLOW);
-        lagRed = pack.decimal(LAG_RED);
+        executionLag = new ExecutionLag(pack, asOf, timeProgress);
+        basicScope = scope(pack);
+        clearBand = pack.decimal(CLEAR_BAND);
         keyMinBudget = pack.decimal(KEY_MIN_BUDGET);
-        keyMinRate = pack.decimal(KEY_MIN_RATE);
-        keyFromDate = monthDay(pack, KEY_FROM_DATE);
         deviationYellow = pack.decimal(DEVIATION_YELLOW);
         deviationRed = pack.decimal(DEVIATION_RED);
         PaceCurve curve = PaceCurve.parse(pack.string(PACE_CURVE), where(pack, PACE_CURVE));
         expectedProgress = curve.at(asOf).multiply(pack.decimal(PACE), MATH);
 
-        lagOn = pack.enabled(RULE_EXECUTION_LAG);
-        keyDue = pack.enabled(RULE_EXECUTION_LAG_KEY) && !MonthDay.from(asOf).isBefore(keyFromDate);
         deviationOn = pack.enabled(RULE_TARGET_DEVIATION);
         atRiskOn = pack.enabled(RULE_TARGET_AT_RISK);
         noDataOn = pack.enabled(RULE_NO_DATA);
 
-        lagThresholds = thresholds(pack, LAG_BLUE, LAG_YELLOW, LAG_RED);
-        keyThresholds = thresholds(pack, KEY_MIN_BUDGET, KEY_MIN_RATE, KEY_FROM_DATE);
-        targetThresholds = thresholds(pack, PACE, PACE_CURVE, DEVIATION_YELLOW, DEVIATION_RED);
+        targetThresholds = ExecutionLag.thresholds(pack, PACE, PACE_CURVE, DEVIATION_YELLOW, DEVIATION_RED);
     }
 
     /**
@@ -200,88 +210,87 @@ public final class DualMonitor {
      * @throws IllegalArgumentException when both are null (the project cannot be named)
      */
     public List<Warning> assess(Project project, ExecutionSnapshot snapshot) {
+        return assess(project, snapshot, List.of());
+    }
+
+    /**
+     * The warnings of one project, given what its earlier rounds of the year left standing.
+     *
+     * @param earlier the project's warnings so far (the result history); they decide the dead band and
+     *        {@code rounds}; empty: a first round
+     */
+    public List<Warning> assess(Project project, ExecutionSnapshot snapshot, List<Warning> earlier) {
+        StandingWarnings standing = StandingWarnings.of(earlier, year, asOf);
         if (snapshot == null) {
             if (project == null) {
                 throw new IllegalArgumentException("neither a project nor an execution snapshot");
             }
-            return noSnapshot(project.projectCode());
+            return noSnapshot(new MonitoredProject(project.projectCode(), regimeOf(project, null), standing));
         }
-        String code = snapshot.projectCode();
+        MonitoredProject subject = new MonitoredProject(snapshot.projectCode(),
+                regimeOf(project, snapshot.budgetAmount()), standing);
         List<Warning> warnings = new ArrayList<>(2);
-        execution(code, snapshot).ifPresent(warnings::add);
+        execution(subject, project, snapshot).ifPresent(warnings::add);
         Target target = project == null ? null : project.target();
-        if (target != null && !target.indicators().isEmpty() && !snapshot.indicators().isEmpty()
+        boolean fullSet = subject.regime() == Regime.KEY || !basicScope;
+        if (fullSet && target != null && !target.indicators().isEmpty() && !snapshot.indicators().isEmpty()
                 && (deviationOn || atRiskOn)) {
-            targets(code, target, snapshot, warnings);
+            targets(subject, target, snapshot, warnings);
         }
         return warnings;
     }
 
     /** NO_DATA for a project the round covers that has no execution snapshot (empty when the rule is off). */
     public List<Warning> noSnapshot(String projectCode) {
-        return noDataOn ? List.of(noData(projectCode, NoDataReason.NO_SNAPSHOT, Map.of(), MESSAGES.text(
+        return noSnapshot(projectCode, List.of());
+    }
+
+    /** NO_DATA without a snapshot, counting the rounds it has stood (the project unknown: general monitoring). */
+    public List<Warning> noSnapshot(String projectCode, List<Warning> earlier) {
+        return noSnapshot(new MonitoredProject(projectCode, Regime.GENERAL, StandingWarnings.of(earlier, year, asOf)));
+    }
+
+    private List<Warning> noSnapshot(MonitoredProject subject) {
+        return noDataOn ? List.of(noData(subject, NoDataReason.NO_SNAPSHOT, Map.of(), MESSAGES.text(
                 "NO_DATA.NO_SNAPSHOT", asOfText))) : List.of();
+    }
+
+    /** 重点监控: a major project, or a budget (adjusted, when the snapshot has one) at or above the key minimum. */
+    private Regime regimeOf(Project project, BigDecimal snapshotBudget) {
+        BigDecimal budget = snapshotBudget != null ? snapshotBudget : project == null ? null : project.budgetAmount();
+        boolean key = (project != null && project.isMajor()) || (budget != null && budget.compareTo(keyMinBudget) >= 0);
+        return key ? Regime.KEY : Regime.GENERAL;
     }
 
     // ---- 预算执行进度监控 ------------------------------------------------------------------------------
 
-    private Optional<Warning> execution(String code, ExecutionSnapshot snapshot) {
+    private Optional<Warning> execution(MonitoredProject subject, Project project, ExecutionSnapshot snapshot) {
         BigDecimal budget = snapshot.budgetAmount();
         BigDecimal paid = snapshot.paidAmount();
         if (budget == null || paid == null) {
-            return noDataOn ? Optional.of(noData(code, NoDataReason.MISSING_AMOUNT, Map.of(),
+            return noDataOn ? Optional.of(noData(subject, NoDataReason.MISSING_AMOUNT, Map.of(),
                     MESSAGES.text("NO_DATA.MISSING_AMOUNT", asOfText))) : Optional.empty();
         }
         if (budget.signum() <= 0) {
             // no budget to measure against: the execution rate is undefined, not zero
-            return noDataOn ? Optional.of(noData(code, NoDataReason.ZERO_BUDGET,
+            return noDataOn ? Optional.of(noData(subject, NoDataReason.ZERO_BUDGET,
                     Map.of("budgetAmount", amount(budget), "paidAmount", amount(paid)),
                     MESSAGES.text("NO_DATA.ZERO_BUDGET", asOfText, amount(budget)))) : Optional.empty();
         }
         // the snapshot's budget is the adjusted budget at asOf (调整后预算), so it also decides key monitoring
-        BigDecimal rate = paid.divide(budget, MATH);
-        BigDecimal gap = timeProgress.subtract(rate);
-        Level level = lagOn ? lagLevel(gap) : Level.NONE;
-        boolean key = keyDue && budget.compareTo(keyMinBudget) >= 0 && rate.compareTo(keyMinRate) < 0;
-        if (level == Level.NONE && !key) {
-            return Optional.empty();
-        }
-        Map<String, String> metrics = new LinkedHashMap<>();
-        metrics.put("executionRate", ratio(rate));
-        metrics.put("timeProgress", ratio(timeProgress));
-        metrics.put("gap", ratio(gap));
-        metrics.put("budgetAmount", amount(budget));
-        metrics.put("paidAmount", amount(paid));
-        metrics.put("keyMonitoring", Boolean.toString(key));
-        if (key && level != Level.RED) {
-            // the key rule decides the level only when the gap bands alone stay below RED
-            return Optional.of(warning(code, Type.EXECUTION_LAG, Level.RED, Action.SUSPEND_DISBURSEMENT,
-                    RULE_EXECUTION_LAG_KEY, metrics, keyThresholds, MESSAGES.text("EXECUTION_LAG_KEY",
-                            amount(budget), amount(keyMinBudget), asOfText, percent(rate), percent(keyMinRate),
-                            MONTH_DAY.format(keyFromDate))));
-        }
-        Action action = level == Level.RED ? Action.SUSPEND_DISBURSEMENT : Action.CORRECT;
-        return Optional.of(warning(code, Type.EXECUTION_LAG, level, action, RULE_EXECUTION_LAG, metrics,
-                lagThresholds, MESSAGES.text("EXECUTION_LAG." + level, asOfText, percent(rate),
-                        percent(timeProgress), points(gap), thresholdPoints(lagThreshold(level)))));
+        return executionLag.assess(subject, project, budget, paid, this::warning);
     }
 
-    private Level lagLevel(BigDecimal gap) {
-        if (gap.compareTo(lagRed) >= 0) {
-            return Level.RED;
-        }
-        if (gap.compareTo(lagYellow) >= 0) {
-            return Level.YELLOW;
-        }
-        return gap.compareTo(lagBlue) >= 0 ? Level.BLUE : Level.NONE;
+    private Messages.Text heldText(Messages.Text text) {
+        return ExecutionLag.held(text, clearBand);
     }
 
-    private BigDecimal lagThreshold(Level level) {
-        return switch (level) {
-            case RED -> lagRed;
-            case YELLOW -> lagYellow;
-            default -> lagBlue;
-        };
+    private static boolean scope(RulePack pack) {
+        String raw = pack.string(GENERAL_SCOPE).toUpperCase(Locale.ROOT);
+        if (!raw.equals("ALL") && !raw.equals("BASIC")) {
+            throw new IllegalArgumentException(where(pack, GENERAL_SCOPE) + ": '" + raw + "' is neither ALL nor BASIC");
+        }
+        return raw.equals("BASIC");
     }
 
     // ---- 绩效目标实现程度监控 ---------------------------------------------------------------------------
@@ -294,7 +303,11 @@ public final class DualMonitor {
         }
     }
 
-    private void targets(String code, Target target, ExecutionSnapshot snapshot, List<Warning> out) {
+    private void targets(MonitoredProject subject, Target target, ExecutionSnapshot snapshot, List<Warning> out) {
+        // the dead band lowers a threshold the project already reached in the previous round
+        BigDecimal riskAt = holding(subject, Type.TARGET_AT_RISK) ? deviationRed.subtract(clearBand) : deviationRed;
+        BigDecimal deviatingAt = holding(subject, Type.TARGET_DEVIATION) || holding(subject, Type.TARGET_AT_RISK)
+                ? deviationYellow.subtract(clearBand) : deviationYellow;
         int[] paired = IndicatorActual.pair(target.indicators(), snapshot.indicators());
         List<Lagging> deviating = new ArrayList<>(0);
         List<Lagging> atRisk = new ArrayList<>(0);
@@ -310,9 +323,9 @@ public final class DualMonitor {
                     continue;
                 }
                 // an indicator at risk is reported only as at risk, never also as deviating
-                if (lagging.shortfall().compareTo(deviationRed) >= 0) {
+                if (lagging.shortfall().compareTo(riskAt) >= 0) {
                     atRisk.add(lagging);
-                } else if (lagging.shortfall().compareTo(deviationYellow) >= 0) {
+                } else if (lagging.shortfall().compareTo(deviatingAt) >= 0) {
                     deviating.add(lagging);
                 }
             } else if (poorGrade(actual)) {
@@ -321,9 +334,8 @@ public final class DualMonitor {
         }
         if (deviationOn && !deviating.isEmpty()) {
             Lagging worst = worst(deviating);
-            out.add(warning(code, Type.TARGET_DEVIATION, Level.YELLOW, Action.CORRECT, RULE_TARGET_DEVIATION,
-                    targetMetrics(worst, deviating), targetThresholds,
-                    quantitativeText("TARGET_DEVIATION", worst, deviating.size())));
+            out.add(targetWarning(subject, Type.TARGET_DEVIATION, Level.YELLOW, Action.CORRECT, RULE_TARGET_DEVIATION,
+                    worst, deviating, deviationYellow, quantitativeText("TARGET_DEVIATION", worst, deviating.size())));
         }
         if (atRiskOn && !atRisk.isEmpty()) {
             Lagging worst = worst(atRisk);
@@ -332,9 +344,27 @@ public final class DualMonitor {
                     : MESSAGES.text("TARGET_AT_RISK.QUALITATIVE", worst.indicator().code(),
                             Objects.toString(worst.indicator().name(), ""), asOfText, grade(worst.actual()),
                             String.valueOf(atRisk.size()));
-            out.add(warning(code, Type.TARGET_AT_RISK, Level.RED, Action.ADJUST_TARGET, RULE_TARGET_AT_RISK,
-                    targetMetrics(worst, atRisk), targetThresholds, text));
+            out.add(targetWarning(subject, Type.TARGET_AT_RISK, Level.RED, Action.ADJUST_TARGET, RULE_TARGET_AT_RISK,
+                    worst, atRisk, deviationRed, text));
         }
+    }
+
+    private boolean holding(MonitoredProject subject, Type type) {
+        return clearBand.signum() > 0 && subject.standing().previousLevel(type) != Level.NONE;
+    }
+
+    /** A target warning; one whose worst indicator is below the threshold stands by the dead band and says so. */
+    private Warning targetWarning(MonitoredProject subject, Type type, Level level, Action action, String ruleId,
+            Lagging worst, List<Lagging> all, BigDecimal threshold, Messages.Text text) {
+        Map<String, String> metrics = targetMetrics(worst, all);
+        Map<String, String> thresholds = targetThresholds;
+        if (worst.quantitative() && worst.shortfall().compareTo(threshold) < 0) {
+            metrics.put("heldByClearBand", "true");
+            thresholds = new LinkedHashMap<>(targetThresholds);
+            thresholds.put(CLEAR_BAND.key(), clearBand.toPlainString());
+            text = heldText(text);
+        }
+        return warning(subject, type, level, action, ruleId, metrics, thresholds, text, null);
     }
 
     /**
@@ -420,36 +450,24 @@ public final class DualMonitor {
 
     // ---- shared ---------------------------------------------------------------------------------------
 
-    private Warning noData(String code, NoDataReason reason, Map<String, String> figures, Messages.Text text) {
+    private Warning noData(MonitoredProject subject, NoDataReason reason, Map<String, String> figures,
+            Messages.Text text) {
         Map<String, String> metrics = new LinkedHashMap<>(figures);
         metrics.put("reason", reason.name());
-        return warning(code, Type.NO_DATA, Level.YELLOW, Action.CORRECT, RULE_NO_DATA, metrics, Map.of(), text);
+        return warning(subject, Type.NO_DATA, Level.YELLOW, Action.CORRECT, RULE_NO_DATA, metrics, Map.of(), text,
+                null);
     }
 
-    private Warning warning(String code, Type type, Level level, Action action, String ruleId,
-            Map<String, String> metrics, Map<String, String> thresholds, Messages.Text text) {
+    private Warning warning(MonitoredProject subject, Type type, Level level, Action action, String ruleId,
+            Map<String, String> metrics, Map<String, String> thresholds, Messages.Text text, BigDecimal reclaimAmount) {
+        String code = subject.code();
         return new Warning(Warning.idOf(code, asOf, type), code, regionCode, year, asOf, type, level, metrics,
-                thresholds, action, ruleId, text.zh(), text.en());
-    }
-
-    private static Map<String, String> thresholds(RulePack pack, Param... params) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Param p : params) {
-            values.put(p.key(), pack.string(p));
-        }
-        return Map.copyOf(values);
-    }
-
-    private static MonthDay monthDay(RulePack pack, Param param) {
-        String raw = pack.string(param);
-        try {
-            return MonthDay.parse(raw, MONTH_DAY);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where(pack, param) + ": '" + raw + "' is not a month-day (MM-dd)", e);
-        }
+                thresholds, action, ruleId, text.zh(), text.en(), subject.regime(),
+                subject.standing().rounds(type, level), reclaimAmount, WarningClass.category(type, action),
+                WarningClass.responsible(type, level));
     }
 
     private static String where(RulePack pack, Param param) {
-        return "rule pack " + pack.id() + ": parameter '" + param.key() + "'";
+        return ExecutionLag.where(pack, param);
     }
 }

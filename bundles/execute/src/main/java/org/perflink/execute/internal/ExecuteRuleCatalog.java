@@ -20,6 +20,8 @@ public final class ExecuteRuleCatalog implements RuleCatalog {
     private static final List<RuleInfo> RULES = List.of(
             rule(DualMonitor.RULE_EXECUTION_LAG, "预算执行进度落后于时间进度", "budget execution lags behind time"),
             rule(DualMonitor.RULE_EXECUTION_LAG_KEY, "重点监控项目8月底执行率不足", "a key project spent too little by the end of August"),
+            rule(DualMonitor.RULE_EXECUTION_LAG_RECLAIM, "年末执行严重滞后，建议收回或调减闲置资金",
+                    "far behind late in the year: reclaim or reduce the idle money"),
             rule(DualMonitor.RULE_TARGET_DEVIATION, "指标完成进度偏离目标", "an indicator's progress deviates from its target"),
             rule(DualMonitor.RULE_TARGET_AT_RISK, "指标目标难以实现", "an indicator's target is at risk"),
             rule(DualMonitor.RULE_NO_DATA, "无执行数据或预算为零", "no execution data, or a zero budget"));

@@ -107,7 +107,8 @@ public final class MonitorHook implements StageHook {
             if (listsProjects()) {
                 for (String code : listed) {
                     if (!seen.contains(code)) {
-                        emitRound(code, monitor.noSnapshot(code));
+                        List<Warning> earlier = earlier(code);
+                        emitRound(code, monitor.noSnapshot(code, earlier), earlier);
                     }
                 }
             } else {
@@ -118,7 +119,8 @@ public final class MonitorHook implements StageHook {
                     }
                     Project project = valueOrReject(parsed, "project");
                     if (project != null && seen.add(project.projectCode())) {
-                        emitRound(project.projectCode(), monitor.noSnapshot(project.projectCode()));
+                        List<Warning> earlier = earlier(project.projectCode());
+                        emitRound(project.projectCode(), monitor.assess(project, null, earlier), earlier);
                     }
                 });
             }
@@ -163,8 +165,9 @@ public final class MonitorHook implements StageHook {
             for (ExecutionSnapshot snapshot : snapshots) {
                 String code = snapshot.projectCode();
                 List<Warning> warnings;
+                List<Warning> earlier = earlier(code);
                 try {
-                    warnings = monitor.assess(projects.get(code), snapshot);
+                    warnings = monitor.assess(projects.get(code), snapshot, earlier);
                 } catch (RuntimeException e) {
                     // one bad project never stops the others
                     LOG.warn("Monitoring of project {} failed in round {}", code, event.eventId(), e);
@@ -172,7 +175,7 @@ public final class MonitorHook implements StageHook {
                     continue;
                 }
                 assessed++;
-                emitRound(code, warnings);
+                emitRound(code, warnings, earlier);
             }
         }
 
@@ -214,14 +217,18 @@ public final class MonitorHook implements StageHook {
             context.reject(key, reason, null);
         }
 
+        /** The project's warnings of earlier rounds of this year (the dead band and {@code rounds} read them). */
+        private List<Warning> earlier(String projectCode) {
+            return context.history().warnings(projectCode).stream()
+                    .filter(w -> w.year() == event.year() && w.asOf() != null && w.asOf().isBefore(event.asOf()))
+                    .toList();
+        }
+
         /**
          * Emits a project's warnings of this round, and clears (level NONE) those of its latest earlier
          * round that no longer hold, so the host can close them.
          */
-        private void emitRound(String projectCode, List<Warning> warnings) {
-            List<Warning> earlier = context.history().warnings(projectCode).stream()
-                    .filter(w -> w.year() == event.year() && w.asOf() != null && w.asOf().isBefore(event.asOf()))
-                    .toList();
+        private void emitRound(String projectCode, List<Warning> warnings, List<Warning> earlier) {
             LocalDate lastRound = earlier.stream().map(Warning::asOf).max(LocalDate::compareTo).orElse(null);
             List<Warning> previous = earlier.stream().filter(w -> w.asOf().equals(lastRound)).toList();
             for (Warning w : warnings) {

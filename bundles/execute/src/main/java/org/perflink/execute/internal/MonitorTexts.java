@@ -7,9 +7,9 @@ import org.perflink.api.money.Money;
 import org.perflink.api.rules.Messages;
 
 /** The bundle's zh-CN/English templates and how figures are written into warnings. */
-final class MonitorTexts {
+public final class MonitorTexts {
 
-    static final Messages MESSAGES = new Messages("org.perflink.execute.messages", MonitorTexts.class.getClassLoader());
+    public static final Messages MESSAGES = new Messages("org.perflink.execute.messages", MonitorTexts.class.getClassLoader());
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -17,22 +17,22 @@ final class MonitorTexts {
     }
 
     /** A ratio as written into metrics: 4 places HALF_UP (the comparison itself used the unrounded value). */
-    static String ratio(BigDecimal value) {
+    public static String ratio(BigDecimal value) {
         return value.setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A ratio for a message: {@code 0.36} → {@code 36.00%}. */
-    static String percent(BigDecimal value) {
+    public static String percent(BigDecimal value) {
         return points(value) + "%";
     }
 
     /** A difference of ratios in percentage points (百分点): {@code 0.2208} → {@code 22.08}. */
-    static String points(BigDecimal value) {
+    public static String points(BigDecimal value) {
         return value.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A threshold in percentage points without trailing zeros: {@code 0.10} → {@code 10}. */
-    static String thresholdPoints(BigDecimal value) {
+    public static String thresholdPoints(BigDecimal value) {
         return value.multiply(HUNDRED).stripTrailingZeros().toPlainString();
     }
 

@@ -9,10 +9,10 @@ import java.time.LocalDate;
  * fractions, e.g. {@code 0.05,0.10,…,0.80,1.00} for projects that deliver in the fourth quarter, and
  * the curve is interpolated by day within the month.
  */
-final class PaceCurve {
+public final class PaceCurve {
 
-    static final String LINEAR_NAME = "linear";
-    static final PaceCurve LINEAR = new PaceCurve(null);
+    public static final String LINEAR_NAME = "linear";
+    public static final PaceCurve LINEAR = new PaceCurve(null);
 
     /** Month-end cumulative fractions, January first; null when linear. */
     private final BigDecimal[] monthEnd;
@@ -26,7 +26,7 @@ final class PaceCurve {
      *
      * @param where names the parameter and its rule pack in the error message
      */
-    static PaceCurve parse(String raw, String where) {
+    public static PaceCurve parse(String raw, String where) {
         if (raw == null || raw.isBlank() || raw.trim().equalsIgnoreCase(LINEAR_NAME)) {
             return LINEAR;
         }
@@ -54,12 +54,12 @@ final class PaceCurve {
         return new IllegalArgumentException(where + ": '" + raw + "' " + why);
     }
 
-    boolean linear() {
+    public boolean linear() {
         return monthEnd == null;
     }
 
     /** The expected cumulative fraction at the end of {@code asOf} (days counted inclusively, like time progress). */
-    BigDecimal at(LocalDate asOf) {
+    public BigDecimal at(LocalDate asOf) {
         if (linear()) {
             return DualMonitor.timeProgress(asOf);
         }

@@ -70,7 +70,8 @@ public final class WarningClearance {
                 "previousAsOf", String.valueOf(earlier.asOf()));
         return new Warning(Warning.idOf(earlier.projectCode(), asOf, earlier.type()), earlier.projectCode(),
                 earlier.regionCode(), earlier.year(), asOf, earlier.type(), Level.NONE, metrics, Map.of(),
-                Action.NONE, earlier.type().name(), text.zh(), text.en());
+                Action.NONE, earlier.type().name(), text.zh(), text.en(), earlier.regime(), null, null,
+                earlier.category(), earlier.responsible()); // the same work-list owner closes it
     }
 
     private static String pair(Warning w) {

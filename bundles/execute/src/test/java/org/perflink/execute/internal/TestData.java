@@ -50,6 +50,9 @@ public final class TestData {
         private String budget = "1000000.00";
         private final List<Indicator> indicators = new ArrayList<>();
         private boolean target = true;
+        private String functionCode = "2050202";
+        private ProjectKind kind = ProjectKind.PROJECT;
+        private boolean major;
 
         private ProjectBuilder(String code) {
             this.code = code;
@@ -77,6 +80,21 @@ public final class TestData {
             return this;
         }
 
+        public ProjectBuilder functionCode(String code) {
+            functionCode = code;
+            return this;
+        }
+
+        public ProjectBuilder kind(ProjectKind projectKind) {
+            kind = projectKind;
+            return this;
+        }
+
+        public ProjectBuilder major() {
+            major = true;
+            return this;
+        }
+
         public ProjectBuilder noTarget() {
             target = false;
             return this;
@@ -85,7 +103,7 @@ public final class TestData {
         public Project build() {
             Target t = target ? new Target(Phase.PUBLISHED, Map.of(), List.of(), "目标", indicators) : null;
             return new Project(code, 1, REGION, YEAR, "101", "省教育厅", "101001", "单位", "项目" + code,
-                    ProjectKind.PROJECT, "2050202", false, false, new BigDecimal(budget), Phase.PUBLISHED, Map.of(),
+                    kind, functionCode, false, major, new BigDecimal(budget), Phase.PUBLISHED, Map.of(),
                     null, t);
         }
     }
