@@ -23,7 +23,7 @@ import org.perflink.core.HostSettings;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 /**
  * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the running
@@ -43,7 +43,7 @@ public final class SimulateCommand {
      * @return the table, with where the CSV went
      */
     public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSettings settings,
-            Collection<RegionSettings> regions, RulePacks packs, PerfLinkStore store)
+            Collection<RegionSettings> regions, RulePacks packs, ResultLedger store)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {

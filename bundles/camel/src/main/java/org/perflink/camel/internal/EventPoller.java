@@ -18,7 +18,8 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
 import org.perflink.camel.host.StoredResultHistory;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.EventLedger;
+import org.perflink.store.ResultLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ final class EventPoller {
     static final int EVENT_PAGE = 100;
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
     private final HostGateway host;
     private final Function<Stage, List<StageHook>> hooks;
     private final Supplier<RulePack> rulePack;
@@ -43,16 +44,17 @@ final class EventPoller {
     private final StatusBoard status;
     private final ResultHistory history;
 
-    EventPoller(String regionCode, PerfLinkStore store, HostGateway host, Function<Stage, List<StageHook>> hooks,
-            Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
+    EventPoller(String regionCode, EventLedger ledger, ResultLedger results, HostGateway host,
+            Function<Stage, List<StageHook>> hooks, Supplier<RulePack> rulePack, ResultEncoder encoder,
+            StatusBoard status) {
         this.regionCode = regionCode;
-        this.store = store;
+        this.ledger = ledger;
         this.host = host;
         this.hooks = hooks;
         this.rulePack = rulePack;
         this.encoder = encoder;
         this.status = status;
-        this.history = new StoredResultHistory(regionCode, store, encoder.mapper());
+        this.history = new StoredResultHistory(regionCode, results, encoder.mapper());
     }
 
     /**
@@ -80,7 +82,7 @@ final class EventPoller {
     private void pollLocked(Stage stage) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                String cursor = store.cursor(regionCode, stage);
+                String cursor = ledger.cursor(regionCode, stage);
                 Buffered b = buffered.remove(stage);
                 List<StageEvent> events = b != null && Objects.equals(b.after(), cursor) ? b.events()
                         : host.stageEvents(regionCode, cursor, EVENT_PAGE).items();
@@ -91,7 +93,7 @@ final class EventPoller {
                 for (int i = 0; i < events.size(); i++) {
                     // what is left if this event cannot be finished now (the cursor still before it)
                     buffered.put(stage, new Buffered(cursor, events.subList(i, events.size())));
-                    if (!handle(stage, events.get(i))) {
+                    if (!handle(stage, events.get(i), cursor)) {
                         return;
                     }
                     cursor = Long.toString(events.get(i).seq());
@@ -107,11 +109,14 @@ final class EventPoller {
         }
     }
 
-    /** @return false when this stage must wait before going past {@code event}. */
-    private boolean handle(Stage stage, StageEvent event) throws HostException {
+    /**
+     * @param expected the cursor the event follows: the cursor moves only from there (another node may have moved it)
+     * @return false when this stage must wait before going past {@code event}.
+     */
+    private boolean handle(Stage stage, StageEvent event, String expected) throws HostException {
         String cursor = Long.toString(event.seq());
         if (event.stage() != stage || !regionCode.equals(event.regionCode())) {
-            store.advanceCursor(regionCode, stage, cursor);
+            ledger.advance(regionCode, stage, expected, cursor);
             return true;
         }
         List<StageHook> present = hooks.apply(stage);
@@ -120,7 +125,7 @@ final class EventPoller {
             return false;
         }
         RulePack pack = rulePack.get();
-        PerfLinkStore.EventOutcome outcome = store.handleEvent(regionCode, stage, event, cursor, tx -> {
+        EventLedger.EventOutcome outcome = ledger.handle(regionCode, stage, event, expected, cursor, tx -> {
             StageContext context = new Context(event, pack, tx);
             for (StageHook hook : present) {
                 hook.handle(context);
@@ -145,9 +150,9 @@ final class EventPoller {
     private final class Context implements StageContext {
         private final StageEvent event;
         private final RulePack pack;
-        private final PerfLinkStore.EventTransaction tx;
+        private final EventLedger.EventTransaction tx;
 
-        Context(StageEvent event, RulePack pack, PerfLinkStore.EventTransaction tx) {
+        Context(StageEvent event, RulePack pack, EventLedger.EventTransaction tx) {
             this.event = event;
             this.pack = pack;
             this.tx = tx;

@@ -19,7 +19,7 @@ import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.HostResult;
 import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ final class OutboxWriter {
     static final int PARALLEL_PUTS = 4;
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final Outbox store;
     private final HostGateway host;
     private final boolean batchWanted;
     private final StatusBoard status;
@@ -57,7 +57,7 @@ final class OutboxWriter {
     /** Transient failures of the host in a row, for the backoff. */
     private volatile int failures;
 
-    OutboxWriter(String regionCode, PerfLinkStore store, HostGateway host, boolean batchWanted, StatusBoard status,
+    OutboxWriter(String regionCode, Outbox store, HostGateway host, boolean batchWanted, StatusBoard status,
             Clock clock) {
         this.regionCode = regionCode;
         this.store = store;
@@ -141,7 +141,7 @@ final class OutboxWriter {
             }
             return hostWait == null && !itemWaits;
         } finally {
-            store.delivered(stored);
+            store.delivered(regionCode, stored);
         }
     }
 

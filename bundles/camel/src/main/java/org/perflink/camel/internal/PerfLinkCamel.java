@@ -34,7 +34,10 @@ import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.core.StageRunner;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.EventLedger;
+import org.perflink.store.Outbox;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +55,10 @@ public class PerfLinkCamel implements StageRunner {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final HostSettings hostSettings;
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
+    private final ResultLedger results;
+    private final Outbox outbox;
+    private final StoreStatus store;
     private final RulePacks rulePacks;
     private final ObjectMapper mapper = HostJson.newMapper();
     private final ResultEncoder encoder = new ResultEncoder(mapper);
@@ -68,9 +74,13 @@ public class PerfLinkCamel implements StageRunner {
     private boolean started;
 
     @Activate
-    public PerfLinkCamel(@Reference HostSettings hostSettings, @Reference PerfLinkStore store,
+    public PerfLinkCamel(@Reference HostSettings hostSettings, @Reference EventLedger ledger,
+            @Reference ResultLedger results, @Reference Outbox outbox, @Reference StoreStatus store,
             @Reference RulePacks rulePacks) {
         this.hostSettings = hostSettings;
+        this.ledger = ledger;
+        this.results = results;
+        this.outbox = outbox;
         this.store = store;
         this.rulePacks = rulePacks;
         this.defaultHost = new HttpHostGateway(hostSettings, mapper);
@@ -143,8 +153,8 @@ public class PerfLinkCamel implements StageRunner {
         }
         HostGateway host = region.hostUrl() == null ? defaultHost
                 : new HttpHostGateway(hostSettings.withUrl(region.hostUrl()), mapper);
-        EventPoller poller = new EventPoller(code, store, host, hooks::get, () -> rulePacks.effective(code), encoder, status);
-        OutboxWriter writer = new OutboxWriter(code, store, host, hostSettings.batch(), status, Clock.systemUTC());
+        EventPoller poller = new EventPoller(code, ledger, results, host, hooks::get, () -> rulePacks.effective(code), encoder, status);
+        OutboxWriter writer = new OutboxWriter(code, outbox, host, hostSettings.batch(), status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,
                 poller::poll, exchange -> writer.drain());
         List<String> before = camel.getRoutes().stream().map(Route::getRouteId).toList();

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoreStatus;
 
 /**
  * What each region's routes are doing right now, next to what the store knows (cursor, backlog, dead
@@ -60,7 +60,7 @@ final class StatusBoard {
         return lastErrors.get(regionCode);
     }
 
-    ObjectNode snapshot(ObjectMapper mapper, PerfLinkStore store) {
+    ObjectNode snapshot(ObjectMapper mapper, StoreStatus store) {
         ObjectNode root = mapper.createObjectNode();
         root.put("updatedAt", Instant.now().toString());
         ObjectNode regions = root.putObject("regions");
@@ -91,7 +91,7 @@ final class StatusBoard {
         return root;
     }
 
-    void write(Path file, ObjectMapper mapper, PerfLinkStore store) throws IOException {
+    void write(Path file, ObjectMapper mapper, StoreStatus store) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot(mapper, store)),

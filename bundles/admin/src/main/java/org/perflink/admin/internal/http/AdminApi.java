@@ -31,8 +31,11 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 
 /**
  * The operations of {@code /api/admin/v1/} as JSON. Every one delegates to the logic the {@code perflink:}
@@ -47,17 +50,24 @@ final class AdminApi {
     static final int MAX_AUDIT_LIMIT = 1000;
 
     private final Supplier<Collection<RegionSettings>> regions;
-    private final PerfLinkStore store;
+    private final StoreStatus store;
+    private final DeadLetters deadLetters;
+    private final ResultLedger results;
+    private final AuditLog audit;
     private final RulePacks rulePacks;
     private final RegionConfigEditor editor;
     private final Supplier<LiveStatus> live;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    AdminApi(Supplier<Collection<RegionSettings>> regions, PerfLinkStore store, RulePacks rulePacks,
-            RegionConfigEditor editor, Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
+    AdminApi(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
+            ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
+            Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
         this.regions = regions;
         this.store = store;
+        this.deadLetters = deadLetters;
+        this.results = results;
+        this.audit = audit;
         this.rulePacks = rulePacks;
         this.editor = editor;
         this.live = live;
@@ -160,7 +170,7 @@ final class AdminApi {
     }
 
     private ObjectNode toggle(AdminUser user, String code, Set<Stage> stages, boolean on) throws IOException {
-        RegionAdmin admin = new RegionAdmin(editor, store);
+        RegionAdmin admin = new RegionAdmin(editor, audit);
         RegionAdmin.Toggle t = admin.toggle(user.name(), code, stages, on);
         ObjectNode out = mapper.createObjectNode();
         out.put("region", code);
@@ -197,7 +207,7 @@ final class AdminApi {
         ObjectNode out = mapper.createObjectNode();
         out.put("region", region);
         ArrayNode items = out.putArray("items");
-        for (DeadLetter d : new DeadLetterAdmin(store).open(List.of(region))) {
+        for (DeadLetter d : new DeadLetterAdmin(deadLetters, audit).open(List.of(region))) {
             ObjectNode n = items.addObject();
             n.put("id", d.id());
             n.put("region", d.regionCode());
@@ -231,7 +241,7 @@ final class AdminApi {
                 ids.add(id.asLong());
             }
         }
-        DeadLetterAdmin.Replay r = new DeadLetterAdmin(store).replayIds(user.name(), region, ids);
+        DeadLetterAdmin.Replay r = new DeadLetterAdmin(deadLetters, audit).replayIds(user.name(), region, ids);
         ObjectNode out = mapper.createObjectNode();
         out.put("region", region);
         out.put("open", r.open());
@@ -248,7 +258,7 @@ final class AdminApi {
         out.put("region", region);
         out.put("project", project);
         ArrayNode entries = out.putArray("entries");
-        for (ProjectTimeline.Entry e : ProjectTimeline.of(store, region, project)) {
+        for (ProjectTimeline.Entry e : ProjectTimeline.of(results, region, project)) {
             ObjectNode n = entries.addObject();
             n.put("kind", e.kind().name());
             n.put("stage", e.stage().name());
@@ -276,7 +286,7 @@ final class AdminApi {
         out.put("kind", q.kind() == null ? null : q.kind().name());
         out.put("limit", q.limit());
         ArrayNode items = out.putArray("items");
-        for (LatestResults.Item i : LatestResults.find(store, q)) {
+        for (LatestResults.Item i : LatestResults.find(results, q)) {
             ObjectNode n = items.addObject();
             n.put("kind", i.kind().name());
             n.put("stage", i.stage().name());
@@ -317,7 +327,7 @@ final class AdminApi {
         }
         ObjectNode out = mapper.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (AuditEntry a : store.audit(limit)) {
+        for (AuditEntry a : audit.latest(limit)) {
             ObjectNode n = items.addObject();
             n.put("id", a.id());
             n.put("at", text(a.at()));

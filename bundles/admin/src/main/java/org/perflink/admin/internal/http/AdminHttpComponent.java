@@ -23,7 +23,10 @@ import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionConfigEditor;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,16 @@ public final class AdminHttpComponent {
     }
 
     @Reference
-    private PerfLinkStore store;
+    private StoreStatus store;
+
+    @Reference
+    private DeadLetters deadLetters;
+
+    @Reference
+    private ResultLedger results;
+
+    @Reference
+    private AuditLog audit;
 
     @Reference
     private RulePacks rulePacks;
@@ -82,7 +94,7 @@ public final class AdminHttpComponent {
         AdminApi api = new AdminApi(() -> {
             List<RegionSettings> r = regions;
             return r == null ? List.of() : r;
-        }, store, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
+        }, store, deadLetters, results, audit, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
                 () -> LiveStatus.read(LiveStatus.defaultFile(), HostMapper.orNull()), Clock.systemUTC(), mapper);
         server = new AdminServer(api, new JaasAuthenticator(), Clock.systemUTC(), mapper).start(config.bind(),
                 config.port());

@@ -17,7 +17,7 @@ import org.perflink.admin.report.CheckInputException;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 @Service
 @Command(scope = "perflink", name = "simulate",
@@ -50,7 +50,7 @@ public class SimulateAction implements Action {
     List<RegionSettings> regions;
 
     @Reference
-    PerfLinkStore store;
+    ResultLedger store;
 
     @Override
     public Object execute() throws Exception {

@@ -99,7 +99,7 @@ class AdminServerTest {
             return roles != null && (user + "-pw").equals(new String(password))
                     ? Optional.of(new AdminUser(user, roles)) : Optional.empty();
         };
-        AdminApi api = new AdminApi(() -> regions, store, packs, new RegionConfigEditor(configAdmin, etc),
+        AdminApi api = new AdminApi(() -> regions, store, store, store, store, packs, new RegionConfigEditor(configAdmin, etc),
                 () -> LiveStatus.none(etc.resolve("status.json"), "无实时状态 (no live status)"), Clock.systemUTC(),
                 mapper);
         server = new AdminServer(api, auth, Clock.systemUTC(), mapper).start("127.0.0.1", 0);
