@@ -12,6 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
@@ -23,9 +25,19 @@ import org.perflink.store.StaleCursorException;
 final class JdbcEventLedger implements EventLedger {
 
     private final Jdbc jdbc;
+    /** The (region, stage) rows this process made sure exist: rows are never deleted, so once is enough. */
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     JdbcEventLedger(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private void ensure(String regionCode, Stage stage) {
+        String key = regionCode + "/" + stage;
+        if (!ensured.contains(key)) {
+            RegionRows.ensure(jdbc, regionCode, stage);
+            ensured.add(key);
+        }
     }
 
     @Override
@@ -48,7 +60,7 @@ final class JdbcEventLedger implements EventLedger {
     public void advance(String regionCode, Stage stage, String expectedCursor, String newCursor) {
         requireNonNull(regionCode, "regionCode");
         requireNonNull(stage, "stage");
-        RegionRows.ensure(jdbc, regionCode, stage);
+        ensure(regionCode, stage);
         Instant now = jdbc.now();
         jdbc.inTransaction(c -> {
             if (!RegionRows.compareAndSet(c, regionCode, stage, expectedCursor, newCursor, now)) {
@@ -64,7 +76,7 @@ final class JdbcEventLedger implements EventLedger {
         requireNonNull(regionCode, "regionCode");
         requireNonNull(stage, "stage");
         requireNonNull(work, "work");
-        RegionRows.ensure(jdbc, regionCode, stage);
+        ensure(regionCode, stage);
         Instant now = jdbc.now();
         Connection c = jdbc.openEventConnection();
         EventTx tx = null;
