@@ -41,10 +41,10 @@ final class JdbcDeadLetters implements DeadLetters {
     public Page<DeadLetter> open(String regionCode, int offset, int limit) {
         requireNonNull(regionCode, "regionCode");
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative: " + offset);
+            throw new IllegalArgumentException("offset 不能为负 (must not be negative): " + offset);
         }
         if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
+            throw new IllegalArgumentException("limit 须为正数 (must be positive): " + limit);
         }
         return jdbc.inTransaction(c -> {
             List<DeadLetter> letters = new ArrayList<>();

@@ -196,8 +196,8 @@ public final class StoreComponent {
     private static HikariDataSource pool(DataSource physical, Config config) {
         int max = positive(config.pool_maximumSize(), "pool.maximumSize");
         if (max <= RESERVED_CONNECTIONS) {
-            throw new IllegalArgumentException("pool.maximumSize must be more than " + RESERVED_CONNECTIONS + ": "
-                    + max);
+            throw new IllegalArgumentException("存储配置 (store configuration) pool.maximumSize 须大于 (must be more than) "
+                    + RESERVED_CONNECTIONS + ": " + max);
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("perflink-store");
@@ -212,7 +212,8 @@ public final class StoreComponent {
 
     private static int positive(int value, String key) {
         if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive: " + value);
+            throw new IllegalArgumentException("存储配置 (store configuration) " + key + " 须为正数 (must be positive): "
+                    + value);
         }
         return value;
     }
