@@ -12,7 +12,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * Owns the store's pooled {@link DataSource} and registers each part of the store ({@link EventLedger},
  * {@link Outbox}, {@link DeadLetters}, {@link ResultLedger}, {@link AuditLog}, {@link StoreStatus}) as a service
  * of its own, so that a consumer references only the parts it uses. Migrates the schema at start and prunes
- * delivered outbox rows at start and then periodically.
+ * delivered outbox rows at start and then periodically. Opening (pool, migrations) runs on the component's own
+ * thread, not on the one that starts bundles: the parts are registered once the database is open, and a
+ * database that cannot be reached yet is tried again every {@link #RETRY}.
  * <p>
  * The physical connections come from the {@link DataSourceFactory} service of the configured driver (H2 and the
  * PostgreSQL driver are OSGi bundles that register one each), pooled by HikariCP, created here from this
@@ -132,12 +136,23 @@ public final class StoreComponent {
         int outbox_pruneIntervalHours() default 6;
     }
 
-    private final HikariDataSource pool;
-    private final JdbcStore store;
+    /** How long to wait before trying again to open a database that could not be reached or migrated. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+
+    private final BundleContext context;
+    private final HikariConfig poolConfig;
+    private final String driver;
+    private final String node;
+    private final int eventConnections;
+    private final Duration retention;
+    private final long pruneIntervalHours;
     private final boolean embeddedH2;
     private final String safeUrl;
-    private final ScheduledExecutorService pruner;
+    /** Opens the store, then prunes the outbox: off the thread that starts bundles, which a slow database would hold. */
+    private final ScheduledExecutorService worker;
+    private final CompletableFuture<JdbcStore> opened = new CompletableFuture<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private volatile HikariDataSource pool;
 
     @Activate
     public StoreComponent(BundleContext context,
@@ -150,8 +165,9 @@ public final class StoreComponent {
                     + boundDriver + ": set DataSourceFactory.target = (osgi.jdbc.driver.class=" + config.driver()
                     + ")");
         }
-        Duration retention = Duration.ofDays(positive(config.outbox_retentionDays(), "outbox.retentionDays"));
-        long interval = positive(config.outbox_pruneIntervalHours(), "outbox.pruneIntervalHours");
+        this.context = context;
+        this.retention = Duration.ofDays(positive(config.outbox_retentionDays(), "outbox.retentionDays"));
+        this.pruneIntervalHours = positive(config.outbox_pruneIntervalHours(), "outbox.pruneIntervalHours");
         String url = effectiveUrl(config.url(), System.getProperty("karaf.data"));
         this.safeUrl = safeUrl(url);
         this.embeddedH2 = JdbcStore.isEmbeddedH2(url);
@@ -163,37 +179,58 @@ public final class StoreComponent {
         if (!config._password().isEmpty()) {
             props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
         }
-        this.pool = pool(factory.getValue().createDataSource(props), config);
-        String node = nodeName(config.node());
-        try {
-            this.store = JdbcStore.open(pool, Clock.systemUTC(), node,
-                    config.pool_maximumSize() - RESERVED_CONNECTIONS);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        this.pruner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "perflink-store-pruner");
+        this.poolConfig = poolConfig(factory.getValue().createDataSource(props), config);
+        this.driver = config.driver();
+        this.node = nodeName(config.node());
+        this.eventConnections = config.pool_maximumSize() - RESERVED_CONNECTIONS;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "perflink-store");
             t.setDaemon(true);
             return t;
         });
-        pruner.scheduleWithFixedDelay(() -> prune(retention), 0, interval, TimeUnit.HOURS);
-        register(context, EventLedger.class, store.eventLedger());
-        register(context, Outbox.class, store.outbox());
-        register(context, DeadLetters.class, store.deadLetters());
-        register(context, ResultLedger.class, store.resultLedger());
-        register(context, AuditLog.class, store.auditLog());
-        register(context, StoreStatus.class, store.status());
-        LOG.info("PerfLink store open at {} ({}), node {}, pool of {}, outbox kept {} days", safeUrl, config.driver(),
-                node, config.pool_maximumSize(), retention.toDays());
+        worker.execute(this::open);
     }
 
-    /** The parts, as registered. */
-    JdbcStore store() {
-        return store;
+    /**
+     * Opens the pool, migrates the schema, registers the parts and starts pruning; when the database cannot be
+     * reached or migrated, says so and tries again after {@link #RETRY} (the parts appear once it is open).
+     */
+    private void open() {
+        HikariDataSource candidate = null;
+        try {
+            candidate = new HikariDataSource(poolConfig);
+            JdbcStore store = JdbcStore.open(candidate, Clock.systemUTC(), node, eventConnections);
+            pool = candidate;
+            register(EventLedger.class, store.eventLedger());
+            register(Outbox.class, store.outbox());
+            register(DeadLetters.class, store.deadLetters());
+            register(ResultLedger.class, store.resultLedger());
+            register(AuditLog.class, store.auditLog());
+            register(StoreStatus.class, store.status());
+            LOG.info("PerfLink store open at {} ({}), node {}, pool of {}, outbox kept {} days", safeUrl, driver, node,
+                    poolConfig.getMaximumPoolSize(), retention.toDays());
+            opened.complete(store);
+            worker.scheduleWithFixedDelay(() -> prune(store), 0, pruneIntervalHours, TimeUnit.HOURS);
+        } catch (RuntimeException e) {
+            if (candidate != null && pool != candidate) {
+                candidate.close();
+            }
+            LOG.error("存储无法打开 (PerfLink store cannot be opened) at {}: {}; retrying in {} s", safeUrl,
+                    e.getMessage(), RETRY.toSeconds());
+            try {
+                worker.schedule(this::open, RETRY.toSeconds(), TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // deactivated meanwhile: nothing to retry
+            }
+        }
     }
 
-    private static HikariDataSource pool(DataSource physical, Config config) {
+    /** The parts once they are registered (tests wait for them). */
+    JdbcStore store(Duration timeout) throws Exception {
+        return opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static HikariConfig poolConfig(DataSource physical, Config config) {
         int max = positive(config.pool_maximumSize(), "pool.maximumSize");
         if (max <= RESERVED_CONNECTIONS) {
             throw new IllegalArgumentException("存储配置 (store configuration) pool.maximumSize 须大于 (must be more than) "
@@ -207,7 +244,7 @@ public final class StoreComponent {
         hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(
                 positive(config.pool_connectionTimeoutSeconds(), "pool.connectionTimeoutSeconds")));
         hikari.setAutoCommit(true);
-        return new HikariDataSource(hikari);
+        return hikari;
     }
 
     private static int positive(int value, String key) {
@@ -218,7 +255,7 @@ public final class StoreComponent {
         return value;
     }
 
-    private <T> void register(BundleContext context, Class<T> type, T part) {
+    private <T> void register(Class<T> type, T part) {
         if (context != null) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("perflink.store.url", safeUrl);
@@ -226,7 +263,7 @@ public final class StoreComponent {
         }
     }
 
-    private void prune(Duration retention) {
+    private void prune(JdbcStore store) {
         try {
             store.pruneOutbox(retention);
         } catch (RuntimeException e) {
@@ -267,6 +304,14 @@ public final class StoreComponent {
 
     @Deactivate
     void deactivate() {
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("PerfLink store: opening or pruning did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (ServiceRegistration<?> r : registrations) {
             try {
                 r.unregister();
@@ -275,7 +320,10 @@ public final class StoreComponent {
             }
         }
         registrations.clear();
-        pruner.shutdownNow();
+        HikariDataSource pool = this.pool;
+        if (pool == null) {
+            return; // never opened
+        }
         try {
             if (embeddedH2) {
                 // DB_CLOSE_DELAY=-1 keeps the database open: close it, so the file is compacted and unlocked.

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreStatus;
 
 class StoreComponentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void theDefaultUrlLivesUnderKarafDataWithH2sDurabilitySettings() {
@@ -74,12 +77,12 @@ class StoreComponentTest {
         System.setProperty("karaf.data", data.toString());
         try {
             StoreComponent component = new StoreComponent(null, h2Factory(), config(Map.of()));
-            component.store().eventLedger().advance("440000", Stage.COMPILE, null, "5");
+            component.store(WAIT).eventLedger().advance("440000", Stage.COMPILE, null, "5");
             component.deactivate();
 
             assertTrue(Files.exists(data.resolve("perflink/store.mv.db")));
             StoreComponent again = new StoreComponent(null, h2Factory(), config(Map.of()));
-            assertEquals("5", again.store().eventLedger().cursor("440000", Stage.COMPILE));
+            assertEquals("5", again.store(WAIT).eventLedger().cursor("440000", Stage.COMPILE));
             again.deactivate();
         } finally {
             if (before == null) {
@@ -114,6 +117,7 @@ class StoreComponentTest {
                 });
         StoreComponent component = new StoreComponent(context, h2Factory(),
                 config(Map.of("url", "jdbc:h2:file:" + data.resolve("s"), "node", "node-7")));
+        component.store(WAIT); // registered on the component's own thread once the database is open
 
         assertEquals(List.of(EventLedger.class, Outbox.class, DeadLetters.class, ResultLedger.class, AuditLog.class,
                 StoreStatus.class), List.copyOf(registered.keySet()));
