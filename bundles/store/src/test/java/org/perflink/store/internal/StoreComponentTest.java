@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.Test;
@@ -130,6 +136,41 @@ class StoreComponentTest {
 
         component.deactivate();
         assertEquals(List.copyOf(registered.keySet()), unregistered);
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedYetIsTriedAgain(@TempDir Path data) throws Exception {
+        AtomicInteger refused = new AtomicInteger();
+        DataSourceFactory h2 = new OsgiDataSourceFactory(new org.h2.Driver());
+        DataSourceFactory slowToStart = (DataSourceFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSourceFactory.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("createDataSource")) {
+                        throw new UnsupportedOperationException(method.toString());
+                    }
+                    DataSource real = h2.createDataSource((Properties) args[0]);
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("getConnection") && refused.getAndIncrement() == 0) {
+                                    throw new SQLException("database is starting up", "08001");
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        StoreComponent component = new StoreComponent(null,
+                new SimpleEntry<>(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"), slowToStart),
+                config(Map.of("url", "jdbc:h2:file:" + data.resolve("s"))));
+        try {
+            JdbcStore store = component.store(StoreComponent.RETRY.plus(WAIT));
+
+            assertTrue(refused.get() > 1, "refused once, then opened: " + refused.get());
+            assertEquals(List.of(), store.status().regions());
+        } finally {
+            component.deactivate();
+        }
     }
 
     @Test
