@@ -46,7 +46,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.StoreStatus;
 
 /**
  * Issue 7 in a real Karaf (the distribution with its etc/ overlay): the {@code perflink:} commands, run as a
@@ -188,12 +190,13 @@ public class AdminIT extends PerfLinkTestSupport {
 
     @Test
     public void deadLettersListsARefusedResultWithTheHostsReasonAndReplayDeliversIt() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
+        DeadLetters deadLetters = getOsgiService(DeadLetters.class);
         post("/mock/faults", "{\"rejectIds\": {\"" + REJECTED + "\": {\"status\": 422, \"error\": \"项目已锁定 locked for review\"}}}");
         try {
             configureRegion("440000", true, false, false);
             script("440000", "COMPILE");
-            await().atMost(Duration.ofMinutes(2)).until(() -> store.deadLetters("440000").size() == 1
+            await().atMost(Duration.ofMinutes(2)).until(() -> deadLetters.all("440000").size() == 1
                     && store.status("440000").backlog() == 0);
         } finally {
             post("/mock/faults", "{}");
@@ -208,7 +211,7 @@ public class AdminIT extends PerfLinkTestSupport {
         String replay = executeCommand("perflink:replay 440000", as(ADMIN, "perflink-admin"));
         assertTrue(replay, replay.contains("已重新排队 (re-queued) 1 / 1"));
         await().atMost(Duration.ofMinutes(1)).until(() -> byId(received("440000", "verdict")).containsKey(REJECTED)
-                && store.deadLetters("440000").isEmpty());
+                && deadLetters.all("440000").isEmpty());
         String after = executeCommand("perflink:dead-letters 440000", as(ADMIN, "perflink-admin"));
         assertEquals("无死信 (no dead letters): 440000", after.strip());
         AuditEntry replayed = audit("440000").get(0);
@@ -605,7 +608,7 @@ public class AdminIT extends PerfLinkTestSupport {
 
     /** The audit entries whose target starts with {@code prefix}, newest first. */
     private List<AuditEntry> audit(String prefix) {
-        return getOsgiService(PerfLinkStore.class).audit(1000).stream().filter(a -> a.target() != null && a.target().startsWith(prefix)).toList();
+        return getOsgiService(AuditLog.class).latest(1000).stream().filter(a -> a.target() != null && a.target().startsWith(prefix)).toList();
     }
 
     /** A key of a .cfg file as FileInstall writes it back ({@code B"false"} for a typed value). */

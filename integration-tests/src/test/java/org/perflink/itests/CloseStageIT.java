@@ -22,7 +22,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 /**
  * The close stage (决算, issue 5) end to end in Karaf: after the year's two monitoring rounds (whose RED
@@ -44,7 +44,7 @@ public class CloseStageIT extends PerfLinkTestSupport {
 
     @Test
     public void evaluateThenLinkWritesScoresAdjustmentsAndNotices() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         configureRegion(REGION, false, true, true);
 
         // the year's monitoring first: LINK counts the RED warnings PerfLink wrote (each stage has its own

@@ -16,7 +16,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 /**
  * The compile loop end to end in Karaf: stage events in at the mock host → the compile hook → the outbox
@@ -36,7 +36,7 @@ public class CompileLoopIT extends PerfLinkTestSupport {
         script(REGION, "COMPILE");
 
         await().atMost(Duration.ofMinutes(2)).until(() -> received(REGION, "verdict").path("ids").asInt() >= PROJECTS);
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
 
         JsonNode received = received(REGION, "verdict");

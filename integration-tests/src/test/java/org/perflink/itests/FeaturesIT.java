@@ -18,7 +18,12 @@ import org.osgi.framework.ServiceReference;
 import org.perflink.api.hook.StageHook;
 import org.perflink.core.HostSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.EventLedger;
+import org.perflink.store.Outbox;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 
 /** Every PerfLink feature installs and every bundle of the container is ACTIVE. */
 @RunWith(PaxExam.class)
@@ -46,7 +51,13 @@ public class FeaturesIT extends PerfLinkTestSupport {
     public void thePerfLinkServicesArePresent() throws Exception {
         assertNotNull(getOsgiService(HostSettings.class));
         assertNotNull(getOsgiService(RulePacks.class));
-        assertNotNull(getOsgiService(PerfLinkStore.class));
+        assertNotNull(getOsgiService(StoreStatus.class));
+        // each part of the store is a service of its own
+        assertNotNull(getOsgiService(EventLedger.class));
+        assertNotNull(getOsgiService(Outbox.class));
+        assertNotNull(getOsgiService(DeadLetters.class));
+        assertNotNull(getOsgiService(ResultLedger.class));
+        assertNotNull(getOsgiService(AuditLog.class));
         ServiceReference<?>[] hooks = bundleContext.getAllServiceReferences(StageHook.class.getName(), null);
         List<String> stages = new ArrayList<>();
         for (ServiceReference<?> r : hooks) {

@@ -37,7 +37,8 @@ import org.osgi.framework.ServiceReference;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.model.Stage;
 import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.Outbox;
+import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,8 @@ public class GracefulToggleIT extends PerfLinkTestSupport {
         String control = "450100";
         int projects = 30;
         int controlProjects = 10;
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
+        Outbox outbox = getOsgiService(Outbox.class);
         generate(region, projects, 45);
         generate(control, controlProjects, 451);
         faults(Map.of("status", 503, "methods", List.of("PUT", "POST"), "regions", List.of(region, control)));
@@ -104,8 +106,8 @@ public class GracefulToggleIT extends PerfLinkTestSupport {
         await("the control region delivers").atMost(Duration.ofSeconds(30)).until(() ->
                 received(control, "verdict").path("ids").asInt() == controlProjects && store.status(control).backlog() == 0);
         await("450000's results are due").atMost(Duration.ofSeconds(30)).until(() ->
-                store.pending(region, Instant.now(), 1000).size() == projects);
-        List<OutboxItem> due = store.pending(region, Instant.now(), 1000);
+                outbox.pending(region, Instant.now(), 1000).size() == projects);
+        List<OutboxItem> due = outbox.pending(region, Instant.now(), 1000);
         assertTrue("each waiting result was tried (and refused) before: " + due,
                 due.stream().allMatch(item -> item.attempts() >= 1));
         await("450000 stays quiet while off").during(QUIET).atMost(QUIET.plusSeconds(3)).until(() ->
@@ -136,7 +138,7 @@ public class GracefulToggleIT extends PerfLinkTestSupport {
     public void b_uninstallingTheCompileFeatureHoldsTheCursorAndReinstallingResumesWithoutGapsOrRepeats() throws Exception {
         String region = "460000";
         int projects = 30;
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         generate(region, projects, 46);
         configureRegion(region, true, true, false, false);
         script(region, "COMPILE", "DECLARED");
@@ -200,7 +202,7 @@ public class GracefulToggleIT extends PerfLinkTestSupport {
     public void c_stoppingTheRoutesBundleMidRunAndStartingItAgainLosesNothingAndRepeatsNothing() throws Exception {
         String region = "470000";
         int projects = 60;
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         generate(region, projects, 47);
         // no batch endpoint and 15 ms a PUT: a few seconds of delivery to stop in the middle of
         faults(Map.of("batch", false, "delayMillis", 15, "methods", List.of("PUT"), "regions", List.of(region)));

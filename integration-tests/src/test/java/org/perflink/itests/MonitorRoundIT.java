@@ -18,7 +18,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 /**
  * Dual monitoring (双监控, issue 4) end to end in Karaf: the demo dataset's two monitoring rounds
@@ -76,7 +76,7 @@ public class MonitorRoundIT extends PerfLinkTestSupport {
     private static boolean scripted;
 
     private JsonNode monitoringRounds() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         synchronized (MonitorRoundIT.class) {
             if (!scripted) {
                 configureRegion(PROVINCE, false, true, false);
@@ -94,7 +94,7 @@ public class MonitorRoundIT extends PerfLinkTestSupport {
 
     @Test
     public void twoMonitoringRoundsWriteTheExpectedWarningsAndClearThoseThatNoLongerHold() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         JsonNode received = monitoringRounds();
         Map<String, JsonNode> byId = byId(received);
         Map<String, String> levels = new TreeMap<>();

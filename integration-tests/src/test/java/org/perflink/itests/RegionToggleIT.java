@@ -13,7 +13,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 /**
  * Per-region toggles through ConfigAdmin, live: switching 440100's compile stage off stops its processing
@@ -32,7 +32,7 @@ public class RegionToggleIT extends PerfLinkTestSupport {
 
     @Test
     public void switchingARegionOffStopsItAloneAndSwitchingItOnResumesWithoutRepeatsOrGaps() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         configureRegion(PROVINCE, true, false, false);
         configureRegion(CITY, true, false, false);
 

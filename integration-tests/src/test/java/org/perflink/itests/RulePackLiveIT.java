@@ -19,7 +19,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 /**
  * Rule packs per region, changed live (issue 3): 440100 is given its own pack {@code gz-test} (ex-ante
@@ -42,7 +42,7 @@ public class RulePackLiveIT extends PerfLinkTestSupport {
 
     @Test
     public void aRegionsRulePackChangedLiveChangesItsVerdictsOnly() throws Exception {
-        PerfLinkStore store = getOsgiService(PerfLinkStore.class);
+        StoreStatus store = getOsgiService(StoreStatus.class);
         RulePacks rulePacks = getOsgiService(RulePacks.class);
         configureRegion(PROVINCE, true, false, false);
         configureRegion(CITY, true, false, false);

@@ -9,8 +9,8 @@ import org.perflink.api.model.Stage;
 
 /**
  * Figures of one region: its stage cursors, the outbox backlog (results not yet delivered, due or
- * not) and the creation time of the oldest of them, how many were delivered, open dead letters, the
- * last delivery error and when the last event was handled.
+ * not) and the creation time of the oldest of them, how many were delivered (ever: the counter outlives the
+ * pruned outbox rows), open dead letters, the last delivery error and when the last event was handled.
  */
 public record RegionStatus(String regionCode, Map<Stage, String> cursors, long backlog, Instant oldestUndelivered,
         long delivered, long deadLetters, String lastError, Instant lastErrorAt, Instant lastEventAt) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.perflink.api.model.ResultKind;
 
 /**
- * A result as the store keeps it: its latest outbox row ({@code seq}), its JSON {@code body} as queued for the
+ * A result as the {@link ResultLedger} keeps it: the seq of its latest outbox row ({@code seq}), its JSON {@code body} as queued for the
  * host, and where it stands: {@value #PENDING} (queued, not yet stored by the host), {@value #DELIVERED} (stored
  * by the host at {@code deliveredAt}) or {@value #DEAD} (refused by the host, parked as a dead letter).
  */

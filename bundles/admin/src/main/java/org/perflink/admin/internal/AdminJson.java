@@ -25,8 +25,11 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 
 /**
  * The operations of {@code /api/admin/v1/} as JSON ({@link AdminOperations}, the service the web bundle calls).
@@ -45,7 +48,10 @@ public final class AdminJson implements AdminOperations {
     static final int MAX_OFFSET = 100_000;
 
     private final Supplier<Collection<RegionSettings>> regions;
-    private final PerfLinkStore store;
+    private final StoreStatus store;
+    private final DeadLetters deadLetters;
+    private final ResultLedger results;
+    private final AuditLog audit;
     private final RulePacks rulePacks;
     private final RegionConfigEditor editor;
     private final Supplier<LiveStatus> live;
@@ -53,10 +59,14 @@ public final class AdminJson implements AdminOperations {
     private final ObjectMapper mapper;
     private final ErrorReport errors = new ErrorReport();
 
-    public AdminJson(Supplier<Collection<RegionSettings>> regions, PerfLinkStore store, RulePacks rulePacks,
-            RegionConfigEditor editor, Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
+    public AdminJson(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
+            ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
+            Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
         this.regions = regions;
         this.store = store;
+        this.deadLetters = deadLetters;
+        this.results = results;
+        this.audit = audit;
         this.rulePacks = rulePacks;
         this.editor = editor;
         this.live = live;
@@ -162,7 +172,7 @@ public final class AdminJson implements AdminOperations {
     }
 
     private ObjectNode toggle(String actor, String code, Set<Stage> stages, boolean on) throws IOException {
-        RegionAdmin admin = new RegionAdmin(editor, store);
+        RegionAdmin admin = new RegionAdmin(editor, audit);
         RegionAdmin.Toggle t = admin.toggle(actor, code, stages, on);
         ObjectNode out = mapper.createObjectNode();
         out.put("region", code);
@@ -198,7 +208,7 @@ public final class AdminJson implements AdminOperations {
         String region = valid(code);
         int offset = number("offset", offsetParam, 0, 0, MAX_OFFSET);
         int limit = number("limit", limitParam, DEFAULT_DEAD_LETTER_LIMIT, 1, MAX_DEAD_LETTER_LIMIT);
-        List<DeadLetter> open = new DeadLetterAdmin(store).open(List.of(region));
+        List<DeadLetter> open = new DeadLetterAdmin(deadLetters, audit).open(List.of(region));
         ObjectNode out = mapper.createObjectNode();
         out.put("region", region);
         out.put("offset", offset);
@@ -226,7 +236,7 @@ public final class AdminJson implements AdminOperations {
     @Override
     public ObjectNode replay(String actor, String code, List<Long> ids) {
         String region = valid(code);
-        DeadLetterAdmin.Replay r = new DeadLetterAdmin(store).replayIds(actor, region, List.copyOf(ids));
+        DeadLetterAdmin.Replay r = new DeadLetterAdmin(deadLetters, audit).replayIds(actor, region, List.copyOf(ids));
         ObjectNode out = mapper.createObjectNode();
         out.put("region", region);
         out.put("open", r.open());
@@ -243,7 +253,7 @@ public final class AdminJson implements AdminOperations {
         out.put("region", region);
         out.put("project", project);
         ArrayNode entries = out.putArray("entries");
-        for (ProjectTimeline.Entry e : ProjectTimeline.of(store, region, project)) {
+        for (ProjectTimeline.Entry e : ProjectTimeline.of(results, region, project)) {
             ObjectNode n = entries.addObject();
             n.put("kind", e.kind().name());
             n.put("stage", e.stage().name());
@@ -271,10 +281,10 @@ public final class AdminJson implements AdminOperations {
         List<LatestResults.Item> found;
         boolean more = false;
         if (q.ofProject()) {
-            found = LatestResults.find(store, q);
+            found = LatestResults.find(results, q);
         } else {
             // one row past the page tells whether there is a next one
-            List<LatestResults.Item> upTo = LatestResults.find(store,
+            List<LatestResults.Item> upTo = LatestResults.find(results,
                     new LatestResults.Query(q.region(), null, q.kind(), offset + q.limit() + 1));
             more = upTo.size() > offset + q.limit();
             found = upTo.subList(Math.min(offset, upTo.size()), Math.min(offset + q.limit(), upTo.size()));
@@ -322,7 +332,7 @@ public final class AdminJson implements AdminOperations {
         int limit = number("limit", limitParam, DEFAULT_AUDIT_LIMIT, 1, MAX_AUDIT_LIMIT);
         ObjectNode out = mapper.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (AuditEntry a : store.audit(limit)) {
+        for (AuditEntry a : audit.latest(limit)) {
             ObjectNode n = items.addObject();
             n.put("id", a.id());
             n.put("at", text(a.at()));

@@ -18,7 +18,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.perflink.admin.api.AdminOperations;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 
 /**
  * Registers {@link AdminJson} as the {@link AdminOperations} service the admin web bundle calls: the same store,
@@ -28,7 +31,16 @@ import org.perflink.store.PerfLinkStore;
 public final class AdminOperationsComponent {
 
     @Reference
-    private PerfLinkStore store;
+    private StoreStatus store;
+
+    @Reference
+    private DeadLetters deadLetters;
+
+    @Reference
+    private ResultLedger results;
+
+    @Reference
+    private AuditLog audit;
 
     @Reference
     private RulePacks rulePacks;
@@ -48,7 +60,7 @@ public final class AdminOperationsComponent {
         AdminJson operations = new AdminJson(() -> {
             List<RegionSettings> r = regions;
             return r == null ? List.of() : r;
-        }, store, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
+        }, store, deadLetters, results, audit, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
                 () -> LiveStatus.read(LiveStatus.defaultFile()), Clock.systemUTC(), new ObjectMapper());
         registration = context.registerService(AdminOperations.class, operations, null);
     }

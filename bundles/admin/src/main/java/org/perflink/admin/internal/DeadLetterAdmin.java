@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 import org.perflink.reports.TextTable;
 import org.perflink.store.DeadLetter;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
 
 /**
  * {@code perflink:dead-letters} and {@code perflink:replay}: results the host refused permanently and
@@ -22,17 +23,19 @@ public final class DeadLetterAdmin {
     public static final String REPLAY = "perflink:replay";
     private static final int REASON_WIDTH = 50;
 
-    private final PerfLinkStore store;
+    private final DeadLetters store;
+    private final AuditLog audit;
 
-    public DeadLetterAdmin(PerfLinkStore store) {
+    public DeadLetterAdmin(DeadLetters store, AuditLog audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     /** Open dead letters of the regions: by region code, oldest first per region. */
     public List<DeadLetter> open(Collection<String> regionCodes) {
         List<DeadLetter> letters = new ArrayList<>();
         for (String code : new TreeSet<>(regionCodes)) {
-            letters.addAll(store.deadLetters(code));
+            letters.addAll(store.all(code));
         }
         return letters;
     }
@@ -85,7 +88,7 @@ public final class DeadLetterAdmin {
      * replayed nor audited when the region has no open dead letter.
      */
     public Replay replayIds(String actor, String regionCode, List<Long> ids) {
-        List<DeadLetter> open = store.deadLetters(regionCode);
+        List<DeadLetter> open = store.all(regionCode);
         Set<Long> openIds = new LinkedHashSet<>();
         for (DeadLetter d : open) {
             openIds.add(d.id());
@@ -106,7 +109,7 @@ public final class DeadLetterAdmin {
         }
         int asked = ids.isEmpty() ? open.size() : ids.size();
         int requeued = store.replay(regionCode, ids);
-        store.audit(actor, REPLAY, regionCode,
+        audit.record(actor, REPLAY, regionCode,
                 "open=" + open.size() + ", ids=" + (ids.isEmpty() ? "all" : ids.toString()),
                 "requeued=" + requeued);
         return new Replay(regionCode, open.size(), asked, requeued);

@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 import org.perflink.store.StoredResult;
 
 /**
  * What PerfLink decided last, shared by {@code perflink:results} and the admin REST API
- * ({@code GET regions/{code}/results}): the latest results of a region ({@link PerfLinkStore#latestResults},
+ * ({@code GET regions/{code}/results}): the latest results of a region ({@link ResultLedger#latestResults},
  * newest first), or of one project ({@link ProjectTimeline}: its year in order, each kind oldest first), of one
  * kind or of every kind. {@link ResultsText} prints them for the shell; the API sends their JSON bodies.
  */
@@ -105,7 +105,7 @@ public final class LatestResults {
      * kind), newest first. A project's: its timeline ({@link ProjectTimeline#ORDER}, each kind oldest first),
      * of the kind or of every kind, keeping at most the latest {@code limit} results of each kind.
      */
-    public static List<Item> find(PerfLinkStore store, Query q) {
+    public static List<Item> find(ResultLedger store, Query q) {
         List<Item> items = new ArrayList<>();
         if (q.ofProject()) {
             List<ProjectTimeline.Entry> entries = ProjectTimeline.of(store, q.region(), q.project());

@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 /**
  * A project's year as PerfLink decided it: its verdicts (编制), warnings (执行), score and adjustment (决算),
  * each kind in the order the store queued them (oldest result first, the latest body of each result), read
- * with {@link PerfLinkStore#resultsOf} — the results the host was (or is about to be) sent.
+ * with {@link ResultLedger#resultsOf} — the results the host was (or is about to be) sent.
  * <p>
  * Notices are addressed to a department, not a project: they appear only when the store keeps one under the
  * project's code.
@@ -55,7 +55,7 @@ public final class ProjectTimeline {
     }
 
     /** The project's results in a region, in {@link #ORDER}. */
-    public static List<Entry> of(PerfLinkStore store, String regionCode, String projectCode) {
+    public static List<Entry> of(ResultLedger store, String regionCode, String projectCode) {
         String project = requireProject(projectCode);
         List<Entry> entries = new ArrayList<>();
         for (ResultKind kind : ORDER) {

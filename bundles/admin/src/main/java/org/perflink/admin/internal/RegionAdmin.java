@@ -11,7 +11,7 @@ import java.util.Set;
 import org.perflink.core.RegionKeys;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
 
 /**
  * The state-changing region commands (enable, disable, region-add, region-remove): each changes the
@@ -26,9 +26,9 @@ public final class RegionAdmin {
     public static final String REMOVE = "perflink:region-remove";
 
     private final RegionConfigEditor editor;
-    private final PerfLinkStore store;
+    private final AuditLog store;
 
-    public RegionAdmin(RegionConfigEditor editor, PerfLinkStore store) {
+    public RegionAdmin(RegionConfigEditor editor, AuditLog store) {
         this.editor = editor;
         this.store = store;
     }
@@ -95,7 +95,7 @@ public final class RegionAdmin {
             return new Toggle(regionCode, stages, on, change, false);
         }
         String target = stages.isEmpty() ? regionCode : regionCode + "/" + stageNames(stages);
-        store.audit(actor, on ? ENABLE : DISABLE, target, RegionConfigEditor.describe(change.before()),
+        store.record(actor, on ? ENABLE : DISABLE, target, RegionConfigEditor.describe(change.before()),
                 RegionConfigEditor.describe(change.after()));
         boolean regionDisabled = false;
         if (on && !stages.isEmpty()) {
@@ -125,7 +125,7 @@ public final class RegionAdmin {
         }
         values.put(RegionKeys.RULE_PACK, pack);
         Path file = editor.create(regionCode, values);
-        store.audit(actor, ADD, regionCode, null, RegionConfigEditor.describe(values));
+        store.record(actor, ADD, regionCode, null, RegionConfigEditor.describe(values));
         StringBuilder out = new StringBuilder();
         out.append("已添加区划 (region added): ").append(regionCode)
                 .append(values.get(RegionKeys.NAME).isEmpty() ? "" : " " + values.get(RegionKeys.NAME)).append('\n');
@@ -143,7 +143,7 @@ public final class RegionAdmin {
     /** Removes a region's configuration; its stored state (cursors, outbox, dead letters) stays in the store. */
     public String remove(String actor, String regionCode) throws IOException {
         Map<String, Object> before = editor.delete(regionCode);
-        store.audit(actor, REMOVE, regionCode, RegionConfigEditor.describe(before), null);
+        store.record(actor, REMOVE, regionCode, RegionConfigEditor.describe(before), null);
         return "已删除区划 (region removed): " + regionCode + "\n"
                 + "  原配置 (was): " + RegionConfigEditor.describe(before) + "\n"
                 + "  游标、待送达结果与死信仍保留在存储中 (cursors, undelivered results and dead letters stay in the store)\n";

@@ -14,8 +14,8 @@ import org.perflink.reports.TextTable;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoreStatus;
 
 /**
  * {@code perflink:regions}: every configured region (ACTIVE or DISABLED — a disabled region stays listed)
@@ -82,7 +82,7 @@ public final class RegionTable {
     public static final String STATE_UNCONFIGURED = "UNCONFIGURED";
 
     /** The regions and their figures: what {@code perflink:regions} prints and {@code GET /api/admin/v1/regions} returns. */
-    public static Overview overview(Collection<RegionSettings> regions, PerfLinkStore store, RulePacks packs,
+    public static Overview overview(Collection<RegionSettings> regions, StoreStatus store, RulePacks packs,
             LiveStatus live) {
         Map<String, RegionSettings> configured = new TreeMap<>();
         for (RegionSettings r : regions) {
@@ -127,7 +127,7 @@ public final class RegionTable {
         return new Overview(rows, configured.size(), active, disabled, storeProblem);
     }
 
-    public static String render(Collection<RegionSettings> regions, PerfLinkStore store, RulePacks packs,
+    public static String render(Collection<RegionSettings> regions, StoreStatus store, RulePacks packs,
             LiveStatus live, ZoneId zone, Instant now) {
         Overview overview = overview(regions, store, packs, live);
         TextTable table = TextTable.of("代码 (code)", "名称 (name)", "状态 (state)", "阶段 (stages)",

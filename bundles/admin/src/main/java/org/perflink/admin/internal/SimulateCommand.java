@@ -22,7 +22,7 @@ import org.perflink.reports.HostSimulation;
 import org.perflink.reports.RulePackFile;
 import org.perflink.reports.SimulationCsv;
 import org.perflink.reports.SimulationTable;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 /**
  * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the region's
@@ -45,7 +45,7 @@ public final class SimulateCommand {
      */
     public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSimulation.CloseStage close,
             Map<HostGateway, Map<String, ?>> gateways, Collection<RegionSettings> regions, RulePacks packs,
-            PerfLinkStore store)
+            ResultLedger store)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {

@@ -11,7 +11,9 @@ import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.StageRunner;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.EventLedger;
+import org.perflink.store.StoreStatus;
 
 /**
  * {@code perflink:run}: an operator runs a region's stage now — its route polls the host's stage-event feed at
@@ -27,13 +29,17 @@ public final class StageRun {
     public static final String RUN = "perflink:run";
 
     private final StageRunner runner;
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
+    private final StoreStatus store;
+    private final AuditLog audit;
     private final Clock clock;
 
     /** {@code runner}: null when no stage routes run (the camel bundle is not active). */
-    public StageRun(StageRunner runner, PerfLinkStore store, Clock clock) {
+    public StageRun(StageRunner runner, EventLedger ledger, StoreStatus store, AuditLog audit, Clock clock) {
         this.runner = runner;
+        this.ledger = ledger;
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -82,16 +88,16 @@ public final class StageRun {
             throw new IllegalStateException("阶段路由未运行 (the stage routes are not running): "
                     + "org.perflink.camel 未启动 (is not active)");
         }
-        String before = store.cursor(region, stage);
+        String before = ledger.cursor(region, stage);
         Instant start = clock.instant();
         boolean ran = runner.runNow(region, stage);
         Duration took = Duration.between(start, clock.instant());
         if (!ran) {
             return new Result(region, stage, false, before, before, 0, took);
         }
-        String after = store.cursor(region, stage);
+        String after = ledger.cursor(region, stage);
         long backlog = store.status(region).backlog();
-        store.audit(actor, RUN, region + "/" + stage.name(), "cursor=" + before, "cursor=" + after);
+        audit.record(actor, RUN, region + "/" + stage.name(), "cursor=" + before, "cursor=" + after);
         return new Result(region, stage, true, before, after, backlog, took);
     }
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Warning;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 /** The warnings PerfLink wrote for a region, as the store keeps their bodies: what a simulation counts RED ones in. */
 final class StoredWarnings implements ResultHistory {
@@ -23,9 +23,9 @@ final class StoredWarnings implements ResultHistory {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final ResultLedger store;
 
-    StoredWarnings(String regionCode, PerfLinkStore store) {
+    StoredWarnings(String regionCode, ResultLedger store) {
         this.regionCode = regionCode;
         this.store = store;
     }

@@ -21,7 +21,7 @@ class DeadLetterAdminTest {
     @BeforeEach
     void setUp() {
         store = new FakeStore();
-        admin = new DeadLetterAdmin(store);
+        admin = new DeadLetterAdmin(store, store);
         store.letter(7, "440000", "VERDICT", "440000-2027-000101.DECLARED.r1", 422, "字段 target.phase 不合法 (invalid)");
         store.letter(8, "440000", DeadLetter.INPUT, "p-x", 0, "project without a readable projectCode");
         store.letter(9, "440100", "WARNING", "w-1", 409, "conflict");

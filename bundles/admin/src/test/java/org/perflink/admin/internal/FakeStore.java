@@ -12,14 +12,19 @@ import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.store.AuditEntry;
+import org.perflink.store.AuditLog;
 import org.perflink.store.DeadLetter;
-import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.EventLedger;
+import org.perflink.store.HandledEvent;
+import org.perflink.store.Page;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 import org.perflink.store.StoredResult;
 
 /** The store as the admin commands use it: status, dead letters, replay and the audit log. */
-public final class FakeStore implements PerfLinkStore {
+public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, AuditLog, EventLedger {
 
     public final Map<String, RegionStatus> statuses = new HashMap<>();
     public final Map<String, List<DeadLetter>> letters = new HashMap<>();
@@ -66,8 +71,9 @@ public final class FakeStore implements PerfLinkStore {
     }
 
     @Override
-    public List<DeadLetter> deadLetters(String regionCode) {
-        return List.copyOf(letters.getOrDefault(regionCode, List.of()));
+    public Page<DeadLetter> open(String regionCode, int offset, int limit) {
+        List<DeadLetter> all = letters.getOrDefault(regionCode, List.of());
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size(), offset, limit);
     }
 
     /** Re-queues result letters (not INPUT ones), as the JDBC store does. */
@@ -86,12 +92,12 @@ public final class FakeStore implements PerfLinkStore {
     }
 
     @Override
-    public void audit(String actor, String action, String target, String before, String after) {
+    public void record(String actor, String action, String target, String before, String after) {
         audits.add(new AuditEntry(audits.size() + 1, Instant.now(), actor, action, target, before, after));
     }
 
     @Override
-    public List<AuditEntry> audit(int limit) {
+    public List<AuditEntry> latest(int limit) {
         return audits.subList(Math.max(0, audits.size() - limit), audits.size());
     }
 
@@ -101,33 +107,18 @@ public final class FakeStore implements PerfLinkStore {
     }
 
     @Override
-    public void advanceCursor(String regionCode, Stage stage, String newCursor) {
+    public void advance(String regionCode, Stage stage, String expectedCursor, String newCursor) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public <E extends Exception> EventOutcome handleEvent(String regionCode, Stage stage, StageEvent event,
-            String newCursor, EventWork<E> work) {
+    public <E extends Exception> EventOutcome handle(String regionCode, Stage stage, StageEvent event,
+            String expectedCursor, String newCursor, EventWork<E> work) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public List<OutboxItem> pending(String regionCode, Instant now, int limit) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void delivered(Collection<Long> seqs) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void retryLater(long seq, Instant nextAttemptAt, String error) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deadLetter(long seq, int httpStatus, String reason) {
+    public List<HandledEvent> handled(String regionCode, int limit) {
         throw new UnsupportedOperationException();
     }
 }

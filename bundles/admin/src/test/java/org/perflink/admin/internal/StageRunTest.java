@@ -42,7 +42,7 @@ class StageRunTest {
     @Test
     void theStageRunsNowAndIsAudited() {
         store.cursors.put("440000/COMPILE", "12");
-        String out = new StageRun(runner, store, Clock.systemUTC()).run("otto", " 440000 ", "编制", List.of(), regions);
+        String out = new StageRun(runner, store, store, store, Clock.systemUTC()).run("otto", " 440000 ", "编制", List.of(), regions);
 
         assertEquals(List.of("440000/COMPILE"), runs);
         assertTrue(out.startsWith("已运行 (ran): 区划 (region) 440000 编制 (compile)\n"), out);
@@ -55,13 +55,13 @@ class StageRunTest {
         assertEquals("cursor=12", store.audits.get(0).before());
         assertEquals("cursor=15", store.audits.get(0).after());
 
-        String again = new StageRun(runner, store, Clock.systemUTC()).run("otto", "440000", "compile", null, regions);
+        String again = new StageRun(runner, store, store, store, Clock.systemUTC()).run("otto", "440000", "compile", null, regions);
         assertTrue(again.contains("15 → 15 (无新事件 no new event)"), again);
     }
 
     @Test
     void aStageThatDoesNotRunSaysWhyAndIsNotAudited() {
-        StageRun run = new StageRun(runner, store, Clock.systemUTC());
+        StageRun run = new StageRun(runner, store, store, store, Clock.systemUTC());
         assertTrue(run.run("otto", "440100", "compile", List.of(), regions)
                 .contains("未运行 (not run): 区划 (region) 440100 编制 (compile) — 该阶段已关闭 (the stage is switched off); "
                         + "开启 (enable): perflink:enable 440100 compile"));
@@ -73,7 +73,7 @@ class StageRunTest {
 
     @Test
     void badArgumentsProjectsAndMissingRoutesAreRefusedBeforeAnythingRuns() {
-        StageRun run = new StageRun(runner, store, Clock.systemUTC());
+        StageRun run = new StageRun(runner, store, store, store, Clock.systemUTC());
         assertThrows(IllegalArgumentException.class, () -> run.run("otto", "44", "compile", List.of(), regions));
         assertThrows(IllegalArgumentException.class, () -> run.run("otto", "440000", "audit", List.of(), regions));
         IllegalArgumentException projects = assertThrows(IllegalArgumentException.class,
@@ -81,7 +81,7 @@ class StageRunTest {
         assertTrue(projects.getMessage().contains("not supported yet"), projects.getMessage());
         assertTrue(runs.isEmpty());
         IllegalStateException noRoutes = assertThrows(IllegalStateException.class,
-                () -> new StageRun(null, store, Clock.systemUTC()).run("otto", "440000", "compile", List.of(), regions));
+                () -> new StageRun(null, store, store, store, Clock.systemUTC()).run("otto", "440000", "compile", List.of(), regions));
         assertTrue(noRoutes.getMessage().contains("org.perflink.camel"), noRoutes.getMessage());
         assertTrue(store.audits.isEmpty());
     }

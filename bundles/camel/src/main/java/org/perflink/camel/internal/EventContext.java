@@ -10,7 +10,7 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.EventLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ final class EventContext implements StageContext {
     private final HostGateway host;
     private final ResultHistory history;
     private final ResultEncoder encoder;
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
     private final String cursorBefore;
     private final List<Held> held = new ArrayList<>();
     private int added;
@@ -46,7 +46,7 @@ final class EventContext implements StageContext {
     private int rejected;
 
     EventContext(String regionCode, Stage stage, StageEvent event, RulePack pack, HostGateway host, ResultHistory history,
-            ResultEncoder encoder, PerfLinkStore store, String cursorBefore) {
+            ResultEncoder encoder, EventLedger ledger, String cursorBefore) {
         this.regionCode = regionCode;
         this.stage = stage;
         this.event = event;
@@ -54,7 +54,7 @@ final class EventContext implements StageContext {
         this.host = host;
         this.history = history;
         this.encoder = encoder;
-        this.store = store;
+        this.ledger = ledger;
         this.cursorBefore = cursorBefore;
     }
 
@@ -102,13 +102,13 @@ final class EventContext implements StageContext {
     }
 
     /** Commits the rest and moves the cursor past the event, in one transaction; returns the event's figures. */
-    PerfLinkStore.EventOutcome finish(String newCursor) {
+    EventLedger.EventOutcome finish(String newCursor) {
         commit(newCursor);
-        return new PerfLinkStore.EventOutcome(added, unchanged, rejected);
+        return new EventLedger.EventOutcome(added, unchanged, rejected);
     }
 
     private void commit(String cursor) {
-        PerfLinkStore.EventOutcome o = store.handleEvent(regionCode, stage, event, cursor, tx -> {
+        EventLedger.EventOutcome o = ledger.handle(regionCode, stage, event, cursorBefore, cursor, tx -> {
             for (Held h : held) {
                 if (h.result() != null) {
                     tx.add(h.result(), h.json(), h.hash());

@@ -15,7 +15,8 @@ import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.EventLedger;
+import org.perflink.store.ResultLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class EventPoller {
     static final int EVENT_PAGE = 100;
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
     private final HostGateway host;
     private final Function<Stage, List<StageHook>> hooks;
     private final Supplier<RulePack> rulePack;
@@ -41,16 +42,16 @@ final class EventPoller {
     private final StatusBoard status;
     private final ResultHistory history;
 
-    EventPoller(String regionCode, PerfLinkStore store, HostGateway host, Function<Stage, List<StageHook>> hooks,
-            Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
+    EventPoller(String regionCode, EventLedger ledger, ResultLedger results, HostGateway host,
+            Function<Stage, List<StageHook>> hooks, Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
         this.regionCode = regionCode;
-        this.store = store;
+        this.ledger = ledger;
         this.host = host;
         this.hooks = hooks;
         this.rulePack = rulePack;
         this.encoder = encoder;
         this.status = status;
-        this.history = new StoredResultHistory(regionCode, store, encoder.mapper());
+        this.history = new StoredResultHistory(regionCode, results, encoder.mapper());
     }
 
     /**
@@ -81,7 +82,7 @@ final class EventPoller {
     private void pollLocked(Stage stage) throws HostException {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                String cursor = store.cursor(regionCode, stage);
+                String cursor = ledger.cursor(regionCode, stage);
                 Buffered b = buffered.remove(stage);
                 List<StageEvent> events = b != null && Objects.equals(b.after(), cursor) ? b.events()
                         : host.stageEvents(regionCode, cursor, EVENT_PAGE).items();
@@ -157,7 +158,7 @@ final class EventPoller {
             if (s == null || s.failures() < STUCK_AFTER) {
                 return null;
             }
-            store.advanceCursor(regionCode, stage, Long.toString(s.event().seq()));
+            ledger.advance(regionCode, stage, ledger.cursor(regionCode, stage), Long.toString(s.event().seq()));
             stuck.remove(stage);
             buffered.remove(stage);
             status.stuck(regionCode, stage, null);
@@ -167,11 +168,15 @@ final class EventPoller {
         }
     }
 
-    /** @return false when this stage must wait before going past {@code event}. */
+    /**
+     * @param cursorBefore the cursor the event follows: the cursor moves only from there (another node may have
+     *                     moved it; the store then refuses the move and the event's results)
+     * @return false when this stage must wait before going past {@code event}.
+     */
     private boolean handle(Stage stage, StageEvent event, String cursorBefore) throws HostException {
         String cursor = Long.toString(event.seq());
         if (event.stage() != stage || !regionCode.equals(event.regionCode())) {
-            store.advanceCursor(regionCode, stage, cursor);
+            ledger.advance(regionCode, stage, cursorBefore, cursor);
             return true;
         }
         List<StageHook> present = hooks.apply(stage);
@@ -180,12 +185,12 @@ final class EventPoller {
             return false;
         }
         // The hooks pull from the host outside any transaction; each page's results commit after it.
-        EventContext context = new EventContext(regionCode, stage, event, rulePack.get(), host, history, encoder, store,
+        EventContext context = new EventContext(regionCode, stage, event, rulePack.get(), host, history, encoder, ledger,
                 cursorBefore);
         for (StageHook hook : present) {
             hook.handle(context);
         }
-        PerfLinkStore.EventOutcome outcome = context.finish(cursor);
+        EventLedger.EventOutcome outcome = context.finish(cursor);
         status.error(regionCode, null);
         LOG.info("Region {} {} event {} ({} {}): {} results queued, {} unchanged, {} rejected", regionCode, stage,
                 event.eventId(), event.phase(), event.allProjects() ? "all projects" : event.projectCodes().size() + " projects",

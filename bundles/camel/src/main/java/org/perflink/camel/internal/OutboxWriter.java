@@ -21,7 +21,7 @@ import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.HostResult;
 import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +61,7 @@ final class OutboxWriter {
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final Outbox store;
     private final HostGateway host;
     private final boolean batchWanted;
     private final StatusBoard status;
@@ -75,7 +75,7 @@ final class OutboxWriter {
     /** Refusals (401/403/3xx) in a row, for the pause. */
     private volatile int refusals;
 
-    OutboxWriter(String regionCode, PerfLinkStore store, HostGateway host, boolean batchWanted, StatusBoard status,
+    OutboxWriter(String regionCode, Outbox store, HostGateway host, boolean batchWanted, StatusBoard status,
             Clock clock) {
         this.regionCode = regionCode;
         this.store = store;
@@ -171,7 +171,7 @@ final class OutboxWriter {
             }
             return !somethingWaits;
         } finally {
-            store.delivered(stored);
+            store.delivered(regionCode, stored);
         }
     }
 

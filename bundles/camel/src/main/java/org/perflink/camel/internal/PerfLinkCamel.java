@@ -36,7 +36,10 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.core.StageRunner;
 import org.perflink.host.http.HostJson;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.EventLedger;
+import org.perflink.store.Outbox;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,10 @@ public class PerfLinkCamel implements StageRunner {
     static final Duration DELIVERY_INTERVAL = Duration.ofMillis(500);
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final PerfLinkStore store;
+    private final EventLedger ledger;
+    private final ResultLedger results;
+    private final Outbox outbox;
+    private final StoreStatus store;
     private final RulePacks rulePacks;
     private final ObjectMapper mapper = HostJson.newMapper();
     private final ResultEncoder encoder = new ResultEncoder(mapper);
@@ -79,7 +85,11 @@ public class PerfLinkCamel implements StageRunner {
     private boolean started;
 
     @Activate
-    public PerfLinkCamel(@Reference PerfLinkStore store, @Reference RulePacks rulePacks) {
+    public PerfLinkCamel(@Reference EventLedger ledger, @Reference ResultLedger results, @Reference Outbox outbox,
+            @Reference StoreStatus store, @Reference RulePacks rulePacks) {
+        this.ledger = ledger;
+        this.results = results;
+        this.outbox = outbox;
         this.store = store;
         this.rulePacks = rulePacks;
         for (Stage s : Stage.values()) {
@@ -191,9 +201,10 @@ public class PerfLinkCamel implements StageRunner {
                     region.hostUrl() == null ? "" : " (for its hostUrl " + region.hostUrl() + ")");
             return;
         }
-        EventPoller poller = new EventPoller(code, store, host, hooks::get, () -> rulePacks.effective(code), encoder, status);
+        EventPoller poller = new EventPoller(code, ledger, results, host, hooks::get, () -> rulePacks.effective(code),
+                encoder, status);
         // the gateway knows whether its host configuration wants the batch endpoint (null answer: single PUTs)
-        OutboxWriter writer = new OutboxWriter(code, store, host, true, status, Clock.systemUTC());
+        OutboxWriter writer = new OutboxWriter(code, outbox, host, true, status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,
                 poller::poll, exchange -> writer.drain()).withPolicy(routeStats);
         List<String> before = camel.getRoutes().stream().map(Route::getRouteId).toList();

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.api.model.Stage;
-import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
+import org.perflink.store.StoreStatus;
 
 /**
  * What each region's routes are doing right now, next to what the store knows (cursor, backlog, dead
@@ -104,11 +104,11 @@ final class StatusBoard {
         return lastErrors.get(regionCode);
     }
 
-    ObjectNode snapshot(ObjectMapper mapper, PerfLinkStore store) {
+    ObjectNode snapshot(ObjectMapper mapper, StoreStatus store) {
         return snapshot(mapper, store, new RouteStats());
     }
 
-    ObjectNode snapshot(ObjectMapper mapper, PerfLinkStore store, RouteStats routeStats) {
+    ObjectNode snapshot(ObjectMapper mapper, StoreStatus store, RouteStats routeStats) {
         ObjectNode root = mapper.createObjectNode();
         root.put("updatedAt", Instant.now().toString());
         ObjectNode regions = root.putObject("regions");
@@ -169,7 +169,7 @@ final class StatusBoard {
         return root;
     }
 
-    void write(Path file, ObjectMapper mapper, PerfLinkStore store, RouteStats routeStats) throws IOException {
+    void write(Path file, ObjectMapper mapper, StoreStatus store, RouteStats routeStats) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         OwnerOnlyFiles.recreate(tmp); // names hosts and errors: readable by the owner only

@@ -9,19 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Warning;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 /**
- * A region's earlier results as the store's outbox holds them (the bodies PerfLink wrote, or is writing):
+ * A region's earlier results as the store's result ledger holds them (the bodies PerfLink wrote, or is writing):
  * the history the stage hooks look back at, and what a simulation counts RED warnings in.
  */
 final class StoredResultHistory implements ResultHistory {
 
     private final String regionCode;
-    private final PerfLinkStore store;
+    private final ResultLedger store;
     private final ObjectMapper mapper;
 
-    StoredResultHistory(String regionCode, PerfLinkStore store, ObjectMapper mapper) {
+    StoredResultHistory(String regionCode, ResultLedger store, ObjectMapper mapper) {
         this.regionCode = regionCode;
         this.store = store;
         this.mapper = mapper;

@@ -119,7 +119,7 @@ class CompileLoopEndToEndTest extends DemoHostTestSupport {
         assertEquals(events.get(3).path("seq").asText(), h.regionStatus().cursors().get(Stage.COMPILE));
         assertEquals(33, h.regionStatus().delivered());
         assertEquals(0, h.regionStatus().deadLetters());
-        assertEquals(true, h.status.snapshot(h.mapper, h.store).path("idle").asBoolean());
+        assertEquals(true, h.status.snapshot(h.mapper, h.store.status()).path("idle").asBoolean());
     }
 
     /**
@@ -171,7 +171,7 @@ class CompileLoopEndToEndTest extends DemoHostTestSupport {
         assertInvalid(bodies, "440000-2027-000903", "budgetAmount");
         assertInvalid(bodies, "440000-2027-000904", "target.overallGoal");
         assertInvalid(bodies, "440000-2027-000905", "budgetAmount");
-        List<DeadLetter> letters = h.store.deadLetters(Harness.REGION);
+        List<DeadLetter> letters = h.store.deadLetters().all(Harness.REGION);
         assertEquals(1, letters.size(), "the project without a readable code is parked: " + letters);
         assertEquals(DeadLetter.INPUT, letters.get(0).kind());
         assertTrue(letters.get(0).reason().contains("projectCode"), letters.get(0).reason());

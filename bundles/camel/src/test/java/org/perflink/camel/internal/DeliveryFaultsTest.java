@@ -116,7 +116,7 @@ class DeliveryFaultsTest extends DemoHostTestSupport {
         RecordingGateway.Attempt first = h.gateway.attempts.get(0);
         assertEquals(429, first.answers().get(0).httpStatus());
         assertEquals(Duration.ofSeconds(1), first.answers().get(0).retryAfter());
-        List<String> due = h.store.pending(Harness.REGION, first.end().plusMillis(900), 500).stream()
+        List<String> due = h.store.outbox().pending(Harness.REGION, first.end().plusMillis(900), 500).stream()
                 .map(OutboxItem::resultId).toList();
         assertTrue(first.ids().stream().noneMatch(due::contains), "refused " + first.ids() + ", due " + due);
 
@@ -153,9 +153,9 @@ class DeliveryFaultsTest extends DemoHostTestSupport {
         h.startCamel();
         host.script(Harness.REGION, "COMPILE", "DECLARED");
 
-        await().atMost(PATIENCE).until(() -> h.store.deadLetters(Harness.REGION).size() == 1
+        await().atMost(PATIENCE).until(() -> h.store.deadLetters().all(Harness.REGION).size() == 1
                 && h.verdictIdsAtHost() == expected.size() - 1 && h.regionStatus().backlog() == 0);
-        DeadLetter letter = h.store.deadLetters(Harness.REGION).get(0);
+        DeadLetter letter = h.store.deadLetters().all(Harness.REGION).get(0);
         assertEquals("VERDICT", letter.kind());
         assertEquals(refused, letter.key());
         assertEquals(422, letter.httpStatus());
@@ -165,10 +165,10 @@ class DeliveryFaultsTest extends DemoHostTestSupport {
 
         // The host is fixed; the operator replays: delivered once, and the letter is closed.
         host.faults(Faults.NONE);
-        assertEquals(1, h.store.replay(Harness.REGION, List.of()));
+        assertEquals(1, h.store.deadLetters().replay(Harness.REGION, List.of()));
         await().atMost(PATIENCE).until(() -> h.verdictIdsAtHost() == expected.size()
                 && h.regionStatus().backlog() == 0);
-        assertEquals(List.of(), h.store.deadLetters(Harness.REGION));
+        assertEquals(List.of(), h.store.deadLetters().all(Harness.REGION));
         assertDeliveredOnce(expected);
         List<Integer> statuses = h.writeLog().stream().filter(w -> w.path("id").asText().equals(refused))
                 .map(w -> w.path("status").asInt()).toList();
@@ -210,7 +210,7 @@ class DeliveryFaultsTest extends DemoHostTestSupport {
 
         await().atMost(PATIENCE).until(() -> h.verdictIdsAtHost() == expected.size()
                 && h.regionStatus().backlog() == 0);
-        assertEquals(List.of(), h.store.deadLetters(Harness.REGION));
+        assertEquals(List.of(), h.store.deadLetters().all(Harness.REGION));
         assertDeliveredOnce(expected);
     }
 

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.perflink.api.host.HostException;
 import org.perflink.api.model.Stage;
 import org.perflink.host.http.HostJson;
-import org.perflink.store.PerfLinkStore;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.internal.JdbcStore;
 
 /**
  * Issue 17 item 14: a region's three stage routes, started together with a poll interval of an hour, each
@@ -58,10 +57,10 @@ class FirstPollTest {
         executor.shutdownNow();
     }
 
-    private static PerfLinkStore store() {
+    private static JdbcStore store() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2Url("jdbc:h2:mem:first-poll-" + System.nanoTime()));
-        return JdbcStores.open(ds, Clock.systemUTC());
+        ds.setURL(JdbcStore.h2Url("jdbc:h2:mem:first-poll-" + System.nanoTime()));
+        return JdbcStore.open(ds, Clock.systemUTC());
     }
 
     @Test
@@ -114,7 +113,7 @@ class FirstPollTest {
 
         StatusBoard board = new StatusBoard();
         board.region("440000", true);
-        JsonNode status = board.snapshot(HostJson.newMapper(), store(), stats).path("regions").path("440000");
+        JsonNode status = board.snapshot(HostJson.newMapper(), store().status(), stats).path("regions").path("440000");
         JsonNode route = status.path("routes").path("close-events-440000");
         assertEquals(2, route.path("exchangesTotal").asLong());
         assertEquals(2, route.path("exchangesFailed").asLong());
@@ -123,7 +122,7 @@ class FirstPollTest {
 
     @Test
     void concurrentStageUpdatesOfANewRegionKeepEveryStage() throws Exception {
-        PerfLinkStore store = store();
+        JdbcStore store = store();
         for (int round = 0; round < 200; round++) {
             StatusBoard board = new StatusBoard();
             String region = "44" + String.format("%04d", round);
@@ -145,7 +144,7 @@ class FirstPollTest {
             for (Thread t : threads) {
                 t.join();
             }
-            JsonNode stages = board.snapshot(HostJson.newMapper(), store).path("regions").path(region).path("stages");
+            JsonNode stages = board.snapshot(HostJson.newMapper(), store.status()).path("regions").path(region).path("stages");
             for (Stage s : Stage.values()) {
                 assertTrue(stages.has(s.name()), "round " + round + ": " + s + " kept");
             }

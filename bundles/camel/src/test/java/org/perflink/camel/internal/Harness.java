@@ -28,9 +28,8 @@ import org.perflink.host.http.HttpHosts;
 import org.perflink.compile.internal.CompileHook;
 import org.perflink.core.HostSettings;
 import org.perflink.mockhost.MockHost;
-import org.perflink.store.PerfLinkStore;
 import org.perflink.store.RegionStatus;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.internal.JdbcStore;
 
 /**
  * One PerfLink "process" for tier-2 tests: a real H2 file store in a directory, a real
@@ -53,7 +52,7 @@ final class Harness implements AutoCloseable {
     final List<CompileHook> compileHooks = new ArrayList<>();
 
     JdbcDataSource dataSource;
-    PerfLinkStore store;
+    JdbcStore store;
     DefaultCamelContext camel;
     StatusBoard status;
     RecordingGateway gateway;
@@ -69,11 +68,11 @@ final class Harness implements AutoCloseable {
 
     void openStore() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2FileUrl(dir.resolve("perflink")));
+        ds.setURL(JdbcStore.h2FileUrl(dir.resolve("perflink")));
         ds.setUser("sa");
         ds.setPassword("");
         dataSource = ds;
-        store = JdbcStores.open(ds, Clock.systemUTC());
+        store = JdbcStore.open(ds, Clock.systemUTC());
     }
 
     /** As the store component does on deactivation: the file is closed, the next open reads it again. */
@@ -103,9 +102,9 @@ final class Harness implements AutoCloseable {
         context.getShutdownStrategy().setTimeout(PerfLinkCamel.DRAIN_TIMEOUT.toSeconds());
         context.start();
         status.region(REGION, true);
-        EventPoller poller = new EventPoller(REGION, store, gateway, hooks::get, () -> RulePack.DEFAULT, encoder,
-                status);
-        OutboxWriter writer = new OutboxWriter(REGION, store, gateway, settings.batch(), status, Clock.systemUTC());
+        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), gateway, hooks::get,
+                () -> RulePack.DEFAULT, encoder, status);
+        OutboxWriter writer = new OutboxWriter(REGION, store.outbox(), gateway, settings.batch(), status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(REGION, Set.of(Stage.COMPILE), POLL_INTERVAL,
                 PerfLinkCamel.DELIVERY_INTERVAL, poller::poll, exchange -> writer.drain());
         context.addRoutes(routes);
@@ -146,7 +145,7 @@ final class Harness implements AutoCloseable {
     // ------------------------------------------------------------------ what the host and the store hold
 
     RegionStatus regionStatus() {
-        return store.status(REGION);
+        return store.status().status(REGION);
     }
 
     /** One row per verdict id the host received: id, count, differentBodies, body. */

@@ -36,7 +36,7 @@ class HostHealthTest {
     }
 
     private OutboxWriter writer(boolean batch) {
-        return new OutboxWriter(OutboxWriterTest.REGION, t.store, t.host, batch, status, t.clock);
+        return new OutboxWriter(OutboxWriterTest.REGION, t.store.outbox(), t.host, batch, status, t.clock);
     }
 
     /** Stores every result but those whose id starts with {@code prefix} (answered 503). */
@@ -103,8 +103,8 @@ class HostHealthTest {
                 t.host.answer = r -> new Delivery(r.id(), Delivery.Status.PERMANENT, code, "HTTP " + code, null);
                 w.drain();
                 int requests = t.host.requests.size();
-                assertEquals(0, t.store.deadLetters(OutboxWriterTest.REGION).size(), code + ": nothing is a dead letter");
-                JsonNode r = status.snapshot(HostJson.newMapper(), t.store).path("regions").path(OutboxWriterTest.REGION);
+                assertEquals(0, t.store.deadLetters().all(OutboxWriterTest.REGION).size(), code + ": nothing is a dead letter");
+                JsonNode r = status.snapshot(HostJson.newMapper(), t.store.status()).path("regions").path(OutboxWriterTest.REGION);
                 assertTrue(r.path("deliveryPaused").asBoolean(), code + ": " + r);
                 assertTrue(r.path("deliveryPausedBecause").asText().contains("HTTP " + code));
                 assertNotNull(status.deliveryPaused(OutboxWriterTest.REGION));

@@ -40,8 +40,7 @@ import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
 import org.perflink.host.http.HostJson;
 import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.internal.JdbcStore;
 
 /**
  * Issue 11 item 5: no host request runs while a database transaction is open. The store's connections are
@@ -97,7 +96,7 @@ class NoHostCallInTransactionTest {
     /** Two pages of projects; fails the test when asked inside a transaction; can fail page 2 once. */
     private final class PagedHost implements HostGateway {
         boolean failPage2;
-        PerfLinkStore store;
+        JdbcStore store;
         final List<String> seenBeforePage2 = new ArrayList<>();
 
         private void check(String what) {
@@ -112,7 +111,7 @@ class NoHostCallInTransactionTest {
             check("projects page " + cursor);
             if ("2".equals(cursor)) {
                 seenBeforePage2.clear();
-                store.pending(REGION, Instant.now().plusSeconds(1), 100).forEach(o -> seenBeforePage2.add(o.resultId()));
+                store.outbox().pending(REGION, Instant.now().plusSeconds(1), 100).forEach(o -> seenBeforePage2.add(o.resultId()));
                 if (failPage2) {
                     failPage2 = false;
                     throw new HostException("page 2 unavailable");
@@ -173,24 +172,24 @@ class NoHostCallInTransactionTest {
     @Test
     void pagesArePulledOutsideAnyTransactionAndCommittedOneByOne() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2Url("jdbc:h2:mem:no-tx-" + System.nanoTime()));
-        PerfLinkStore store = JdbcStores.open(watched(ds), Clock.systemUTC());
+        ds.setURL(JdbcStore.h2Url("jdbc:h2:mem:no-tx-" + System.nanoTime()));
+        JdbcStore store = JdbcStore.open(watched(ds), Clock.systemUTC());
         PagedHost host = new PagedHost();
         host.store = store;
         host.failPage2 = true;
         StatusBoard status = new StatusBoard();
-        EventPoller poller = new EventPoller(REGION, store, host, stage -> List.of(HOOK), () -> RulePack.DEFAULT,
+        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), host, stage -> List.of(HOOK), () -> RulePack.DEFAULT,
                 new ResultEncoder(HostJson.newMapper()), status);
 
         // first try: page 2 fails; page 1 is committed, the cursor stays before the event
         assertThrows(HostException.class, () -> poller.poll(Stage.COMPILE));
         assertEquals(List.of("V-p1", "V-p2"), host.seenBeforePage2, "page 1 committed before page 2 is pulled");
-        assertEquals(null, store.cursor(REGION, Stage.COMPILE));
+        assertEquals(null, store.eventLedger().cursor(REGION, Stage.COMPILE));
 
         // again: page 1's results come again as no-ops, page 2's are added, the cursor moves with them
         poller.poll(Stage.COMPILE);
-        assertEquals("1", store.cursor(REGION, Stage.COMPILE));
-        assertEquals(List.of("V-p1", "V-p2", "V-p3"), store.pending(REGION, Instant.now().plusSeconds(1), 100).stream()
+        assertEquals("1", store.eventLedger().cursor(REGION, Stage.COMPILE));
+        assertEquals(List.of("V-p1", "V-p2", "V-p3"), store.outbox().pending(REGION, Instant.now().plusSeconds(1), 100).stream()
                 .map(OutboxItem::resultId).toList(), "each id once, in order");
         assertTrue(violations.isEmpty(), String.join("; ", violations));
     }

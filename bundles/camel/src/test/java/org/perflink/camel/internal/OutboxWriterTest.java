@@ -35,8 +35,7 @@ import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.internal.JdbcStore;
 
 /**
  * The writer's retry discipline on a clock the test moves (no waiting): a failing host gets no request
@@ -120,7 +119,7 @@ class OutboxWriterTest {
     }
 
     TestClock clock;
-    PerfLinkStore store;
+    JdbcStore store;
     ScriptedHost host;
     long seq;
 
@@ -128,13 +127,13 @@ class OutboxWriterTest {
     void setUp() {
         clock = new TestClock();
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2Url("jdbc:h2:mem:writer-" + System.nanoTime()));
-        store = JdbcStores.open(ds, clock);
+        ds.setURL(JdbcStore.h2Url("jdbc:h2:mem:writer-" + System.nanoTime()));
+        store = JdbcStore.open(ds, clock);
         host = new ScriptedHost();
     }
 
     OutboxWriter writer(boolean batch) {
-        return new OutboxWriter(REGION, store, host, batch, new StatusBoard(), clock);
+        return new OutboxWriter(REGION, store.outbox(), host, batch, new StatusBoard(), clock);
     }
 
     /** Queues one verdict per project code, in this order, as one handled event. */
@@ -142,7 +141,8 @@ class OutboxWriterTest {
         seq++;
         StageEvent event = new StageEvent(seq, "ev-" + seq, REGION, 2027, Stage.COMPILE, Phase.DECLARED, List.of(),
                 OffsetDateTime.parse("2026-10-15T10:00:00+08:00"), null);
-        store.handleEvent(REGION, Stage.COMPILE, event, Long.toString(seq), tx -> {
+        store.eventLedger().handle(REGION, Stage.COMPILE, event, store.eventLedger().cursor(REGION, Stage.COMPILE),
+                Long.toString(seq), tx -> {
             for (String code : projectCodes) {
                 String id = code + ".DECLARED.r" + seq;
                 tx.add(new HostResult(ResultKind.VERDICT, REGION, id, code, null),
@@ -156,7 +156,7 @@ class OutboxWriterTest {
     }
 
     List<String> pendingIds(Instant at) {
-        return store.pending(REGION, at, 500).stream().map(OutboxItem::resultId).toList();
+        return store.outbox().pending(REGION, at, 500).stream().map(OutboxItem::resultId).toList();
     }
 
     @Test
@@ -298,8 +298,8 @@ class OutboxWriterTest {
                 : new Delivery(r.id(), Delivery.Status.STORED, 201, null, null);
         w.drain();
         assertEquals(List.of(), pendingIds(clock.now.plusSeconds(3600)));
-        assertEquals(1, store.deadLetters(REGION).size());
-        assertEquals("项目已锁定", store.deadLetters(REGION).get(0).reason());
-        assertEquals(422, store.deadLetters(REGION).get(0).httpStatus());
+        assertEquals(1, store.deadLetters().all(REGION).size());
+        assertEquals("项目已锁定", store.deadLetters().all(REGION).get(0).reason());
+        assertEquals(422, store.deadLetters().all(REGION).get(0).httpStatus());
     }
 }

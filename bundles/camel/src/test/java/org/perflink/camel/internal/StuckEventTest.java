@@ -33,8 +33,7 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
 import org.perflink.host.http.HostJson;
-import org.perflink.store.PerfLinkStore;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.internal.JdbcStore;
 
 /**
  * Issue 17 item 12: an event whose results the store can never hold (an id beyond its key column) is not
@@ -93,8 +92,8 @@ class StuckEventTest {
     @Test
     void anEventThatCanNeverBeStoredIsShownAndSkippedByAnOperator() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2Url("jdbc:h2:mem:stuck-" + System.nanoTime()));
-        PerfLinkStore store = JdbcStores.open(ds, Clock.systemUTC());
+        ds.setURL(JdbcStore.h2Url("jdbc:h2:mem:stuck-" + System.nanoTime()));
+        JdbcStore store = JdbcStore.open(ds, Clock.systemUTC());
         ObjectMapper mapper = HostJson.newMapper();
         StatusBoard status = new StatusBoard();
         status.region(REGION, true);
@@ -112,17 +111,17 @@ class StuckEventTest {
                 context.emit(new HostResult(ResultKind.VERDICT, REGION, id, code, Map.of("verdictId", id)));
             }
         };
-        EventPoller poller = new EventPoller(REGION, store, new Feed(), stage -> List.of(hook), () -> RulePack.DEFAULT,
+        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), new Feed(), stage -> List.of(hook), () -> RulePack.DEFAULT,
                 new ResultEncoder(mapper), status);
 
         assertNull(poller.skipStuck(Stage.COMPILE), "nothing is stuck: nothing to skip");
         for (int i = 1; i <= EventPoller.STUCK_AFTER; i++) {
             assertThrows(RuntimeException.class, () -> poller.poll(Stage.COMPILE));
-            JsonNode stage = status.snapshot(mapper, store).path("regions").path(REGION).path("stages").path("COMPILE");
+            JsonNode stage = status.snapshot(mapper, store.status()).path("regions").path(REGION).path("stages").path("COMPILE");
             assertEquals(i < EventPoller.STUCK_AFTER, stage.path("stuckEvent").isMissingNode(), "after " + i + " failures");
         }
-        assertNull(store.cursor(REGION, Stage.COMPILE), "the cursor waits before event 1");
-        JsonNode stuck = status.snapshot(mapper, store).path("regions").path(REGION).path("stages").path("COMPILE")
+        assertNull(store.eventLedger().cursor(REGION, Stage.COMPILE), "the cursor waits before event 1");
+        JsonNode stuck = status.snapshot(mapper, store.status()).path("regions").path(REGION).path("stages").path("COMPILE")
                 .path("stuckEvent");
         assertEquals(1, stuck.path("seq").asLong());
         assertEquals("ev-1", stuck.path("eventId").asText());
@@ -130,14 +129,14 @@ class StuckEventTest {
         assertEquals("perflink:skip-event 440000 compile", stuck.path("skip").asText());
 
         assertEquals("1 ev-1", poller.skipStuck(Stage.COMPILE));
-        assertEquals("1", store.cursor(REGION, Stage.COMPILE));
+        assertEquals("1", store.eventLedger().cursor(REGION, Stage.COMPILE));
         assertNull(poller.skipStuck(Stage.COMPILE), "skipped once only");
 
         assertDoesNotThrowPoll(poller);
-        assertEquals("2", store.cursor(REGION, Stage.COMPILE), "the next event went on");
-        assertEquals(List.of("V-p2"), store.pending(REGION, Instant.now().plusSeconds(1), 10).stream()
+        assertEquals("2", store.eventLedger().cursor(REGION, Stage.COMPILE), "the next event went on");
+        assertEquals(List.of("V-p2"), store.outbox().pending(REGION, Instant.now().plusSeconds(1), 10).stream()
                 .map(o -> o.resultId()).toList());
-        assertFalse(status.snapshot(mapper, store).path("regions").path(REGION).path("stages").path("COMPILE")
+        assertFalse(status.snapshot(mapper, store.status()).path("regions").path(REGION).path("stages").path("COMPILE")
                 .has("stuckEvent"));
     }
 

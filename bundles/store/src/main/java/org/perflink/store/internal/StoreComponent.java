@@ -1,18 +1,30 @@
 package org.perflink.store.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,28 +35,32 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.perflink.api.model.ResultKind;
-import org.perflink.api.model.Stage;
-import org.perflink.api.model.StageEvent;
-import org.perflink.store.AuditEntry;
-import org.perflink.store.DeadLetter;
-import org.perflink.store.OutboxItem;
-import org.perflink.store.PerfLinkStore;
-import org.perflink.store.RegionStatus;
-import org.perflink.store.StoredResult;
-import org.perflink.store.jdbc.JdbcStores;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.EventLedger;
+import org.perflink.store.Outbox;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the {@link PerfLinkStore} service over a JDBC {@link DataSource} made by the
- * {@link DataSourceFactory} service of the configured driver (H2 and the PostgreSQL driver are OSGi
- * bundles that register one each).
+ * Owns the store's pooled {@link DataSource} and registers each part of the store ({@link EventLedger},
+ * {@link Outbox}, {@link DeadLetters}, {@link ResultLedger}, {@link AuditLog}, {@link StoreStatus}) as a service
+ * of its own, so that a consumer references only the parts it uses. Migrates the schema at start and prunes
+ * delivered outbox rows at start and then periodically. Opening (pool, migrations) runs on the component's own
+ * thread, not on the one that starts bundles: the parts are registered once the database is open, and a
+ * database that cannot be reached yet is tried again every {@link #RETRY}.
  * <p>
- * Configuration {@code etc/org.perflink.store.cfg}; without one the store is an embedded H2 file
- * database under {@code ${karaf.data}/perflink/}. The factory is chosen by the DS target property
- * {@code DataSourceFactory.target}, which must name the same driver as {@code driver}; for
- * PostgreSQL:
+ * The physical connections come from the {@link DataSourceFactory} service of the configured driver (H2 and the
+ * PostgreSQL driver are OSGi bundles that register one each), pooled by HikariCP, created here from this
+ * component's own configuration rather than by pax-jdbc-config: the store keeps one configuration
+ * ({@code etc/org.perflink.store.cfg}, what the launcher and operators already write), shuts embedded H2 down
+ * itself before the pool closes, and needs no second factory configuration to keep in step.
+ * <p>
+ * Without a configuration the store is an embedded H2 file database under {@code ${karaf.data}/perflink/}. The
+ * factory is chosen by the DS target property {@code DataSourceFactory.target}, which must name the same driver
+ * as {@code driver}; for PostgreSQL:
  * <pre>
  * driver = org.postgresql.Driver
  * DataSourceFactory.target = (osgi.jdbc.driver.class=${driver})
@@ -52,25 +68,27 @@ import org.slf4j.LoggerFactory;
  * user = perflink
  * .password = $[secret:perflink.store.password]
  * </pre>
- * The password is the private property {@code .password} (leading full stop): DS hands it to the
- * component but, unlike other component properties, never copies it into the service's
- * properties, where {@code service:list} and the web console would show it. It is never logged.
- * (Felix FileInstall, which reads Karaf's {@code etc/*.cfg}, substitutes {@code ${driver}} from the same file.) An embedded H2 URL
- * gets the durability settings of {@link JdbcStores#h2Url(String)}, and the database is shut down
- * cleanly when the component deactivates.
+ * The password is the private property {@code .password} (leading full stop): DS hands it to the component but,
+ * unlike other component properties, never copies it into service properties. It is never logged. An embedded H2
+ * URL gets the durability settings of {@link JdbcStore#h2Url(String)}, and the database is shut down cleanly when
+ * the component deactivates.
  */
-@Component(name = StoreComponent.PID, service = PerfLinkStore.class, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(name = StoreComponent.PID, service = {}, immediate = true,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreComponent.Config.class)
-public final class StoreComponent implements PerfLinkStore {
+public final class StoreComponent {
 
     static final String PID = "org.perflink.store";
     static final String DEFAULT_URL = "jdbc:h2:file:${karaf.data}/perflink/store";
     static final String H2_DRIVER = "org.h2.Driver";
+    /** Connections kept for short transactions whatever the events hold (see {@link Jdbc}). */
+    static final int RESERVED_CONNECTIONS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     @ObjectClassDefinition(id = PID, name = "PerfLink store",
-            description = "Durable state of PerfLink (cursors, outbox, dead letters, audit log) in a JDBC database")
+            description = "Durable state of PerfLink (cursors, outbox, result ledger, dead letters, audit log) "
+                    + "in a JDBC database")
     public @interface Config {
 
         @AttributeDefinition(name = "JDBC URL",
@@ -93,15 +111,51 @@ public final class StoreComponent implements PerfLinkStore {
                 description = "Filter selecting the driver's DataSourceFactory service: "
                         + "(osgi.jdbc.driver.class=<driver>)")
         String DataSourceFactory_target() default "(osgi.jdbc.driver.class=" + H2_DRIVER + ")";
+
+        @AttributeDefinition(name = "Node name",
+                description = "Recorded with every handled event and delivery; empty: the host name")
+        String node() default "";
+
+        @AttributeDefinition(name = "Pool: maximum connections",
+                description = "Event transactions use at most this minus " + RESERVED_CONNECTIONS + " at once")
+        int pool_maximumSize() default 16;
+
+        @AttributeDefinition(name = "Pool: minimum idle connections")
+        int pool_minimumIdle() default 2;
+
+        @AttributeDefinition(name = "Pool: connection timeout (seconds)",
+                description = "How long a transaction waits for a free connection before it fails")
+        int pool_connectionTimeoutSeconds() default 30;
+
+        @AttributeDefinition(name = "Outbox retention (days)",
+                description = "Delivered outbox rows older than this are deleted; the result ledger keeps "
+                        + "the latest body of every result")
+        int outbox_retentionDays() default 30;
+
+        @AttributeDefinition(name = "Outbox pruning interval (hours)")
+        int outbox_pruneIntervalHours() default 6;
     }
 
-    private final PerfLinkStore store;
-    private final DataSource dataSource;
+    /** How long to wait before trying again to open a database that could not be reached or migrated. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+
+    private final BundleContext context;
+    private final HikariConfig poolConfig;
+    private final String driver;
+    private final String node;
+    private final int eventConnections;
+    private final Duration retention;
+    private final long pruneIntervalHours;
     private final boolean embeddedH2;
     private final String safeUrl;
+    /** Opens the store, then prunes the outbox: off the thread that starts bundles, which a slow database would hold. */
+    private final ScheduledExecutorService worker;
+    private final CompletableFuture<JdbcStore> opened = new CompletableFuture<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private volatile HikariDataSource pool;
 
     @Activate
-    public StoreComponent(
+    public StoreComponent(BundleContext context,
             @Reference(name = "DataSourceFactory", target = "(osgi.jdbc.driver.class=" + H2_DRIVER + ")")
             Map.Entry<Map<String, Object>, DataSourceFactory> factory,
             Config config) throws SQLException {
@@ -111,9 +165,12 @@ public final class StoreComponent implements PerfLinkStore {
                     + boundDriver + ": set DataSourceFactory.target = (osgi.jdbc.driver.class=" + config.driver()
                     + ")");
         }
+        this.context = context;
+        this.retention = Duration.ofDays(positive(config.outbox_retentionDays(), "outbox.retentionDays"));
+        this.pruneIntervalHours = positive(config.outbox_pruneIntervalHours(), "outbox.pruneIntervalHours");
         String url = effectiveUrl(config.url(), System.getProperty("karaf.data"));
         this.safeUrl = safeUrl(url);
-        this.embeddedH2 = isEmbeddedH2(url);
+        this.embeddedH2 = JdbcStore.isEmbeddedH2(url);
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
         if (!config.user().isEmpty()) {
@@ -122,20 +179,115 @@ public final class StoreComponent implements PerfLinkStore {
         if (!config._password().isEmpty()) {
             props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
         }
-        this.dataSource = factory.getValue().createDataSource(props);
-        this.store = JdbcStores.open(dataSource, Clock.systemUTC());
-        LOG.info("PerfLink store open at {} ({})", safeUrl, config.driver());
+        this.poolConfig = poolConfig(factory.getValue().createDataSource(props), config);
+        this.driver = config.driver();
+        this.node = nodeName(config.node());
+        this.eventConnections = config.pool_maximumSize() - RESERVED_CONNECTIONS;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "perflink-store");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.execute(this::open);
+    }
+
+    /**
+     * Opens the pool, migrates the schema, registers the parts and starts pruning; when the database cannot be
+     * reached or migrated, says so and tries again after {@link #RETRY} (the parts appear once it is open).
+     */
+    private void open() {
+        HikariDataSource candidate = null;
+        try {
+            candidate = new HikariDataSource(poolConfig);
+            JdbcStore store = JdbcStore.open(candidate, Clock.systemUTC(), node, eventConnections);
+            pool = candidate;
+            register(EventLedger.class, store.eventLedger());
+            register(Outbox.class, store.outbox());
+            register(DeadLetters.class, store.deadLetters());
+            register(ResultLedger.class, store.resultLedger());
+            register(AuditLog.class, store.auditLog());
+            register(StoreStatus.class, store.status());
+            LOG.info("PerfLink store open at {} ({}), node {}, pool of {}, outbox kept {} days", safeUrl, driver, node,
+                    poolConfig.getMaximumPoolSize(), retention.toDays());
+            opened.complete(store);
+            worker.scheduleWithFixedDelay(() -> prune(store), 0, pruneIntervalHours, TimeUnit.HOURS);
+        } catch (RuntimeException e) {
+            if (candidate != null && pool != candidate) {
+                candidate.close();
+            }
+            LOG.error("存储无法打开 (PerfLink store cannot be opened) at {}: {}; retrying in {} s", safeUrl,
+                    e.getMessage(), RETRY.toSeconds());
+            try {
+                worker.schedule(this::open, RETRY.toSeconds(), TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // deactivated meanwhile: nothing to retry
+            }
+        }
+    }
+
+    /** The parts once they are registered (tests wait for them). */
+    JdbcStore store(Duration timeout) throws Exception {
+        return opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static HikariConfig poolConfig(DataSource physical, Config config) {
+        int max = positive(config.pool_maximumSize(), "pool.maximumSize");
+        if (max <= RESERVED_CONNECTIONS) {
+            throw new IllegalArgumentException("存储配置 (store configuration) pool.maximumSize 须大于 (must be more than) "
+                    + RESERVED_CONNECTIONS + ": " + max);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("perflink-store");
+        hikari.setDataSource(physical);
+        hikari.setMaximumPoolSize(max);
+        hikari.setMinimumIdle(Math.min(max, Math.max(0, config.pool_minimumIdle())));
+        hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(
+                positive(config.pool_connectionTimeoutSeconds(), "pool.connectionTimeoutSeconds")));
+        hikari.setAutoCommit(true);
+        return hikari;
+    }
+
+    private static int positive(int value, String key) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("存储配置 (store configuration) " + key + " 须为正数 (must be positive): "
+                    + value);
+        }
+        return value;
+    }
+
+    private <T> void register(Class<T> type, T part) {
+        if (context != null) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("perflink.store.url", safeUrl);
+            registrations.add(context.registerService(type, part, props));
+        }
+    }
+
+    private void prune(JdbcStore store) {
+        try {
+            store.pruneOutbox(retention);
+        } catch (RuntimeException e) {
+            LOG.warn("PerfLink store: pruning the outbox failed (will try again): {}", e.getMessage());
+        }
+    }
+
+    /** The configured node name, else the host name. */
+    static String nodeName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "localhost" : env;
+        }
     }
 
     /** The configured URL with ${karaf.data} expanded (fallback ./data) and H2's durability settings. */
     static String effectiveUrl(String configured, String karafData) {
         String data = karafData == null || karafData.isBlank() ? "./data" : karafData;
-        return JdbcStores.h2Url(configured.replace("${karaf.data}", data));
-    }
-
-    static boolean isEmbeddedH2(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        return JdbcStore.h2Url(configured.replace("${karaf.data}", data));
     }
 
     /** The URL without anything that may carry a secret (query parameters, H2 settings). */
@@ -152,93 +304,38 @@ public final class StoreComponent implements PerfLinkStore {
 
     @Deactivate
     void deactivate() {
-        if (!embeddedH2) {
-            return;
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("PerfLink store: opening or pruning did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        // DB_CLOSE_DELAY=-1 keeps the database open: close it, so the file is compacted and unlocked.
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-            LOG.info("PerfLink store at {} shut down", safeUrl);
-        } catch (SQLException e) {
-            LOG.warn("PerfLink store at {} did not shut down cleanly: {}", safeUrl, e.getMessage());
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // unregistered already (the bundle is stopping)
+            }
         }
-    }
-
-    // ------------------------------------------------------------------------------ delegation
-
-    @Override
-    public String cursor(String regionCode, Stage stage) {
-        return store.cursor(regionCode, stage);
-    }
-
-    @Override
-    public void advanceCursor(String regionCode, Stage stage, String newCursor) {
-        store.advanceCursor(regionCode, stage, newCursor);
-    }
-
-    @Override
-    public <E extends Exception> EventOutcome handleEvent(String regionCode, Stage stage, StageEvent event,
-            String newCursor, EventWork<E> work) throws E {
-        return store.handleEvent(regionCode, stage, event, newCursor, work);
-    }
-
-    @Override
-    public List<OutboxItem> pending(String regionCode, Instant now, int limit) {
-        return store.pending(regionCode, now, limit);
-    }
-
-    @Override
-    public void delivered(Collection<Long> seqs) {
-        store.delivered(seqs);
-    }
-
-    @Override
-    public void retryLater(long seq, Instant nextAttemptAt, String error) {
-        store.retryLater(seq, nextAttemptAt, error);
-    }
-
-    @Override
-    public void deadLetter(long seq, int httpStatus, String reason) {
-        store.deadLetter(seq, httpStatus, reason);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(String regionCode) {
-        return store.deadLetters(regionCode);
-    }
-
-    @Override
-    public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
-        return store.resultsOf(regionCode, kind, subject);
-    }
-
-    @Override
-    public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
-        return store.latestResults(regionCode, kind, limit);
-    }
-
-    @Override
-    public int replay(String regionCode, Collection<Long> deadLetterIds) {
-        return store.replay(regionCode, deadLetterIds);
-    }
-
-    @Override
-    public RegionStatus status(String regionCode) {
-        return store.status(regionCode);
-    }
-
-    @Override
-    public List<String> regions() {
-        return store.regions();
-    }
-
-    @Override
-    public void audit(String actor, String action, String target, String before, String after) {
-        store.audit(actor, action, target, before, after);
-    }
-
-    @Override
-    public List<AuditEntry> audit(int limit) {
-        return store.audit(limit);
+        registrations.clear();
+        HikariDataSource pool = this.pool;
+        if (pool == null) {
+            return; // never opened
+        }
+        try {
+            if (embeddedH2) {
+                // DB_CLOSE_DELAY=-1 keeps the database open: close it, so the file is compacted and unlocked.
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                    LOG.info("PerfLink store at {} shut down", safeUrl);
+                } catch (SQLException e) {
+                    LOG.warn("PerfLink store at {} did not shut down cleanly: {}", safeUrl, e.getMessage());
+                }
+            }
+        } finally {
+            pool.close();
+        }
     }
 }

@@ -8,18 +8,18 @@ import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.perflink.store.jdbc.JdbcStores;
 
 /** The store's contract on an embedded H2 file database, as the bundle uses it by default. Always runs. */
-class H2StoreTest extends StoreContractTest {
+class H2StoreTest extends StorePartsContractTest {
 
     @TempDir
     Path dir;
+    private int databases;
 
     @Override
     DataSource emptyDatabase() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(JdbcStores.h2FileUrl(dir.resolve("store")));
+        ds.setURL(JdbcStore.h2FileUrl(dir.resolve("store" + ++databases)));
         ds.setUser("sa");
         ds.setPassword("");
         return ds;

@@ -14,9 +14,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * starts one. Each test drops the store's tables first.
  */
 @EnabledIfEnvironmentVariable(named = "PERFLINK_TEST_PG_URL", matches = "jdbc:postgresql:.+")
-class PostgresStoreTest extends StoreContractTest {
+class PostgresStoreTest extends StorePartsContractTest {
 
-    private static final String[] TABLES = {"pl_outbox", "pl_dead_letter", "pl_cursor", "pl_region", "pl_event_log",
+    private static final String[] TABLES = {"pl_result", "pl_outbox", "pl_dead_letter", "pl_cursor", "pl_region", "pl_event_log",
         "pl_audit", "pl_schema_version"};
 
     @Override

@@ -105,7 +105,7 @@ class AdminWebTest {
             return roles != null && (user + "-pw").equals(new String(password))
                     ? Optional.of(new AdminUser(user, roles)) : Optional.empty();
         };
-        api = new AdminJson(() -> regions, store, packs, new RegionConfigEditor(configAdmin, etc),
+        api = new AdminJson(() -> regions, store, store, store, store, packs, new RegionConfigEditor(configAdmin, etc),
                 () -> LiveStatus.none(etc.resolve("status.json"), "无实时状态 (no live status)"), Clock.systemUTC(),
                 mapper);
         serve(new OriginCheck());

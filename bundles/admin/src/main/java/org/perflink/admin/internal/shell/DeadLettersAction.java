@@ -13,7 +13,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.perflink.admin.internal.DeadLetterAdmin;
 import org.perflink.core.RegionSettings;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
+import org.perflink.store.StoreStatus;
 
 @Service
 @Command(scope = "perflink", name = "dead-letters",
@@ -28,7 +30,13 @@ public class DeadLettersAction implements Action {
     List<RegionSettings> regions;
 
     @Reference
-    PerfLinkStore store;
+    StoreStatus store;
+
+    @Reference
+    DeadLetters deadLetters;
+
+    @Reference
+    AuditLog audit;
 
     @Override
     public Object execute() {
@@ -39,7 +47,7 @@ public class DeadLettersAction implements Action {
             regions.forEach(r -> codes.add(r.regionCode()));
             codes.addAll(store.regions()); // a removed region's letters are still listed
         }
-        System.out.print(new DeadLetterAdmin(store).list(codes, ZoneId.systemDefault()));
+        System.out.print(new DeadLetterAdmin(deadLetters, audit).list(codes, ZoneId.systemDefault()));
         return null;
     }
 }

@@ -12,7 +12,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.RegionAdmin;
 import org.perflink.admin.internal.RegionConfigEditor;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
 
 @Service
 @Command(scope = "perflink", name = "region-add",
@@ -41,7 +41,7 @@ public class RegionAddAction implements Action {
     ConfigurationAdmin configAdmin;
 
     @Reference
-    PerfLinkStore store;
+    AuditLog store;
 
     @Reference
     RulePacks rulePacks;

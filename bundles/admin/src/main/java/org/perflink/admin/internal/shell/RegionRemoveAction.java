@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.RegionAdmin;
 import org.perflink.admin.internal.RegionConfigEditor;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
 
 @Service
 @Command(scope = "perflink", name = "region-remove",
@@ -25,7 +25,7 @@ public class RegionRemoveAction implements Action {
     ConfigurationAdmin configAdmin;
 
     @Reference
-    PerfLinkStore store;
+    AuditLog store;
 
     @Reference
     Session session;

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.RegionAdmin;
 import org.perflink.admin.internal.RegionConfigEditor;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
 
 /** {@code perflink:enable} and {@code perflink:disable}: the same switch, thrown one way or the other. */
 abstract class RegionSwitchAction implements Action {
@@ -28,7 +28,7 @@ abstract class RegionSwitchAction implements Action {
     ConfigurationAdmin configAdmin;
 
     @Reference
-    PerfLinkStore store;
+    AuditLog store;
 
     @Reference
     Session session;

@@ -12,7 +12,7 @@ import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionTable;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.StoreStatus;
 
 @Service
 @Command(scope = "perflink", name = "regions",
@@ -23,7 +23,7 @@ public class RegionsAction implements Action {
     List<RegionSettings> regions;
 
     @Reference
-    PerfLinkStore store;
+    StoreStatus store;
 
     @Reference
     RulePacks rulePacks;

@@ -10,7 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.perflink.admin.internal.DeadLetterAdmin;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.DeadLetters;
 
 @Service
 @Command(scope = "perflink", name = "replay",
@@ -25,14 +26,17 @@ public class ReplayAction implements Action {
     List<String> ids;
 
     @Reference
-    PerfLinkStore store;
+    DeadLetters store;
+
+    @Reference
+    AuditLog audit;
 
     @Reference
     Session session;
 
     @Override
     public Object execute() {
-        System.out.print(new DeadLetterAdmin(store).replay(ShellActor.of(session), region.strip(), ids));
+        System.out.print(new DeadLetterAdmin(store, audit).replay(ShellActor.of(session), region.strip(), ids));
         return null;
     }
 }

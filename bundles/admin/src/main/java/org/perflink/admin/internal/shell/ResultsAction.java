@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.perflink.admin.internal.LatestResults;
 import org.perflink.admin.internal.ResultsText;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 @Service
 @Command(scope = "perflink", name = "results",
@@ -37,7 +37,7 @@ public class ResultsAction implements Action {
     String limit;
 
     @Reference
-    PerfLinkStore store;
+    ResultLedger store;
 
     @Override
     public Object execute() {

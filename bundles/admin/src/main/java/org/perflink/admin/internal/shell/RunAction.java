@@ -13,7 +13,9 @@ import org.apache.karaf.shell.api.console.Session;
 import org.perflink.admin.internal.StageRun;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.StageRunner;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.EventLedger;
+import org.perflink.store.StoreStatus;
 
 @Service
 @Command(scope = "perflink", name = "run",
@@ -38,7 +40,13 @@ public class RunAction implements Action {
     StageRunner runner;
 
     @Reference
-    PerfLinkStore store;
+    StoreStatus store;
+
+    @Reference
+    EventLedger ledger;
+
+    @Reference
+    AuditLog audit;
 
     @Reference
     List<RegionSettings> regions;
@@ -48,7 +56,7 @@ public class RunAction implements Action {
 
     @Override
     public Object execute() {
-        System.out.print(new StageRun(runner, store, Clock.systemUTC()).run(ShellActor.of(session), region, stage,
+        System.out.print(new StageRun(runner, ledger, store, audit, Clock.systemUTC()).run(ShellActor.of(session), region, stage,
                 projects, regions));
         return null;
     }

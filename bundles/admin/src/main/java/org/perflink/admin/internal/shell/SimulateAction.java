@@ -22,7 +22,7 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.reports.CheckInputException;
 import org.perflink.reports.HostSimulation;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.ResultLedger;
 
 @Service
 @Command(scope = "perflink", name = "simulate",
@@ -51,7 +51,7 @@ public class SimulateAction implements Action {
     List<RegionSettings> regions;
 
     @Reference
-    PerfLinkStore store;
+    ResultLedger store;
 
     @Reference
     StageServices stages;

@@ -11,7 +11,8 @@ import org.perflink.admin.internal.Stages;
 import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
 import org.perflink.core.StageRunner;
-import org.perflink.store.PerfLinkStore;
+import org.perflink.store.AuditLog;
+import org.perflink.store.EventLedger;
 
 @Service
 @Command(scope = "perflink", name = "skip-event",
@@ -33,7 +34,10 @@ public class SkipEventAction implements Action {
     StageRunner runner;
 
     @Reference
-    PerfLinkStore store;
+    EventLedger ledger;
+
+    @Reference
+    AuditLog audit;
 
     @Reference
     Session session;
@@ -48,17 +52,17 @@ public class SkipEventAction implements Action {
         if (runner == null) {
             throw new IllegalStateException("阶段路由未运行 (the stage routes are not running): feature:install perflink-camel");
         }
-        String cursorBefore = store.cursor(code, s);
+        String cursorBefore = ledger.cursor(code, s);
         String skipped = runner.skipEvent(code, s);
         if (skipped == null) {
             System.out.println("无卡住的事件 (no stuck event): 区划 (region) " + code + " " + Stages.label(s)
                     + " — 未跳过任何事件 (nothing skipped)");
             return null;
         }
-        store.audit(ShellActor.of(session), "perflink:skip-event", code + "/" + s.name(), "cursor=" + cursorBefore,
-                "cursor=" + store.cursor(code, s) + " skipped=" + skipped);
+        audit.record(ShellActor.of(session), "perflink:skip-event", code + "/" + s.name(), "cursor=" + cursorBefore,
+                "cursor=" + ledger.cursor(code, s) + " skipped=" + skipped);
         System.out.println("已跳过 (skipped): 区划 (region) " + code + " " + Stages.label(s) + " 事件 (event) " + skipped
-                + "; 游标 (cursor) " + (cursorBefore == null ? "-" : cursorBefore) + " → " + store.cursor(code, s));
+                + "; 游标 (cursor) " + (cursorBefore == null ? "-" : cursorBefore) + " → " + ledger.cursor(code, s));
         return null;
     }
 }

@@ -1,0 +1,33 @@
+package org.perflink.store;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Results the host refused for good, and inputs that could not be handled; results can be replayed. */
+@ProviderType
+public interface DeadLetters {
+
+    /**
+     * Open (not replayed) letters of a region, oldest first: {@code limit} of them from {@code offset}, with the
+     * number of open letters of the region as the page's total.
+     *
+     * @throws IllegalArgumentException if offset is negative or limit not positive
+     */
+    Page<DeadLetter> open(String regionCode, int offset, int limit);
+
+    /** Every open letter of a region, oldest first. */
+    default List<DeadLetter> all(String regionCode) {
+        return open(regionCode, 0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * Re-queues dead letters of a region (all when ids empty) as new outbox rows; returns how many.
+     * <p>
+     * Rejected inputs ({@code kind = "INPUT"}) are not results and stay listed. A result letter whose id has been
+     * queued again since it was parked (a newer version exists) is closed without being re-queued, so a replay
+     * never sends an older version over a newer one.
+     */
+    int replay(String regionCode, Collection<Long> deadLetterIds);
+}

@@ -1,0 +1,29 @@
+package org.perflink.store;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.model.ResultKind;
+
+/**
+ * The latest body of every result PerfLink queued, by (region, kind, id), and where it stands. Kept up to date
+ * in the transactions that queue, deliver, park and replay results, and kept after the outbox row is pruned:
+ * the history the stage hooks look back at, and what the administrators' page shows.
+ */
+@ProviderType
+public interface ResultLedger {
+
+    /**
+     * The latest body of every result of {@code kind} queued for {@code subject} (a project or department) in a
+     * region, oldest result first; for rules that look back, such as clearing a monitoring warning that no
+     * longer holds.
+     */
+    List<String> resultsOf(String regionCode, ResultKind kind, String subject);
+
+    /**
+     * The latest results of a region, newest first: each result id of {@code kind} (of every kind when
+     * {@code kind} is null) once, with its latest body, ordered by the seq of its latest outbox row descending,
+     * at most {@code limit} (none when {@code limit} is not positive).
+     */
+    List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit);
+}

@@ -1,0 +1,75 @@
+package org.perflink.store.internal;
+
+import static java.util.Objects.requireNonNull;
+import static org.perflink.store.internal.Jdbc.instant;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.perflink.api.model.ResultKind;
+import org.perflink.store.ResultLedger;
+import org.perflink.store.StoredResult;
+
+/** {@link ResultLedger} over JDBC: one {@code pl_result} row per result, written by {@link ResultRows}. */
+final class JdbcResultLedger implements ResultLedger {
+
+    private final Jdbc jdbc;
+
+    JdbcResultLedger(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> resultsOf(String regionCode, ResultKind kind, String subject) {
+        requireNonNull(regionCode, "regionCode");
+        requireNonNull(kind, "kind");
+        requireNonNull(subject, "subject");
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pl_result "
+                    + "WHERE region_code = ? AND kind = ? AND subject = ? ORDER BY first_seq")) {
+                ps.setString(1, regionCode);
+                ps.setString(2, kind.name());
+                ps.setString(3, subject);
+                List<String> bodies = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bodies.add(rs.getString(1));
+                    }
+                }
+                return bodies;
+            }
+        });
+    }
+
+    @Override
+    public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
+        requireNonNull(regionCode, "regionCode");
+        if (limit <= 0) {
+            return List.of();
+        }
+        String sql = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at "
+                + "FROM pl_result WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
+                + " ORDER BY outbox_seq DESC FETCH FIRST ? ROWS ONLY";
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, regionCode);
+                if (kind != null) {
+                    ps.setString(i++, kind.name());
+                }
+                ps.setInt(i, limit);
+                List<StoredResult> results = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        results.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
+                                instant(rs, 8)));
+                    }
+                }
+                return results;
+            }
+        });
+    }
+}
