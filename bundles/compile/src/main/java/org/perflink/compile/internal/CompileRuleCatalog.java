@@ -39,7 +39,10 @@ public final class CompileRuleCatalog implements RuleCatalog {
             text("COST_EXCEEDS_BUDGET", "成本指标超过预算金额", "a cost indicator exceeds the budget"),
             text("WEIGHTS_INVALID", "指标权重不合规", "indicator weights do not add up"),
             text("GOAL_MISSING", "缺少总体目标", "no overall goal"),
-            text("LIBRARY_UNKNOWN_INDICATOR", "指标不在核心指标库中", "an indicator is not in the core-indicator library"));
+            text("LIBRARY_UNKNOWN_INDICATOR", "指标不在核心指标库中", "an indicator is not in the core-indicator library"),
+            text("LIBRARY_UNIT_MISMATCH", "指标计量单位与指标库不一致", "an indicator's unit differs from the library's"),
+            text("LIBRARY_VALUE_TOO_EASY", "指标值明显低于指标库标准值或历史值", "a target far below the library's standard or history"),
+            text("LIBRARY_VALUE_OUT_OF_RANGE", "指标值超出指标库合理区间", "a target outside the library's reasonable range"));
 
     private final List<Param> parameters;
     private final List<RuleInfo> rules;
