@@ -82,7 +82,8 @@ public final class AdminWebComponent {
         ctx.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, AdminContext.NAME);
         ctx.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, "/");
         registrations.add(context.registerService(ServletContextHelper.class,
-                new AdminContext(new JaasAuthenticator(), new LoginThrottle(clock)), ctx));
+                new AdminContext(new CachedAuthenticator(new JaasAuthenticator(), clock, CachedAuthenticator.DEFAULT_TTL),
+                        new LoginThrottle(clock)), ctx));
         registrations.add(context.registerService(Servlet.class, new PageServlet(),
                 servlet("perflink-admin-page", "/", select)));
         registrations.add(context.registerService(Servlet.class, new ApiServlet(operations, origins, clock),
