@@ -28,6 +28,7 @@ import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.host.http.HostJson;
 import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.IndicatorLibraryFile;
 import org.perflink.mockhost.GeneratedRegion;
 import org.perflink.mockhost.Json;
 
@@ -234,10 +235,7 @@ public final class BenchData {
             if (in == null) {
                 throw new IllegalStateException("indicator-library.json is not on the classpath");
             }
-            Map<String, List<IndicatorLibrary.CoreIndicator>> byFunction = new ObjectMapper().readValue(in,
-                    new TypeReference<Map<String, List<IndicatorLibrary.CoreIndicator>>>() {
-                    });
-            return new IndicatorLibrary(byFunction);
+            return IndicatorLibraryFile.read(in, "indicator-library.json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
