@@ -220,8 +220,9 @@ public class PerfLinkCamel implements StageRunner {
         writers.put(code, writer);
         regionHosts.put(code, host);
         routes.pollNow(camel, firstPolls);
-        LOG.info("Region {} ({}) started: host {}, stages {}, routes {}", code, region.name(), HostRouting.hostOf(region),
-                region.stages(), added);
+        // the v1 wording first (operators and tests grep for it), the host after
+        LOG.info("Region {} ({}) started: stages {}, routes {}, host {}", code, region.name(), region.stages(), added,
+                HostRouting.hostOf(region));
     }
 
     @Override
