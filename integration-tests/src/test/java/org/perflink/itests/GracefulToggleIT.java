@@ -149,8 +149,8 @@ public class GracefulToggleIT extends PerfLinkTestSupport {
 
         // perflink-all (booted) requires perflink-compile: name its parts as requirements of their own first, so
         // that uninstalling the compile features removes their bundles (as an operator's feature:uninstall would)
-        List<String> parts = List.of("perflink-camel", "perflink-execute", "perflink-close", "perflink-admin",
-                "perflink-compile-core", "perflink-compile");
+        List<String> parts = List.of("perflink-host-http", "perflink-camel", "perflink-execute", "perflink-close",
+                "perflink-admin", "perflink-admin-web", "perflink-compile-core", "perflink-compile");
         boolean allWasRequired = featureService.isRequired(featureService.getFeature("perflink-all"));
         featureService.installFeatures(new java.util.LinkedHashSet<>(parts), EnumSet.noneOf(FeaturesService.Option.class));
         if (allWasRequired) {
