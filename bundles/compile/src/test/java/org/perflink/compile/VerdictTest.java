@@ -160,18 +160,29 @@ class VerdictTest extends CheckerTestSupport {
                         "sync.publish.toleranceDays", "0",
                         "exAnte.threshold", "5000000",
                         "indicator.minQuantShare", "0.5",
-                        "weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10"),
+                        "weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10",
+                        "review.finance.scope", "ALL",
+                        "review.finance.keyThreshold", "5000000",
+                        "exAnte.department.threshold", "1000000",
+                        "adjust.deadline", "09-30",
+                        "adjust.budgetTolerance", "0.10"),
                 checker.parameters().stream().collect(java.util.stream.Collectors.toMap(Param::key, Param::defaultValue)));
         assertTrue(checker.parameters().stream().noneMatch(p -> p.description().isBlank()));
     }
 
     @Test
     void theRuleCatalogueMatchesRulesMd() {
-        assertEquals(22, TargetChecker.rules().size());
+        assertEquals(33, TargetChecker.rules().size());
         assertEquals(new TargetChecker.RuleInfo("SYNC_PUBLISH_DATE_MISMATCH", Phase.PUBLISHED, Severity.WARN),
-                TargetChecker.rules().get(6));
+                TargetChecker.rules().get(8));
         assertEquals(new TargetChecker.RuleInfo("LIBRARY_UNKNOWN_INDICATOR", Phase.DECLARED, Severity.INFO),
-                TargetChecker.rules().get(21));
+                TargetChecker.rules().get(23));
+        assertEquals(new TargetChecker.RuleInfo("REVIEW_GRADE_POOR", Phase.REVIEWED, Severity.BLOCK),
+                TargetChecker.rules().get(3));
+        assertEquals(new TargetChecker.RuleInfo("LIBRARY_TARGET_MISSING", Phase.LIBRARY, Severity.BLOCK),
+                TargetChecker.rules().get(24));
+        assertEquals(new TargetChecker.RuleInfo("ADJUST_NOT_TOGETHER", Phase.ADJUST, Severity.WARN),
+                TargetChecker.rules().get(32));
     }
 
     @Test
@@ -187,7 +198,8 @@ class VerdictTest extends CheckerTestSupport {
         }
         assertTrue(zh.keySet().containsAll(TargetChecker.rules().stream()
                 .filter(r -> !r.ruleId().matches("SYNC_REVIEW_TARGET_RETURNED|INDICATOR_OUTPUT_DIMENSION_MISSING|"
-                        + "INDICATOR_QUANT_INCOMPLETE|INDICATOR_DUPLICATE|WEIGHTS_INVALID"))
+                        + "INDICATOR_QUANT_INCOMPLETE|INDICATOR_DUPLICATE|WEIGHTS_INVALID|LIBRARY_PERIOD_TARGET_INCONSISTENT|"
+                        + "ADJUST_NOT_TOGETHER"))
                 .map(TargetChecker.RuleInfo::ruleId).toList()));
     }
 

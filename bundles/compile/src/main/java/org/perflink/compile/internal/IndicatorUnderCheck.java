@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.perflink.api.model.Indicator;
 import org.perflink.api.rules.Quantity;
+import org.perflink.compile.internal.CompilePhase.Adjusted;
 import org.perflink.compile.internal.CompilePhase.Declared;
 
 /**
@@ -13,8 +14,8 @@ import org.perflink.compile.internal.CompilePhase.Declared;
  * its values read once ({@code null} when unreadable or absent) and the core-indicator names of the
  * project's function code (empty when the library does not cover it).
  */
-@QuantifiedIndicator(groups = Declared.class)
-@CoreIndicator(groups = Declared.class)
+@QuantifiedIndicator(groups = {Declared.class, Adjusted.class})
+@CoreIndicator(groups = {Declared.class, Adjusted.class})
 public record IndicatorUnderCheck(int index, Indicator indicator, Quantity value, Quantity valueMax,
         String functionCode, Set<String> coreNames) {
 
