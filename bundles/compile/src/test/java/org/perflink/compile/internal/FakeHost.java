@@ -26,6 +26,11 @@ final class FakeHost implements HostGateway {
     private final int pageSize;
     final List<Request> requests = new ArrayList<>();
     HostException failure;
+    /** The contract this host speaks (v1.1 phases need 1.1). */
+    String contract = CONTRACT_1_0;
+    /** Earlier records served by {@code GET …/projects/{code}?year=}, keyed {@code code@year}. */
+    final java.util.Map<String, Project> earlier = new java.util.HashMap<>();
+    final List<org.perflink.api.model.NoticeFeedback> feedback = new ArrayList<>();
 
     FakeHost(List<Parsed<Project>> items, int pageSize) {
         this.items = items;
@@ -45,6 +50,23 @@ final class FakeHost implements HostGateway {
         int from = cursor == null ? 0 : Integer.parseInt(cursor);
         int to = Math.min(matching.size(), from + Math.min(pageSize, limit));
         return new Page<>(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
+    }
+
+    @Override
+    public String contract() {
+        return contract;
+    }
+
+    @Override
+    public Parsed<Project> project(String regionCode, String projectCode, int year) throws HostException {
+        Project p = earlier.get(projectCode + "@" + year);
+        return p == null ? null : Parsed.ok(p, p.projectCode(), p.revision());
+    }
+
+    @Override
+    public Page<Parsed<org.perflink.api.model.NoticeFeedback>> noticeFeedback(String regionCode, int year,
+            String cursor, int limit) {
+        return new Page<>(feedback.stream().map(f -> Parsed.ok(f, f.noticeId(), 0)).toList(), null);
     }
 
     @Override
