@@ -11,19 +11,38 @@ public record HostSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         int pageSize,
-        boolean batch) {
+        boolean batch,
+        String contract) {
 
     public enum Auth { NONE, BASIC, BEARER }
 
+    /** Host contract 1.0 and 1.1 ({@code contract}; host-api-v1.md "v1.1 additions"). */
+    public static final String CONTRACT_1_0 = "1.0";
+    public static final String CONTRACT_1_1 = "1.1";
+
+    public HostSettings {
+        contract = contract == null || contract.isBlank() ? CONTRACT_1_0 : contract.strip();
+        if (!contract.equals(CONTRACT_1_0) && !contract.equals(CONTRACT_1_1)) {
+            throw new IllegalArgumentException("'contract' must be 1.0 or 1.1, got '" + contract + "'");
+        }
+    }
+
+    /** Settings of a host of contract 1.0. */
+    public HostSettings(String url, Auth auth, String username, String secret, Duration connectTimeout,
+            Duration requestTimeout, int pageSize, boolean batch) {
+        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, CONTRACT_1_0);
+    }
+
     /** The same settings pointed at another URL (a region's host override). */
     public HostSettings withUrl(String otherUrl) {
-        return new HostSettings(otherUrl, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch);
+        return new HostSettings(otherUrl, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch,
+                contract);
     }
 
     @Override
     public String toString() {
         return "HostSettings[url=" + url + ", auth=" + auth + ", username=" + username + ", secret=***"
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", pageSize=" + pageSize + ", batch=" + batch + "]";
+                + ", pageSize=" + pageSize + ", batch=" + batch + ", contract=" + contract + "]";
     }
 }

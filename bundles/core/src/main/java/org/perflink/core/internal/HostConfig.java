@@ -36,4 +36,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Use the batch endpoint",
             description = "POST results:batch when the host offers it; falls back to single PUTs on 404/405.")
     boolean batch() default true;
+
+    @AttributeDefinition(name = "Host contract", description = "1.0 (default): v1 calls and result kinds only; "
+            + "1.1: also the v1.1 pulls (evaluators, notice-feedback, ...), event phases (LIBRARY, ADJUST) and result "
+            + "kinds (assessment)")
+    String contract() default "1.0";
 }
