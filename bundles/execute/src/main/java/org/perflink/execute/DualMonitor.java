@@ -212,7 +212,9 @@ public final class DualMonitor {
         Target target = project == null ? null : project.target();
         if (target != null && !target.indicators().isEmpty() && !snapshot.indicators().isEmpty()
                 && (deviationOn || atRiskOn)) {
+            int from = warnings.size();
             targets(code, target, snapshot, warnings);
+            org.perflink.execute.internal.AdjustedTarget.mark(project, warnings.subList(from, warnings.size()));
         }
         return warnings;
     }
