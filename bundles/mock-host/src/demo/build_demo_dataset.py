@@ -1184,3 +1184,5 @@ if __name__ == '__main__':
               'ACTION/TRANSFER/PRIORITIZE', 'ACTION/TRANSFER/KEEP', 'ACTION/TRANSFER/REDUCE']
     missing = [w for w in wanted if w not in rules]
     print('projects:', len(PROJECTS), 'missing coverage:', missing or 'none')
+    import v11_region  # the host contract v1.1 region 440300, appended to both files
+    v11_region.main()

@@ -3,6 +3,8 @@ package org.perflink.api.hook;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.model.Notice;
+import org.perflink.api.model.Score;
 import org.perflink.api.model.Warning;
 
 /**
@@ -14,4 +16,14 @@ public interface ResultHistory {
 
     /** Every warning written for a project so far (all rounds; the latest body of each warning id). */
     List<Warning> warnings(String projectCode);
+
+    /** Every score written for a project so far (since 1.2; none by default). */
+    default List<Score> scores(String projectCode) {
+        return List.of();
+    }
+
+    /** Every notice written to a department so far (since 1.2; none by default). */
+    default List<Notice> notices(String departmentCode) {
+        return List.of();
+    }
 }

@@ -62,16 +62,23 @@ public final class CloseHook implements StageHook {
     private void evaluate(StageContext context) throws HostException {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         String region = context.event().regionCode();
-        forEachEvaluated(context, (project, input) -> {
-            Score score;
-            try {
-                score = scorer.score(region, project, input);
-            } catch (RuntimeException e) {
-                reject(context, input.projectCode(), e);
-                return;
-            }
-            context.emit(HostResult.of(score));
-        });
+        EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
+        try {
+            forEachEvaluated(context, (project, input) -> {
+                Score score;
+                try {
+                    score = evaluators.evaluate(scorer, project, input).score();
+                } catch (EvaluatorChecks.HostUnavailable e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    reject(context, input.projectCode(), e);
+                    return;
+                }
+                context.emit(HostResult.of(score));
+            });
+        } catch (EvaluatorChecks.HostUnavailable e) {
+            throw e.hostException();
+        }
     }
 
     private void link(StageContext context) throws HostException {
@@ -82,17 +89,24 @@ public final class CloseHook implements StageHook {
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
         WarningHistory history = WarningHistory.of(context.history());
-        forEachEvaluated(context, (project, input) -> {
-            int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
-            Optional<Adjustment> adjustment;
-            try {
-                adjustment = linkage.project(scorer.evaluate(region, project, input), red);
-            } catch (RuntimeException e) {
-                reject(context, input.projectCode(), e);
-                return;
-            }
-            adjustment.map(HostResult::of).ifPresent(context::emit);
-        });
+        EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
+        try {
+            forEachEvaluated(context, (project, input) -> {
+                int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
+                Optional<Adjustment> adjustment;
+                try {
+                    adjustment = linkage.project(evaluators.evaluate(scorer, project, input), red);
+                } catch (EvaluatorChecks.HostUnavailable e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    reject(context, input.projectCode(), e);
+                    return;
+                }
+                adjustment.map(HostResult::of).ifPresent(context::emit);
+            });
+        } catch (EvaluatorChecks.HostUnavailable e) {
+            throw e.hostException();
+        }
         if (!wholeYear) {
             // Composites and notices need the whole year: from some projects they would overwrite the
             // department's notices (same deterministic ids) with partial ones.
@@ -124,6 +138,9 @@ public final class CloseHook implements StageHook {
         // The event's own date, not the clock: handling the event twice gives the same notices.
         LocalDate noticeDate = event.occurredAt().toLocalDate();
         linkage.notices(noticeDate).forEach(n -> context.emit(HostResult.of(n)));
+        // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
+        EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())
+                .forEach(a -> context.emit(HostResult.of(a)));
     }
 
     /** What to do with one evaluated project and its target. */

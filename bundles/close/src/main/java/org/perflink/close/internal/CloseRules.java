@@ -17,6 +17,8 @@ public final class CloseRules {
         all.addAll(LinkageCalculator.parameters());
         all.addAll(DepartmentComposite.parameters());
         all.addAll(NoticeIssuer.parameters());
+        all.addAll(EvaluatorChecks.parameters());
+        all.addAll(EvaluatorQuality.parameters());
         return List.copyOf(all);
     }
 }

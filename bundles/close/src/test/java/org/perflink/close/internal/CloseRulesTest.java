@@ -61,6 +61,12 @@ class CloseRulesTest {
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");
         expected.put("notice.interview.poorProjects", "3");
+        expected.put("evaluator.conflict.coolingYears", "3");
+        expected.put("evaluator.quality.maxDeviation", "10");
+        expected.put("evaluator.quality.cost.CONFLICT", "100");
+        expected.put("evaluator.quality.cost.DEVIATION", "40");
+        expected.put("evaluator.quality.cost.LATE", "20");
+        expected.put("evaluator.quality.cost.UNSCORED", "20");
         assertEquals(expected, defaults);
     }
 

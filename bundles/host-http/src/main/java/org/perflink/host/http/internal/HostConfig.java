@@ -45,4 +45,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "BASIC/BEARER over http:// to a host other than 127.0.0.1/localhost is refused unless true:"
                     + " the password or token would cross the network in clear. Prefer https://.")
     boolean allowInsecureCredentials() default false;
+
+    @AttributeDefinition(name = "Host contract", description = "1.0 (default): v1 calls and result kinds only; "
+            + "1.1: also the v1.1 pulls (evaluators, notice-feedback, ...), event phases (LIBRARY, ADJUST) and result "
+            + "kinds (assessment)")
+    String contract() default "1.0";
 }
