@@ -62,6 +62,8 @@ class CloseRulesTest {
         expected.put("link.transfer.goodRatio", "0");
         expected.put("link.transfer.mediumRatio", "-0.05");
         expected.put("link.transfer.poorRatio", "-0.15");
+        expected.put("link.base", "REQUEST");
+        expected.put("link.budgetYearOffset", "1");
         expected.put("department.weight.KEY_ASSESSMENT", "0.2");
         expected.put("department.weight.KEY_TARGETS", "0.2");
         expected.put("department.weight.KEY_MONITORING", "0.2");
@@ -71,6 +73,11 @@ class CloseRulesTest {
         expected.put("department.coefficient.GOOD", "1.00");
         expected.put("department.coefficient.MEDIUM", "0.97");
         expected.put("department.coefficient.POOR", "0.90");
+        expected.put("link.department.mode", "GRADE");
+        expected.put("link.department.slope", "0.002");
+        expected.put("link.department.pivot", "85");
+        expected.put("link.department.min", "0.90");
+        expected.put("link.department.max", "1.05");
         expected.put("notice.reminder.dueDays", "20");
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");

@@ -30,14 +30,11 @@ public record DepartmentEvaluationInput(
 
     /**
      * The project-expenditure (项目支出) baseline for {@code budgetYear}: {@code baselines[budgetYear]}, else
-     * {@code nextYearBaseline} for year + 1 (since 1.2).
+     * {@code nextYearBaseline} (rules.md §3.2; since 1.2).
      */
     public BigDecimal baselineFor(int budgetYear) {
         BigDecimal byYear = baselines.get(budgetYear);
-        if (byYear != null) {
-            return byYear;
-        }
-        return budgetYear == year + 1 ? nextYearBaseline : null;
+        return byYear != null ? byYear : nextYearBaseline;
     }
 
     /** A deduction (扣分) from e.g. an audit, with its reference document. */

@@ -35,12 +35,9 @@ public record ProjectEvaluationInput(
                 keyEvaluationScore, nextYearRequest, null);
     }
 
-    /** The request for {@code budgetYear}: {@code requests[budgetYear]}, else {@code nextYearRequest} for year + 1 (since 1.2). */
+    /** The request for {@code budgetYear}: {@code requests[budgetYear]}, else {@code nextYearRequest} (rules.md §3.2; since 1.2). */
     public BigDecimal requestFor(int budgetYear) {
         BigDecimal byYear = requests.get(budgetYear);
-        if (byYear != null) {
-            return byYear;
-        }
-        return budgetYear == year + 1 ? nextYearRequest : null;
+        return byYear != null ? byYear : nextYearRequest;
     }
 }
