@@ -49,6 +49,13 @@ public class RegionComponent {
         if (!hostUrl.isEmpty() && !hostUrl.startsWith("http://") && !hostUrl.startsWith("https://")) {
             throw new IllegalArgumentException("'hostUrl' must be empty or an http(s) URL, got '" + hostUrl + "'");
         }
+        String parentRegion = c.parentRegion() == null ? "" : c.parentRegion().trim();
+        if (!parentRegion.isEmpty()) {
+            RegionCode.require(parentRegion, "parentRegion");
+            if (parentRegion.equals(code)) {
+                throw new IllegalArgumentException("'parentRegion' of region " + code + " names the region itself");
+            }
+        }
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         if (c.compileEnabled()) {
             stages.add(Stage.COMPILE);
@@ -60,6 +67,7 @@ public class RegionComponent {
             stages.add(Stage.CLOSE);
         }
         return new RegionSettings(code, c.name(), c.enabled(), stages, c.rulePack().trim(),
-                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl);
+                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl,
+                parentRegion.isEmpty() ? null : parentRegion);
     }
 }

@@ -31,6 +31,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Name of an org.perflink.rulepack configuration; empty: inherit the parent region's pack.")
     String rulePack() default "";
 
+    @AttributeDefinition(name = "Parent region", required = false,
+            description = "Empty: the parent follows the digits (440106 → 440100 → 440000). A 计划单列市 or 省直管县 may name "
+                    + "another, e.g. 410181 → 410000: rule packs are inherited from it and it counts this region as a lower region.")
+    String parentRegion() default "";
+
     @AttributeDefinition(name = "Poll interval (s)")
     int pollIntervalSeconds() default 5;
 
