@@ -16,12 +16,15 @@ import java.util.Optional;
 
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Adjustment.Action;
+import org.perflink.api.model.Adjustment.Component;
+import org.perflink.api.model.Adjustment.Source;
 import org.perflink.api.model.Adjustment.Scope;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
 import org.perflink.api.rules.Messages.Text;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
+import org.perflink.close.internal.DepartmentComponents.Computed;
 
 /**
  * 部门预算绩效综合得分 and the department budget coefficient (rules.md §3.3, [seed]):
@@ -61,9 +64,16 @@ public final class DepartmentComposite {
      * @param deductions the deducted points after the cap
      * @param score the composite, unrounded (graded as is)
      * @param adjustment the DEPARTMENT adjustment; empty when LINK_DEPARTMENT_COMPOSITE is switched off
+     * @param components the components used, with their source (since rules v2)
      */
     public record DepartmentResult(String departmentCode, BigDecimal weightedScore, BigDecimal deductions,
-            BigDecimal score, Grade grade, BigDecimal coefficient, Optional<Adjustment> adjustment) {
+            BigDecimal score, Grade grade, BigDecimal coefficient, Optional<Adjustment> adjustment,
+            Map<String, Component> components) {
+
+        public DepartmentResult(String departmentCode, BigDecimal weightedScore, BigDecimal deductions, BigDecimal score,
+                Grade grade, BigDecimal coefficient, Optional<Adjustment> adjustment) {
+            this(departmentCode, weightedScore, deductions, score, grade, coefficient, adjustment, Map.of());
+        }
     }
 
     private final RulePack pack;
@@ -130,6 +140,16 @@ public final class DepartmentComposite {
      * @throws EvaluationInputException when the code is missing or no weighted component is present
      */
     public DepartmentResult evaluate(String regionCode, DepartmentEvaluationInput input) {
+        return evaluate(regionCode, input, Map.of());
+    }
+
+    /**
+     * As {@link #evaluate(String, DepartmentEvaluationInput)}, the components the host does not send taken from
+     * PerfLink's records (rules.md §4.1); a host value wins and PerfLink's is reported beside it.
+     *
+     * @param perflink PerfLink's values by component name (n &gt; 0 only)
+     */
+    public DepartmentResult evaluate(String regionCode, DepartmentEvaluationInput input, Map<String, Computed> perflink) {
         String code = input.departmentCode();
         if (code == null || code.isBlank()) {
             throw new EvaluationInputException("?", "departmentCode", "missing department code");
@@ -137,12 +157,19 @@ public final class DepartmentComposite {
         BigDecimal weightSum = ZERO;
         BigDecimal weighted = ZERO;
         List<String> missing = new ArrayList<>();
+        Map<String, Component> used = new LinkedHashMap<>();
         for (Map.Entry<String, BigDecimal> w : weights.entrySet()) {
-            BigDecimal component = input.components().get(w.getKey());
+            BigDecimal host = input.components().get(w.getKey());
+            Computed own = perflink.get(w.getKey());
+            BigDecimal component = host != null ? host : own == null ? null : own.value();
             if (component == null) {
                 missing.add(w.getKey());
                 continue;
             }
+            used.put(w.getKey(), host != null
+                    ? new Component(cents(host), w.getValue(), Source.HOST, own == null ? null : own.n(),
+                            own == null ? null : cents(own.value()), own == null ? null : own.records())
+                    : new Component(cents(own.value()), w.getValue(), Source.PERFLINK, own.n(), null, own.records()));
             weightSum = weightSum.add(w.getValue());
             weighted = weighted.add(w.getValue().multiply(component));
         }
@@ -159,12 +186,13 @@ public final class DepartmentComposite {
         Grade grade = grades.of(score);
         BigDecimal coefficient = mode == Mode.LINEAR ? linearCoefficient(score) : coefficients.get(grade);
         return new DepartmentResult(code, weightedScore, deductions, score, grade, coefficient,
-                adjustment(regionCode, input, weightedScore, deductionTotal, deductions, score, grade, coefficient, missing));
+                adjustment(regionCode, input, weightedScore, deductionTotal, deductions, score, grade, coefficient, missing, used),
+                used);
     }
 
     private Optional<Adjustment> adjustment(String regionCode, DepartmentEvaluationInput input, BigDecimal weightedScore,
             BigDecimal deductionTotal, BigDecimal deductions, BigDecimal score, Grade grade, BigDecimal coefficient,
-            List<String> missing) {
+            List<String> missing, Map<String, Component> used) {
         if (!pack.enabled(LINK_DEPARTMENT_COMPOSITE)) {
             return Optional.empty();
         }
@@ -182,6 +210,10 @@ public final class DepartmentComposite {
                 : Texts.text("department.deductions", Figures.score(deductions));
         Text gaps = missing.isEmpty() ? new Text("", "")
                 : Texts.text("department.missing", String.join("、", missing), String.join(", ", missing));
+        if (used.values().stream().anyMatch(c -> c.source() == Source.PERFLINK)) {
+            Text sources = sources(used);
+            gaps = new Text(gaps.zh() + sources.zh(), gaps.en() + sources.en());
+        }
         if (mode == Mode.LINEAR) {
             Text linear = Texts.text("department.linear", Figures.plain(slope), Figures.plain(pivot),
                     minCoefficient.toPlainString(), maxCoefficient.toPlainString());
@@ -197,6 +229,23 @@ public final class DepartmentComposite {
         }
         return Optional.of(new Adjustment(Adjustment.idOf(regionCode, year, Scope.DEPARTMENT, code), regionCode, year,
                 budgetYear, Scope.DEPARTMENT, code, basis, action, ratio, base, delta, LINK_DEPARTMENT_COMPOSITE,
-                explanation.zh(), explanation.en()));
+                explanation.zh(), explanation.en(), used));
+    }
+
+    /** "KEY_TARGETS 70.00 (PerfLink, n = 4)…": where each component came from, for the explanation. */
+    private static Text sources(Map<String, Component> used) {
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        used.forEach((name, c) -> {
+            String value = c.score().toPlainString();
+            if (c.source() == Source.HOST) {
+                zh.add(name + " " + value + "（单位报送）");
+                en.add(name + " " + value + " (host)");
+            } else {
+                zh.add(name + " " + value + "（PerfLink据" + c.n() + "项记录计算）");
+                en.add(name + " " + value + " (PerfLink, " + c.n() + " records)");
+            }
+        });
+        return Texts.text("department.sources", String.join("，", zh), String.join(", ", en));
     }
 }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,6 +16,9 @@ import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
 import org.perflink.close.DepartmentComposite.DepartmentResult;
+import org.perflink.close.internal.DepartmentComponents;
+import org.perflink.close.internal.ProjectRecord;
+import org.perflink.close.internal.RecordPoints;
 
 /**
  * 结果应用 of one region's evaluated year, in the order the data streams by: each evaluated project gives
@@ -29,6 +34,9 @@ public final class YearLinkage {
     private final DepartmentComposite composite;
     private final NoticeIssuer notices;
     private final SortedMap<String, DepartmentTally> tallies = new TreeMap<>();
+    private final RecordPoints points;
+    private final Map<String, List<ProjectRecord>> records = new HashMap<>();
+    private boolean regionMonitored;
 
     public YearLinkage(String regionCode, int year, RulePack pack) {
         this.regionCode = regionCode;
@@ -36,6 +44,20 @@ public final class YearLinkage {
         this.linkage = new LinkageCalculator(pack);
         this.composite = new DepartmentComposite(pack);
         this.notices = new NoticeIssuer(pack);
+        this.points = new RecordPoints(pack);
+    }
+
+    /** The points of PerfLink's records under this run's pack, to build each project's {@link ProjectRecord}. */
+    public RecordPoints points() {
+        return points;
+    }
+
+    /** Keeps what PerfLink's records say of one evaluated project for its department's components (§4.1). */
+    public void record(ProjectRecord record) {
+        regionMonitored |= record.monitored();
+        if (record.departmentCode() != null) {
+            records.computeIfAbsent(record.departmentCode(), d -> new ArrayList<>()).add(record);
+        }
     }
 
     /**
@@ -55,7 +77,9 @@ public final class YearLinkage {
      * @throws EvaluationInputException when the department has no usable component
      */
     public DepartmentResult department(DepartmentEvaluationInput input) {
-        DepartmentResult result = composite.evaluate(regionCode, input);
+        String code = input.departmentCode();
+        List<ProjectRecord> own = code == null ? List.of() : records.getOrDefault(code, List.of());
+        DepartmentResult result = composite.evaluate(regionCode, input, DepartmentComponents.of(own, points, regionMonitored));
         tally(input.departmentCode()).composite(result.score(), result.grade());
         return result;
     }

@@ -45,11 +45,12 @@ public record Adjustment(
     public enum Source { HOST, PERFLINK }
 
     /**
-     * One component of a composite (since 1.2): the value used ({@code score}, 2 decimals), its {@code source},
-     * how many records it stands on ({@code n}), PerfLink's own value when the host's was used ({@code perflink}),
-     * and the records behind PerfLink's value (counts, the ids of the worst items).
+     * One component of a composite (since 1.2): the value used ({@code score}, 2 decimals), its {@code weight}, its
+     * {@code source}, how many records PerfLink's value stands on ({@code n}), PerfLink's own value when the host's
+     * was used ({@code perflink}), and the records behind PerfLink's value (counts, the ids of the worst items).
      */
-    public record Component(BigDecimal score, Source source, Integer n, BigDecimal perflink, Map<String, String> records) {
+    public record Component(BigDecimal score, BigDecimal weight, Source source, Integer n, BigDecimal perflink,
+            Map<String, String> records) {
 
         public Component {
             records = records == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(records));

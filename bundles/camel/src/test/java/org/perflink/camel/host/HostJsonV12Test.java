@@ -60,9 +60,9 @@ class HostJsonV12Test {
         assertFalse(plain.has("basisWithComponents"));
 
         Map<String, Adjustment.Component> components = new LinkedHashMap<>();
-        components.put("KEY_TARGETS", new Adjustment.Component(new BigDecimal("70.00"), Adjustment.Source.PERFLINK, 4, null,
+        components.put("KEY_TARGETS", new Adjustment.Component(new BigDecimal("70.00"), new BigDecimal("0.2"), Adjustment.Source.PERFLINK, 4, null,
                 Map.of("BLOCK", "1")));
-        components.put("OVERALL_EVALUATION", new Adjustment.Component(new BigDecimal("75.00"), Adjustment.Source.HOST, 2,
+        components.put("OVERALL_EVALUATION", new Adjustment.Component(new BigDecimal("75.00"), new BigDecimal("0.4"), Adjustment.Source.HOST, 2,
                 new BigDecimal("73.10"), null));
         Adjustment v2 = new Adjustment(v1.adjustmentId(), v1.regionCode(), 2027, 2028, v1.scope(), "101", v1.basis(),
                 v1.action(), v1.ratio(), v1.baseAmount(), v1.deltaAmount(), v1.ruleId(), "zh", "en", components);
@@ -71,6 +71,7 @@ class HostJsonV12Test {
         assertEquals("70.00", kt.path("score").asText());
         assertEquals("PERFLINK", kt.path("source").asText());
         assertEquals(4, kt.path("n").asInt());
+        assertEquals("0.2", kt.path("weight").asText());
         assertFalse(kt.has("perflink"));
         assertEquals("1", kt.path("records").path("BLOCK").asText());
         assertEquals("73.10", json.path("basis").path("components").path("OVERALL_EVALUATION").path("perflink").asText());

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -25,6 +26,8 @@ import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Warning;
+import org.perflink.close.ProjectEvaluation;
 import org.perflink.close.ProjectScorer;
 import org.perflink.close.WarningHistory;
 import org.perflink.close.YearLinkage;
@@ -89,12 +92,18 @@ public final class CloseHook implements StageHook {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
-        WarningHistory history = WarningHistory.of(context.history());
+        ResultHistory history = context.history();
         forEachEvaluated(context, (project, input) -> {
-            int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
+            // From the store's records only, never from what the host acknowledged: the same year gives the same results.
+            List<Warning> warnings = wholeYear ? history.warnings(input.projectCode()) : List.of();
+            int red = WarningHistory.of(code -> warnings).redWarnings(region, year, input.projectCode());
             Optional<Adjustment> adjustment;
             try {
-                adjustment = linkage.project(scorer.evaluate(region, project, input), red);
+                ProjectEvaluation evaluated = scorer.evaluate(region, project, input);
+                adjustment = linkage.project(evaluated, red);
+                if (wholeYear) {
+                    linkage.record(linkage.points().record(project, evaluated, history.verdicts(input.projectCode()), warnings));
+                }
             } catch (RuntimeException e) {
                 reject(context, input.projectCode(), e);
                 return;

@@ -142,6 +142,9 @@ class CloseHookTest {
         ctx.history = code -> "P1".equals(code)
                 ? List.of(redWarning(code, "2027-07-31"), redWarning(code, "2027-09-30"))
                 : List.of();
+        // 102 sends no KEY_MONITORING: with no project under key monitoring PerfLink has none either, so the present
+        // components keep their weights (rules.md §3.3); PerfLink's own values: CloseHookRecordsTest.
+        ctx.pack = new RulePack("no-key-monitoring", "1", Map.of("monitor.key.minBudget", "2000000.01"), RulePack.DEFAULT);
         new CloseHook().handle(ctx);
 
         List<String> order = ctx.emitted.stream().map(r -> r.kind() + ":" + r.id()).toList();
@@ -331,6 +334,7 @@ class CloseHookTest {
         final List<HostResult> emitted = new ArrayList<>();
         final Map<String, String> rejected = new LinkedHashMap<>();
         ResultHistory history = code -> List.of();
+        RulePack pack = RulePack.DEFAULT;
 
         FakeContext(StageEvent event, HostGateway host) {
             this.event = event;
@@ -348,7 +352,7 @@ class CloseHookTest {
 
         @Override
         public RulePack rulePack() {
-            return RulePack.DEFAULT;
+            return pack;
         }
 
         @Override
