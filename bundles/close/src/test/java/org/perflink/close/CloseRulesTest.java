@@ -78,6 +78,10 @@ class CloseRulesTest {
         expected.put("link.department.pivot", "85");
         expected.put("link.department.min", "0.90");
         expected.put("link.department.max", "1.05");
+        expected.put("composite.verdict.warnPoints", "0.8");
+        expected.put("composite.monitoring.redCost", "10");
+        expected.put("composite.monitoring.yellowCost", "5");
+        expected.put("composite.exAnte.withChangesPoints", "80");
         expected.put("notice.reminder.dueDays", "20");
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");
