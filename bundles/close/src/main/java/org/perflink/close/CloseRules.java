@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perflink.api.rules.Param;
+import org.perflink.close.internal.PolicyComposite;
 import org.perflink.close.internal.RecordPoints;
 
 /** The close stage's rule parameters with their built-in defaults, for the rule-pack report. */
@@ -18,6 +19,7 @@ public final class CloseRules {
         all.addAll(LinkageCalculator.parameters());
         all.addAll(DepartmentComposite.parameters());
         all.addAll(RecordPoints.parameters());
+        all.addAll(PolicyComposite.parameters());
         all.addAll(NoticeIssuer.parameters());
         return List.copyOf(all);
     }

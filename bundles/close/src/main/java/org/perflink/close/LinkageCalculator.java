@@ -13,10 +13,12 @@ import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Adjustment.Action;
 import org.perflink.api.model.Adjustment.Scope;
 import org.perflink.api.model.Grade;
+import org.perflink.api.model.ProjectKind;
 import org.perflink.api.model.Recurrence;
 import org.perflink.api.rules.Messages.Text;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
+import org.perflink.close.internal.PolicyComposite;
 
 /**
  * Links a project's, policy's or transfer payment's grade to its budget (结果应用与预算挂钩, rules.md §3.2):
@@ -116,7 +118,18 @@ public final class LinkageCalculator {
      * @throws EvaluationInputException when the kind is missing, or a PROJECT has no recurrence
      */
     public Optional<Adjustment> link(String regionCode, ProjectEvaluation e) {
-        Decision d = decide(e);
+        return link(regionCode, e, Optional.empty());
+    }
+
+    /**
+     * As {@link #link(String, ProjectEvaluation)}; a POLICY or TRANSFER project with a §4.2 composite is linked
+     * by the composite's grade, its basis naming the composite, the Score behind it and the components.
+     */
+    public Optional<Adjustment> link(String regionCode, ProjectEvaluation e, Optional<PolicyComposite.Result> composite) {
+        Optional<PolicyComposite.Result> used = e.kind() == ProjectKind.POLICY || e.kind() == ProjectKind.TRANSFER
+                ? composite : Optional.empty();
+        Grade grade = used.map(PolicyComposite.Result::grade).orElse(e.grade());
+        Decision d = decide(e, grade);
         if (!pack.enabled(d.ruleId())) {
             return Optional.empty();
         }
@@ -126,28 +139,32 @@ public final class LinkageCalculator {
         BigDecimal ratio = Figures.ratio(d.ratio());
         BigDecimal delta = cents(base.multiply(ratio));
         String subject = e.projectCode();
-        String score = Figures.score(e.exactScore());
+        String score = Figures.score(used.map(PolicyComposite.Result::score).orElse(e.exactScore()));
         Text label = e.projectName() == null || e.projectName().isBlank()
                 ? new Text(subject, subject) : new Text(subject + "（" + e.projectName() + "）", subject + " (" + e.projectName() + ")");
         Text explanation = Texts.text(this.base == Base.CURRENT_BUDGET ? "link.explanation.currentBudget" : "link.explanation",
                 Texts.text("kind." + e.kind()), label, e.year(), score, Texts.text("source." + e.score().source()),
-                GradeBands.word(e.grade()), d.ruleId(), d.rule(), Texts.text("action." + d.action()),
+                GradeBands.word(grade), d.ruleId(), d.rule(), Texts.text("action." + d.action()),
                 budgetYear, Figures.money(base), Figures.percent(ratio), Figures.money(delta));
-        Map<String, String> basis = new LinkedHashMap<>(Map.of("score", score, "grade", e.grade().name(), "source", e.score().source().name()));
+        Map<String, String> basis = new LinkedHashMap<>(Map.of("score", score, "grade", grade.name(), "source", e.score().source().name()));
+        used.ifPresent(c -> basis.put("evaluationScore", Figures.score(e.exactScore()))); // only a Score: v1's basis
         if (this.base == Base.CURRENT_BUDGET) {
             basis.put("base", Base.CURRENT_BUDGET.name()); // the default (REQUEST) keeps v1's basis
         }
         return Optional.of(new Adjustment(Adjustment.idOf(regionCode, e.year(), d.scope(), subject), regionCode, e.year(),
                 budgetYear, d.scope(), subject, basis, d.action(), ratio, base, delta, d.ruleId(),
-                explanation.zh(), explanation.en()));
+                explanation.zh(), explanation.en(), used.map(PolicyComposite.Result::components).orElse(null)));
     }
 
     /** The row and column of the §3.2 table that apply; pure, for simulations too. */
     public Decision decide(ProjectEvaluation e) {
+        return decide(e, e.grade());
+    }
+
+    private Decision decide(ProjectEvaluation e, Grade grade) {
         if (e.kind() == null) {
             throw new EvaluationInputException(e.projectCode(), "kind", "missing kind (PROJECT, POLICY or TRANSFER)");
         }
-        Grade grade = e.grade();
         Text gradeWord = GradeBands.word(grade);
         return switch (e.kind()) {
             case PROJECT -> project(e, grade, gradeWord);

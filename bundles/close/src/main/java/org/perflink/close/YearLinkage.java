@@ -17,6 +17,7 @@ import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
 import org.perflink.close.DepartmentComposite.DepartmentResult;
 import org.perflink.close.internal.DepartmentComponents;
+import org.perflink.close.internal.PolicyComposite;
 import org.perflink.close.internal.ProjectRecord;
 import org.perflink.close.internal.RecordPoints;
 
@@ -37,6 +38,8 @@ public final class YearLinkage {
     private final RecordPoints points;
     private final Map<String, List<ProjectRecord>> records = new HashMap<>();
     private boolean regionMonitored;
+    private final PolicyComposite policy;
+    private final GradeBands grades;
 
     public YearLinkage(String regionCode, int year, RulePack pack) {
         this.regionCode = regionCode;
@@ -45,6 +48,8 @@ public final class YearLinkage {
         this.composite = new DepartmentComposite(pack);
         this.notices = new NoticeIssuer(pack);
         this.points = new RecordPoints(pack);
+        this.policy = new PolicyComposite(pack, points);
+        this.grades = new GradeBands(pack);
     }
 
     /** The points of PerfLink's records under this run's pack, to build each project's {@link ProjectRecord}. */
@@ -70,7 +75,20 @@ public final class YearLinkage {
         if (e.departmentCode() != null) {
             tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
         }
-        return linkage.link(regionCode, e);
+        return linkage.link(regionCode, e, Optional.empty());
+    }
+
+    /**
+     * As {@link #project(ProjectEvaluation, int)}, with what PerfLink's records say of the project: it counts for
+     * its department's components (§4.1), and a POLICY/TRANSFER project is linked by its §4.2 composite.
+     */
+    public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings, ProjectRecord record) {
+        if (e.departmentCode() != null) {
+            tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
+        }
+        Optional<Adjustment> adjustment = linkage.link(regionCode, e, policy.of(record, grades));
+        record(record);
+        return adjustment;
     }
 
     /**

@@ -82,6 +82,9 @@ class CloseRulesTest {
         expected.put("composite.monitoring.redCost", "10");
         expected.put("composite.monitoring.yellowCost", "5");
         expected.put("composite.exAnte.withChangesPoints", "80");
+        expected.put("composite.policy.weight.ASSESSMENT", "0.2");
+        expected.put("composite.policy.weight.MONITORING", "0.3");
+        expected.put("composite.policy.weight.EVALUATION", "0.5");
         expected.put("notice.reminder.dueDays", "20");
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");

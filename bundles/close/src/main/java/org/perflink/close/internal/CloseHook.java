@@ -100,10 +100,10 @@ public final class CloseHook implements StageHook {
             Optional<Adjustment> adjustment;
             try {
                 ProjectEvaluation evaluated = scorer.evaluate(region, project, input);
-                adjustment = linkage.project(evaluated, red);
-                if (wholeYear) {
-                    linkage.record(linkage.points().record(project, evaluated, history.verdicts(input.projectCode()), warnings));
-                }
+                adjustment = wholeYear
+                        ? linkage.project(evaluated, red, linkage.points().record(project, evaluated,
+                                history.verdicts(input.projectCode()), warnings))
+                        : linkage.project(evaluated, red);
             } catch (RuntimeException e) {
                 reject(context, input.projectCode(), e);
                 return;
