@@ -36,7 +36,9 @@ public final class Main {
                   Karaf + the mock budget system + demo regions 440000 and 440100: a full compile → execute →
                   close cycle, then a summary per region. --serve keeps it running afterwards.
               ./perflink start --host-url URL --region CODE[,CODE...] [--stages compile,execute,close] [--data DIR] [--once]
-                  Run PerfLink against an existing host. --once: handle every pending stage event, deliver
+                               [--host-contract 1.0|1.1]
+                  Run PerfLink against an existing host (--host-contract: the host contract it speaks, default
+                  1.0: only v1 calls and result kinds; 1.1 adds the v1.1 ones). --once: handle every pending stage event, deliver
                   every result, then stop (exit 0; exit 3 if the host stays unreachable, state kept in DIR).
               ./perflink stop [--data DIR]
               ./perflink user-add NAME --roles ROLE[,ROLE...] [--data DIR]
@@ -210,10 +212,15 @@ public final class Main {
                 throw new UsageException("--stages: '" + stage + "' is not one of compile, execute, close");
             }
         }
+        String contract = opts.getOrDefault("host-contract", "1.0");
+        if (!Set.of("1.0", "1.1").contains(contract)) {
+            throw new UsageException("--host-contract: '" + contract + "' is not 1.0 or 1.1");
+        }
         // everything checked: only now touch the instance
         KarafInstance karaf = new KarafInstance(dataDir(opts));
         karaf.install(distribution());
         karaf.setProperty("etc/org.perflink.host.cfg", "url", hostUrl);
+        karaf.setProperty("etc/org.perflink.host.cfg", "contract", contract);
         for (String code : regions) {
             karaf.writeConfig("org.perflink.region-" + code + ".cfg", "regionCode = " + code + "\n"
                     + "compileEnabled = " + stages.contains("compile") + "\n"

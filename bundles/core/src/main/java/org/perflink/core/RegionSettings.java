@@ -11,6 +11,7 @@ import org.perflink.api.model.Stage;
  * One region's configuration, registered as a service per {@code etc/org.perflink.region-<code>.cfg}.
  * A disabled region stays registered (and visible) with no stage on. {@code parentRegion} (since 1.2): the region
  * whose rule pack it inherits and under which it is a lower region (rules.md, "Region parents"); null: by digits.
+ * {@code hostContract} (since 1.2): overrides the host configuration's {@code contract}; null: the host's.
  */
 public record RegionSettings(
         String regionCode,
@@ -20,17 +21,26 @@ public record RegionSettings(
         String rulePack,
         Duration pollInterval,
         String hostUrl,
-        String parentRegion) {
+        String parentRegion,
+        String hostContract) {
 
     public RegionSettings {
         stages = stages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(stages));
         parentRegion = parentRegion == null || parentRegion.isBlank() ? null : parentRegion;
+        hostContract = hostContract == null || hostContract.isBlank() ? null
+                : HostSettings.requireContract(hostContract.trim(), "hostContract");
+    }
+
+    /** A region with a parent and the host's contract. */
+    public RegionSettings(String regionCode, String name, boolean enabled, Set<Stage> stages, String rulePack,
+            Duration pollInterval, String hostUrl, String parentRegion) {
+        this(regionCode, name, enabled, stages, rulePack, pollInterval, hostUrl, parentRegion, null);
     }
 
     /** A region whose parent follows its digits. */
     public RegionSettings(String regionCode, String name, boolean enabled, Set<Stage> stages, String rulePack,
             Duration pollInterval, String hostUrl) {
-        this(regionCode, name, enabled, stages, rulePack, pollInterval, hostUrl, null);
+        this(regionCode, name, enabled, stages, rulePack, pollInterval, hostUrl, null, null);
     }
 
     /**
@@ -39,6 +49,11 @@ public record RegionSettings(
      */
     public Optional<String> parent() {
         return parentRegion != null ? Optional.of(parentRegion) : RegionCode.parent(regionCode);
+    }
+
+    /** The contract this region's host speaks: its {@code hostContract}, else the host configuration's (since 1.2). */
+    public String contract(HostSettings host) {
+        return hostContract != null ? hostContract : host.contract();
     }
 
     /** True when the region and this stage are both switched on. */

@@ -42,6 +42,7 @@ final class EventPoller {
     private final ResultEncoder encoder;
     private final StatusBoard status;
     private final ResultHistory history;
+    private String hostContract = "1.0";
 
     EventPoller(String regionCode, PerfLinkStore store, HostGateway host, Function<Stage, List<StageHook>> hooks,
             Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
@@ -142,6 +143,12 @@ final class EventPoller {
         status.stage(regionCode, stage, false, "host: " + message);
     }
 
+    /** The contract of the region's host, handed to the hooks (1.0 unless configured). */
+    EventPoller hostContract(String contract) {
+        this.hostContract = contract;
+        return this;
+    }
+
     private final class Context implements StageContext {
         private final StageEvent event;
         private final RulePack pack;
@@ -182,6 +189,11 @@ final class EventPoller {
         @Override
         public void checkpoint() {
             tx.checkpoint();
+        }
+
+        @Override
+        public String hostContract() {
+            return hostContract;
         }
 
         @Override

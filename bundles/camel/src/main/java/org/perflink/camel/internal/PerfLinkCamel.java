@@ -143,7 +143,8 @@ public class PerfLinkCamel implements StageRunner {
         }
         HostGateway host = region.hostUrl() == null ? defaultHost
                 : new HttpHostGateway(hostSettings.withUrl(region.hostUrl()), mapper);
-        EventPoller poller = new EventPoller(code, store, host, hooks::get, () -> rulePacks.effective(code), encoder, status);
+        EventPoller poller = new EventPoller(code, store, host, hooks::get, () -> rulePacks.effective(code), encoder, status)
+                .hostContract(region.contract(hostSettings));
         OutboxWriter writer = new OutboxWriter(code, store, host, hostSettings.batch(), status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,
                 poller::poll, exchange -> writer.drain());

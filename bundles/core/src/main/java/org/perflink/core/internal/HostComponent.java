@@ -48,6 +48,6 @@ public class HostComponent {
         }
         return new HostSettings(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, auth,
                 c.username(), c.secret(), Duration.ofSeconds(c.connectTimeoutSeconds()),
-                Duration.ofSeconds(c.requestTimeoutSeconds()), c.pageSize(), c.batch());
+                Duration.ofSeconds(c.requestTimeoutSeconds()), c.pageSize(), c.batch(), c.contract());
     }
 }

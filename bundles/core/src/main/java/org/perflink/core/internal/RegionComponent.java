@@ -68,6 +68,6 @@ public class RegionComponent {
         }
         return new RegionSettings(code, c.name(), c.enabled(), stages, c.rulePack().trim(),
                 Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl,
-                parentRegion.isEmpty() ? null : parentRegion);
+                parentRegion.isEmpty() ? null : parentRegion, c.hostContract() == null ? null : c.hostContract().trim());
     }
 }

@@ -39,6 +39,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Poll interval (s)")
     int pollIntervalSeconds() default 5;
 
+    @AttributeDefinition(name = "Host contract override", required = false,
+            description = "Empty: the org.perflink.host contract; else 1.0 or 1.1 for this region's host.")
+    String hostContract() default "";
+
     @AttributeDefinition(name = "Host URL override", required = false, description = "Empty: the org.perflink.host URL.")
     String hostUrl() default "";
 }

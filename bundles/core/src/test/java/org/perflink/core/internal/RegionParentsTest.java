@@ -90,7 +90,11 @@ class RegionParentsTest {
         assertEquals(null, RegionComponent.toSettings(config("410181", "")).parentRegion());
     }
 
-    private static RegionConfig config(String code, String parent) {
+    static RegionConfig config(String code, String parent) {
+        return config(code, parent, "");
+    }
+
+    static RegionConfig config(String code, String parent, String hostContract) {
         return new RegionConfig() {
             @Override public Class<? extends Annotation> annotationType() { return RegionConfig.class; }
             @Override public String webconsole_configurationFactory_nameHint() { return ""; }
@@ -104,6 +108,7 @@ class RegionParentsTest {
             @Override public String parentRegion() { return parent; }
             @Override public int pollIntervalSeconds() { return 5; }
             @Override public String hostUrl() { return ""; }
+            @Override public String hostContract() { return hostContract; }
         };
     }
 }
