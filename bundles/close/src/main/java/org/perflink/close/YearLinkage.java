@@ -58,7 +58,7 @@ public final class YearLinkage {
     }
 
     /** Keeps what PerfLink's records say of one evaluated project for its department's components (§4.1). */
-    public void record(ProjectRecord record) {
+    private void record(ProjectRecord record) {
         regionMonitored |= record.monitored();
         if (record.departmentCode() != null) {
             records.computeIfAbsent(record.departmentCode(), d -> new ArrayList<>()).add(record);
@@ -72,9 +72,7 @@ public final class YearLinkage {
      * @throws EvaluationInputException when it cannot be linked (the tally keeps it: its grade stands)
      */
     public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings) {
-        if (e.departmentCode() != null) {
-            tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
-        }
+        tally(e, redWarnings);
         return linkage.link(regionCode, e, Optional.empty());
     }
 
@@ -83,12 +81,15 @@ public final class YearLinkage {
      * its department's components (§4.1), and a POLICY/TRANSFER project is linked by its §4.2 composite.
      */
     public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings, ProjectRecord record) {
+        tally(e, redWarnings);
+        record(record); // like the tally, kept when the project itself cannot be linked
+        return linkage.link(regionCode, e, policy.of(record, grades));
+    }
+
+    private void tally(ProjectEvaluation e, int redWarnings) {
         if (e.departmentCode() != null) {
             tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
         }
-        Optional<Adjustment> adjustment = linkage.link(regionCode, e, policy.of(record, grades));
-        record(record);
-        return adjustment;
     }
 
     /**
