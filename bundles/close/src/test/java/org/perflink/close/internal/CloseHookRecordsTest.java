@@ -205,6 +205,17 @@ class CloseHookRecordsTest {
         assertEquals("67.50", a.basis().get("score"));
     }
 
+    @Test
+    void aProjectThatCannotBeLinkedStillCountsForItsDepartment() throws HostException {
+        FakeHost h = host("75");
+        h.evaluations.set(0, Parsed.ok(exactInput("A", "95").budget("2000000").paid("2000000").recurrence(null).build(), "A", 0));
+        FakeContext ctx = context(h, PACK);
+        new CloseHook().handle(ctx);
+        assertTrue(ctx.rejected.get("A").contains("recurrence"), ctx.rejected.toString());
+        assertEquals(4, department(ctx).components().get("KEY_TARGETS").n());
+        assertEquals("72.50", department(ctx).basis().get("score"));
+    }
+
     /** Handling the year twice, or again after the host failed part-way, gives the same ids and bodies. */
     @Test
     void theSameRecordsGiveTheSameResultsWhateverHappenedBefore() throws HostException {
