@@ -56,6 +56,14 @@ public interface HostGateway {
     /** Host contract v1.1 ("v1.1 additions"). */
     String CONTRACT_1_1 = "1.1";
 
+    /**
+     * This gateway for a region whose host speaks {@code contract} (a region's {@code hostContract} override); by
+     * default the gateway itself, which knows no other contract (since 1.2).
+     */
+    default HostGateway forContract(String contract) {
+        return this;
+    }
+
     /** Whether the host speaks contract v1.1 (since 1.2). */
     default boolean v11() {
         return CONTRACT_1_1.equals(contract());

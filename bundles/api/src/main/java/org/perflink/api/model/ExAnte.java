@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * 事前绩效评估 of a new or major project. Since 1.2 (host contract v1.1): {@code level} DEPARTMENT (部门评估,
- * also when absent) or FINANCE (财政重点评估), its {@code score} and who assessed it ({@code evaluatorIds}).
+ * also when absent) or FINANCE (财政重点评估), its {@code score} (its points when the assessment gave some) and who
+ * assessed it ({@code evaluatorIds}).
  */
 public record ExAnte(Status status, Conclusion conclusion, LocalDate date, Level level, BigDecimal score,
         List<String> evaluatorIds) {
@@ -29,6 +30,11 @@ public record ExAnte(Status status, Conclusion conclusion, LocalDate date, Level
     /** The level, DEPARTMENT when the host sent none. */
     public Level levelOrDefault() {
         return level == null ? Level.DEPARTMENT : level;
+    }
+
+    /** An assessment with its points and no level or evaluators (since 1.2). */
+    public ExAnte(Status status, Conclusion conclusion, LocalDate date, BigDecimal score) {
+        this(status, conclusion, date, null, score, null);
     }
 
     public boolean done() {

@@ -10,6 +10,7 @@ import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.model.Notice;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Score;
+import org.perflink.api.model.Verdict;
 import org.perflink.api.model.Warning;
 import org.perflink.store.PerfLinkStore;
 
@@ -44,6 +45,11 @@ final class StoredResultHistory implements ResultHistory {
     public List<Notice> notices(String departmentCode) {
         return store.resultsOf(regionCode, ResultKind.NOTICE, departmentCode).stream()
                 .map(json -> read(json, Notice.class)).toList();
+    }
+
+    @Override
+    public List<Verdict> verdicts(String projectCode) {
+        return store.resultsOf(regionCode, ResultKind.VERDICT, projectCode).stream().map(j -> read(j, Verdict.class)).toList();
     }
 
     private Warning warning(String json) {

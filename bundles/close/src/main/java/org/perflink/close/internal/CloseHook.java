@@ -1,11 +1,13 @@
 package org.perflink.close.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -18,9 +20,7 @@ import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
-import org.perflink.close.internal.ProjectScorer;
-import org.perflink.close.internal.WarningHistory;
-import org.perflink.close.internal.YearLinkage;
+import org.perflink.api.model.Warning;
 import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,14 +88,20 @@ public final class CloseHook implements StageHook {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
-        WarningHistory history = WarningHistory.of(context.history());
+        ResultHistory history = context.history();
         EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
         try {
             forEachEvaluated(context, (project, input) -> {
-                int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
+                // From the store's records only, never from what the host acknowledged: the same year gives the same results.
+                List<Warning> warnings = wholeYear ? history.warnings(input.projectCode()) : List.of();
+                int red = WarningHistory.of(code -> warnings).redWarnings(region, year, input.projectCode());
                 Optional<Adjustment> adjustment;
                 try {
-                    adjustment = linkage.project(evaluators.evaluate(scorer, project, input), red);
+                    ProjectEvaluation evaluated = evaluators.evaluate(scorer, project, input);
+                    adjustment = wholeYear
+                            ? linkage.project(evaluated, red, linkage.points().record(project, evaluated,
+                                    history.verdicts(input.projectCode()), warnings))
+                            : linkage.project(evaluated, red);
                 } catch (EvaluatorChecks.HostUnavailable e) {
                     throw e;
                 } catch (RuntimeException e) {

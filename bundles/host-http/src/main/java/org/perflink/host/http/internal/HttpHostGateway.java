@@ -159,6 +159,13 @@ public final class HttpHostGateway implements HostGateway {
         return settings.contract();
     }
 
+    /** The same host for a region that speaks another contract (its {@code hostContract}). */
+    @Override
+    public HostGateway forContract(String otherContract) {
+        return otherContract.equals(settings.contract()) ? this
+                : new HttpHostGateway(settings.withContract(otherContract), mapper);
+    }
+
     /** {@code GET …/projects/{projectCode}?year=} (v1.1); a 404 means the host has no such record. */
     @Override
     public Parsed<Project> project(String regionCode, String projectCode, int year) throws HostException {
