@@ -1,6 +1,7 @@
 package org.perflink.host.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Evaluator;
@@ -86,5 +88,17 @@ class GatewayV11Test {
         assertEquals(2026, before.value().period().endYear());
         assertEquals("1.1", gateway("1.1").contract());
         assertTrue(gateway("1.1").v11());
+    }
+
+    @Test
+    void aRegionsHostContractOverridesItsHostsForEveryPull() throws HostException {
+        HttpHostGateway host = gateway("1.0");
+        assertSame(host, host.forContract("1.0"));
+        HostGateway region11 = host.forContract("1.1");
+        assertEquals("1.1", region11.contract());
+        assertEquals("1.0", host.contract(), "the host's own gateway is unchanged");
+        server.serve(page(region.evaluators()));
+        assertEquals(4, region11.evaluators("440400", null, 200).items().size());
+        assertTrue(host.evaluators("440400", null, 200).items().isEmpty(), "a 1.0 host is not asked");
     }
 }
