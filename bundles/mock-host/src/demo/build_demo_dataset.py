@@ -990,6 +990,35 @@ def linkage(kind, recurrence, g, s):
     return LINK[(kind, g)]
 
 
+LEVEL = {'BLUE': 1, 'YELLOW': 2, 'RED': 3}
+
+
+def policy_composite(r, p, evaluation_score):
+    """rules v2 §4.2 for a POLICY/TRANSFER project: 0.2 ASSESSMENT + 0.3 MONITORING + 0.5 EVALUATION over the present
+    ones. m = max(0, 100 - 10 uncleared RED - 5 uncleared YELLOW); a YELLOW/RED warning is cleared when the next
+    round gives that type a lower level or none; the last round clears nothing. Reading: a project with no warning
+    in the year has no monitoring record, hence no m; no demo project has an ex-ante points record of its own
+    (ex-ante is absent or not required). Returns (composite, m) or None when only the Score is present."""
+    rounds = []
+    for as_of in (R1, R2):
+        s = next((x for x in EXECUTION[r] if x['projectCode'] == p['projectCode'] and x['asOf'] == as_of), None)
+        rounds.append({t: lv for t, lv, _ in monitor(p, s, as_of)} if p['projectCode'] in MONITORED[r] else {})
+    if not any(rounds) or p.get('exAnte'):
+        return None
+    red = yellow = 0
+    for k, ws in enumerate(rounds):
+        for t, lv in ws.items():
+            if lv not in ('RED', 'YELLOW'):
+                continue
+            nxt = rounds[k + 1].get(t) if k + 1 < len(rounds) else lv
+            if k + 1 < len(rounds) and (nxt is None or LEVEL[nxt] < LEVEL[lv]):
+                continue
+            red += lv == 'RED'
+            yellow += lv == 'YELLOW'
+    m = max(D(0), D(100) - 10 * red - 5 * yellow)
+    return (D('0.3') * m + D('0.5') * evaluation_score) / D('0.8'), m
+
+
 def money(x):
     return x.quantize(D('0.01'), ROUND_HALF_UP)
 
@@ -1034,6 +1063,18 @@ def main():
              'exist; a latest RETURN review also means that level lacks a PASS, so SYNC_REVIEW_TARGET_RETURNED comes '
              'with SYNC_REVIEW_TARGET_NOT_REVIEWED; LIBRARY_UNKNOWN_INDICATOR depends on the indicator library and '
              'is not listed; a zero budget reports NO_DATA and no EXECUTION_LAG.\n')
+    L.append('Rules v2 close stage (§3, §4.1, §4.2), read by hand against this dataset; one linkage changes (000127). '
+             '§3.1 a missing actual scores 0: the only indicators without an actual (440000-2027-000122 O2, target '
+             "'约10'; 440000-2027-000127 O3, RANGE 90..85) have targets that cannot be read, so they are dropped as "
+             'before and 87.78 / 54.00 stand. §4.1 components from PerfLink\'s records: every 440000 department sends '
+             'all four components, so the host\'s values are used (PerfLink\'s appear beside them in '
+             '`basis.components`); 440100\'s 201 omits KEY_MONITORING and none of its evaluated projects (000111 '
+             '950 000, 000112 1 600 000) is under key monitoring (≥ 2 000 000 or major), so it stays out and 90.00 '
+             'stands. §4.2 POLICY/TRANSFER projects with warnings in the year are linked by their composite: 000125 '
+             'stays EXCELLENT; 000127 becomes MEDIUM, REDUCE -0.05 (v1, the Score alone: POOR -0.15 → -330750.00; '
+             '`composite.policy.weight.*` = 0 / 0 / 1 restores it); its POOR Score still counts for 103\'s '
+             'RECTIFICATION (§3.4 looks at project grades). POLICY/TRANSFER projects without warnings keep their '
+             'Score\'s linkage.\n')
     all_rules = set()
     for r in REGIONS:
         L.append('\n## %s %s\n' % (r, REGIONS[r]['name']))
@@ -1082,9 +1123,14 @@ def main():
             key = e.get('keyEvaluationScore')
             basis = D(key) if key is not None else comp
             g = grade(basis)
-            action, ratio = linkage(p['kind'], e['recurrence'], g, basis)
+            link_grade, notes = g, list(fnd)
+            pc = policy_composite(r, p, basis) if p['kind'] in ('POLICY', 'TRANSFER') else None
+            if pc is not None:
+                link_grade = grade(pc[0])
+                notes.append('rules v2 §4.2 composite (0.3 × m %s + 0.5 × %s) / 0.8 = %s → %s' % (
+                    pc[1], money(basis), money(pc[0]), link_grade))
+            action, ratio = linkage(p['kind'], e['recurrence'], link_grade, basis)
             base = D(e['nextYearRequest'])
-            notes = list(fnd)
             if key is not None:
                 notes.append('KEY_EVALUATION %s overrides' % key)
             if e.get('selfScore') is not None and D(e['selfScore']) - comp > 10:
@@ -1184,3 +1230,5 @@ if __name__ == '__main__':
               'ACTION/TRANSFER/PRIORITIZE', 'ACTION/TRANSFER/KEEP', 'ACTION/TRANSFER/REDUCE']
     missing = [w for w in wanted if w not in rules]
     print('projects:', len(PROJECTS), 'missing coverage:', missing or 'none')
+    import v11_region  # the host contract v1.1 region 440300, appended to both files
+    v11_region.main()

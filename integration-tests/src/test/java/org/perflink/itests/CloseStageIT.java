@@ -116,7 +116,11 @@ public class CloseStageIT extends PerfLinkTestSupport {
         assertAdjustment(byId, "PROJECT", "440000-2027-000132", "PRIORITIZE", "0", "2200000.00", "0.00", "LINK_PROJECT_GRADE");
         assertAdjustment(byId, "PROJECT", "440000-2027-000117", "KEEP", "0", "1575000.00", "0.00", "LINK_PROJECT_GRADE");
         assertAdjustment(byId, "TRANSFER", "440000-2027-000125", "PRIORITIZE", "0.05", "9450000.00", "472500.00", "LINK_TRANSFER_GRADE");
-        assertAdjustment(byId, "TRANSFER", "440000-2027-000127", "REDUCE", "-0.15", "2205000.00", "-330750.00", "LINK_TRANSFER_GRADE");
+        // rules v2 §4.2 (a deliberate default change): linked by the policy/transfer composite, its two RED warnings
+        // cleared by the next round: (0.3 × 100 + 0.5 × 54) / 0.8 = 71.25 MEDIUM (v1, the Score alone: POOR −0.15 → −330750.00)
+        assertAdjustment(byId, "TRANSFER", "440000-2027-000127", "REDUCE", "-0.05", "2205000.00", "-110250.00", "LINK_TRANSFER_GRADE");
+        assertEquals("71.25", adjustment(byId, "TRANSFER", "440000-2027-000127").path("basis").path("score").asText());
+        assertEquals("54.00", adjustment(byId, "TRANSFER", "440000-2027-000127").path("basis").path("evaluationScore").asText());
         assertAdjustment(byId, "POLICY", "440000-2027-000129", "ADJUST", "0", "2730000.00", "0.00", "LINK_POLICY_GRADE");
         assertAdjustment(byId, "POLICY", "440000-2027-000122", "CONTINUE", "0", "2415000.00", "0.00", "LINK_POLICY_GRADE");
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
     "模拟预算管理一体化系统 + 演示地区 440000、440100、440300：完整的编制 → 执行 → 决算，并按地区汇总。",
-    "Karaf + the mock budget system + demo regions 440000, 440100 and 440300: a full compile → execute → close cycle,"
+    "Karaf + the mock budget system + demo regions 440000, 440100, 440300 and 440400: a full compile → execute → close cycle,"
             + " then a summary per region."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -38,8 +38,11 @@ final class DemoCommand implements Callable<Integer> {
         this.out = out;
     }
 
-    /** The demo's regions: a province, a city, and 440300 showing the rules v2 monitoring and library. */
-    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300");
+    /**
+     * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
+     * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators).
+     */
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400");
 
     @Override
     public Integer call() throws Exception {

@@ -2,6 +2,8 @@ package org.perflink.launcher;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -96,23 +98,52 @@ final class DemoSummary {
 
     void adjustments(JsonNode adjustments, JsonNode notices) {
         out.println("决算 Close stage — next year's budget linkage (挂钩) and notices (两书一函):");
-        Map<String, BigDecimal> effect = new TreeMap<>();
+        // rules.md §3.3: DEPARTMENT adjustments move the ceiling (控制数); the others are allocations inside it,
+        // so the two are never added together.
+        Map<String, BigDecimal> ceilings = new TreeMap<>();
+        Map<String, BigDecimal> allocations = new TreeMap<>();
         Map<String, Map<String, Integer>> actions = new TreeMap<>();
+        Map<String, Map<String, String>> composites = new TreeMap<>();
         for (JsonNode row : adjustments.path("items")) {
             JsonNode body = row.path("body");
             String region = row.path("region").asText();
-            effect.merge(region, new BigDecimal(body.path("deltaAmount").asText("0")), BigDecimal::add);
+            boolean department = "DEPARTMENT".equals(body.path("scope").asText());
+            (department ? ceilings : allocations).merge(region, new BigDecimal(body.path("deltaAmount").asText("0")), BigDecimal::add);
             count(actions, region, body.path("scope").asText() + ":" + body.path("action").asText());
+            if (department) {
+                composites.computeIfAbsent(region, r -> new TreeMap<>()).put(body.path("subjectCode").asText(), composite(body));
+            }
         }
         Map<String, Map<String, Integer>> noticeTypes = new TreeMap<>();
         for (JsonNode row : notices.path("items")) {
             count(noticeTypes, row.path("region").asText(), row.path("body").path("type").asText());
         }
         for (String region : actions.keySet()) {
-            out.printf("  %s  total budget effect %s 元%n", region, effect.get(region).toPlainString());
+            out.printf("  %s  department ceilings (控制数) %s 元; allocations inside them (项目/政策/转移支付) %s 元%n", region,
+                    ceilings.getOrDefault(region, BigDecimal.ZERO).toPlainString(),
+                    allocations.getOrDefault(region, BigDecimal.ZERO).toPlainString());
             out.println("          actions: " + new TreeMap<>(actions.get(region)));
             out.println("          notices: " + new TreeMap<>(noticeTypes.getOrDefault(region, Map.of())));
+            composites.getOrDefault(region, Map.of()).forEach((code, line) -> out.println("          部门 " + code + "  " + line));
         }
+    }
+
+    /** "83.80 GOOD ×1.00  KEY_ASSESSMENT 85.00 HOST (PerfLink 73.10), …": a composite with its components' sources. */
+    static String composite(JsonNode adjustment) {
+        JsonNode basis = adjustment.path("basis");
+        StringBuilder line = new StringBuilder(basis.path("score").asText() + " " + basis.path("grade").asText()
+                + " ×" + basis.path("coefficient").asText());
+        List<String> parts = new ArrayList<>();
+        basis.path("components").fields().forEachRemaining(c -> {
+            JsonNode v = c.getValue();
+            parts.add(c.getKey() + " " + v.path("score").asText() + " " + v.path("source").asText()
+                    + (v.has("perflink") ? " (PerfLink " + v.path("perflink").asText() + ")" : "")
+                    + ("PERFLINK".equals(v.path("source").asText()) && v.has("n") ? " n=" + v.path("n").asText() : ""));
+        });
+        if (!parts.isEmpty()) {
+            line.append("  ").append(String.join(", ", parts));
+        }
+        return line.toString();
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, String region, String key) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./perflink start --host-url URL --region CODE[,CODE...] [--stages …] [--data DIR] [--once]}: runs the
+ * {@code ./perflink start --host-url URL --region CODE[,CODE...] [--stages …] [--data DIR] [--once]
+ * [--host-contract 1.0|1.1]}: runs the
  * distribution as an instance of its own against an existing host; with {@code --once} until every pending event
  * is handled and every result delivered (exit 0), or the host stays unreachable (exit 3, state kept).
  */
@@ -37,6 +38,11 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "实例目录 (instance directory; default .perflink/server)")
     String data;
+
+    @Option(names = "--host-contract", paramLabel = "1.0|1.1",
+            description = "主机遵循的接口契约版本 (the host contract it speaks; default 1.0: only v1 calls and result kinds;"
+                    + " 1.1 adds the v1.1 ones)")
+    String hostContract = "1.0";
 
     @Option(names = "--once", description = "处理完积压后停止 (stop once the backlog is handled)")
     boolean once;
@@ -67,10 +73,14 @@ final class StartCommand implements Callable<Integer> {
                 throw new Main.UsageException("--stages: '" + stage + "' is not one of compile, execute, close");
             }
         }
+        if (!Set.of("1.0", "1.1").contains(hostContract)) {
+            throw new Main.UsageException("--host-contract: '" + hostContract + "' is not 1.0 or 1.1");
+        }
         // everything checked: only now touch the instance
         KarafInstance karaf = new KarafInstance(Main.dataDir(projectHome, data));
         karaf.install(Main.distribution(projectHome));
         karaf.setProperty("etc/org.perflink.host.cfg", "url", url);
+        karaf.setProperty("etc/org.perflink.host.cfg", "contract", hostContract);
         for (String code : regions) {
             karaf.writeConfig(RegionKeys.FACTORY_PID + "-" + code + ".cfg", RegionKeys.REGION_CODE + " = " + code + "\n"
                     + RegionKeys.COMPILE_ENABLED + " = " + on.contains("compile") + "\n"

@@ -63,6 +63,9 @@ class MainTest {
         Main.UsageException stage = assertThrows(Main.UsageException.class, () -> main.run(
                 new String[] {"start", "--host-url", "http://127.0.0.1:1", "--region", "440000", "--stages", "compile,audit"}));
         assertTrue(stage.getMessage().contains("audit"), stage.getMessage());
+        Main.UsageException contract = assertThrows(Main.UsageException.class, () -> main.run(new String[] {"start",
+                "--host-url", "http://127.0.0.1:1", "--region", "440000", "--host-contract", "2.0", "--data", dir.resolve("x").toString()}));
+        assertTrue(contract.getMessage().contains("--host-contract"), contract.getMessage());
         assertFalse(Files.exists(dir.resolve("x")), "nothing installed for a refused command");
     }
 

@@ -22,24 +22,58 @@ public record HostSettings(
         Duration requestTimeout,
         int pageSize,
         boolean batch,
-        boolean allowInsecureCredentials) {
+        boolean allowInsecureCredentials,
+        String contract) {
 
     public enum Auth { NONE, BASIC, BEARER }
 
+    /** Host contract 1.0: only v1 calls, kinds and enum values (host-api-v1.md, "v1.1 additions"). */
+    public static final String CONTRACT_1_0 = "1.0";
+    /** Host contract 1.1: also the v1.1 pulls, result kinds, paths and enum values. */
+    public static final String CONTRACT_1_1 = "1.1";
+
     public HostSettings {
         requireSafeTransport(url, auth, allowInsecureCredentials);
+        contract = contract == null || contract.isBlank() ? CONTRACT_1_0 : requireContract(contract.strip(), "contract");
     }
 
-    /** Settings that never allow credentials over plain HTTP to another machine. */
+    /** Settings of a host of contract 1.0 that never allow credentials over plain HTTP to another machine. */
     public HostSettings(String url, Auth auth, String username, String secret, Duration connectTimeout,
             Duration requestTimeout, int pageSize, boolean batch) {
-        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, false);
+        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, false, CONTRACT_1_0);
+    }
+
+    /** Settings of a host of contract 1.0. */
+    public HostSettings(String url, Auth auth, String username, String secret, Duration connectTimeout,
+            Duration requestTimeout, int pageSize, boolean batch, boolean allowInsecureCredentials) {
+        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, allowInsecureCredentials,
+                CONTRACT_1_0);
+    }
+
+    /** Settings that never allow credentials over plain HTTP to another machine, for a host of this contract. */
+    public HostSettings(String url, Auth auth, String username, String secret, Duration connectTimeout,
+            Duration requestTimeout, int pageSize, boolean batch, String contract) {
+        this(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch, false, contract);
+    }
+
+    /** Throws naming the key unless the value is 1.0 or 1.1. */
+    public static String requireContract(String value, String key) {
+        if (!CONTRACT_1_0.equals(value) && !CONTRACT_1_1.equals(value)) {
+            throw new IllegalArgumentException("'" + key + "' must be 1.0 or 1.1 (host contract), got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** The same settings for a host of another contract (a region's {@code hostContract} override). */
+    public HostSettings withContract(String otherContract) {
+        return new HostSettings(url, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch,
+                allowInsecureCredentials, otherContract);
     }
 
     /** The same settings pointed at another URL (a region's host override). */
     public HostSettings withUrl(String otherUrl) {
         return new HostSettings(otherUrl, auth, username, secret, connectTimeout, requestTimeout, pageSize, batch,
-                allowInsecureCredentials);
+                allowInsecureCredentials, contract);
     }
 
     /**
@@ -90,6 +124,6 @@ public record HostSettings(
         return "HostSettings[url=" + url + ", auth=" + auth + ", username=" + username + ", secret=***"
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", pageSize=" + pageSize + ", batch=" + batch
-                + ", allowInsecureCredentials=" + allowInsecureCredentials + "]";
+                + ", allowInsecureCredentials=" + allowInsecureCredentials + ", contract=" + contract + "]";
     }
 }

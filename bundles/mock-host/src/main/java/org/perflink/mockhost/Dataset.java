@@ -38,7 +38,8 @@ public final class Dataset {
     static final Pattern REGION_CODE = Pattern.compile("^[1-9][0-9]{5}$");
 
     private static final Set<String> REGION_FIELDS = Set.of("regionCode", "name", "year", "projects", "execution",
-            "evaluations", "departments", "events", "scriptedEvents", "generated", "comment", "_comment");
+            "evaluations", "departments", "events", "scriptedEvents", "generated", "comment", "_comment", "evaluators",
+            "noticeFeedback");
 
     public static final Dataset EMPTY = new Dataset("empty", Map.of());
 
@@ -144,7 +145,7 @@ public final class Dataset {
         }
         return new DatasetRegion(code, name, year, items(r, "projects", where), items(r, "execution", where),
                 items(r, "evaluations", where), items(r, "departments", where), events(r, "events", where),
-                events(r, "scriptedEvents", where));
+                events(r, "scriptedEvents", where), items(r, "evaluators", where), items(r, "noticeFeedback", where));
     }
 
     private static List<JsonNode> items(JsonNode r, String field, String where) {

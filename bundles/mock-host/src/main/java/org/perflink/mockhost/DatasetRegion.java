@@ -24,10 +24,23 @@ public final class DatasetRegion implements RegionData {
     private final List<JsonNode> departments;
     private final List<ObjectNode> events;
     private final List<ObjectNode> scriptedEvents;
+    /** Host contract v1.1 collections: the evaluator registry and the notice feedback (with their {@code year}). */
+    private final List<JsonNode> evaluators;
+    private final List<JsonNode> noticeFeedback;
 
     public DatasetRegion(String regionCode, String name, Integer year, List<JsonNode> projects,
             List<JsonNode> execution, List<JsonNode> evaluations, List<JsonNode> departments,
             List<ObjectNode> events, List<ObjectNode> scriptedEvents) {
+        this(regionCode, name, year, projects, execution, evaluations, departments, events, scriptedEvents, List.of(),
+                List.of());
+    }
+
+    public DatasetRegion(String regionCode, String name, Integer year, List<JsonNode> projects,
+            List<JsonNode> execution, List<JsonNode> evaluations, List<JsonNode> departments,
+            List<ObjectNode> events, List<ObjectNode> scriptedEvents, List<JsonNode> evaluators,
+            List<JsonNode> noticeFeedback) {
+        this.evaluators = List.copyOf(evaluators);
+        this.noticeFeedback = List.copyOf(noticeFeedback);
         this.regionCode = Objects.requireNonNull(regionCode);
         this.name = name;
         this.year = year;
@@ -93,6 +106,16 @@ public final class DatasetRegion implements RegionData {
     @Override
     public List<JsonNode> departments(int y) {
         return filter(departments, y, null);
+    }
+
+    @Override
+    public List<JsonNode> evaluators() {
+        return evaluators;
+    }
+
+    @Override
+    public List<JsonNode> noticeFeedback(int y) {
+        return filter(noticeFeedback, y, null);
     }
 
     @Override
@@ -170,7 +193,7 @@ public final class DatasetRegion implements RegionData {
                 collection.equals("execution") ? target : execution,
                 collection.equals("evaluations") ? target : evaluations,
                 collection.equals("departments") ? target : departments,
-                events, scriptedEvents);
+                events, scriptedEvents, evaluators, noticeFeedback);
     }
 
     @Override
@@ -188,6 +211,9 @@ public final class DatasetRegion implements RegionData {
         s.put("departments", departments.size());
         s.put("events", events.size());
         s.put("scriptedEvents", scriptedEvents.size());
+        if (!evaluators.isEmpty()) {
+            s.put("evaluators", evaluators.size());
+        }
         return s;
     }
 

@@ -432,6 +432,15 @@ public final class MockHost implements AutoCloseable {
                     int year = year(q);
                     return Response.ok(page(r == null ? List.of() : r.departments(year), q));
                 }
+                case "evaluators" -> {
+                    only(method, "GET");
+                    return Response.ok(page(r == null ? List.of() : r.evaluators(), q));
+                }
+                case "notice-feedback" -> {
+                    only(method, "GET");
+                    int year = year(q);
+                    return Response.ok(page(r == null ? List.of() : r.noticeFeedback(year), q));
+                }
                 case "results:batch" -> {
                     Boolean b = faults.batch();
                     if (!(b != null ? b : options.batch())) {

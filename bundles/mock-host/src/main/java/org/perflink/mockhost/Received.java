@@ -27,12 +27,12 @@ public final class Received {
     /** Result kinds as the batch endpoint names them, and the plural path segment of the single PUT. */
     public static final Map<String, String> KIND_BY_PATH = Map.of(
             "verdicts", "verdict", "scores", "score", "warnings", "warning", "adjustments", "adjustment",
-            "notices", "notice");
+            "notices", "notice", "assessments", "assessment");
 
     /** The body field that carries the id, per kind. */
     static final Map<String, String> ID_FIELD = Map.of(
             "verdict", "verdictId", "score", "scoreId", "warning", "warningId", "adjustment", "adjustmentId",
-            "notice", "noticeId");
+            "notice", "noticeId", "assessment", "assessmentId");
 
     record Key(String region, String kind, String id) {
     }
@@ -267,6 +267,6 @@ public final class Received {
 
     /** The kinds in a fixed order, for documentation and validation messages. */
     static List<String> kinds() {
-        return List.of("verdict", "score", "warning", "adjustment", "notice");
+        return List.of("verdict", "score", "warning", "adjustment", "notice", "assessment");
     }
 }

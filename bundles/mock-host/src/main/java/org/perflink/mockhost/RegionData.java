@@ -38,6 +38,16 @@ public interface RegionData {
 
     List<JsonNode> departments(int year);
 
+    /** The evaluator registry (host contract v1.1 {@code evaluators}); none by default. */
+    default List<JsonNode> evaluators() {
+        return List.of();
+    }
+
+    /** Feedback on the notices of a year (host contract v1.1 {@code notice-feedback}); none by default. */
+    default List<JsonNode> noticeFeedback(int year) {
+        return List.of();
+    }
+
     /** Events served from the start. */
     List<ObjectNode> initialEvents();
 

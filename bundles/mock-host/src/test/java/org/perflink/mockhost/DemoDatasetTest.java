@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class DemoDatasetTest {
 
     static final List<String> PHASES = List.of("DECLARED", "REVIEWED", "APPROVED", "PUBLISHED");
+    /** The host contract v1.1 region (library, grades, adjustment, evaluators). */
+    static final String V11_REGION = "440400";
 
     @Test
     void demoHasBothRegionsAndEnoughProjects() throws Exception {
@@ -36,6 +38,9 @@ class DemoDatasetTest {
     void compileEventsNameProjectsInTheirPhase() throws Exception {
         Dataset d = Dataset.demo();
         for (RegionData r : d.regions()) {
+            if (r.regionCode().equals(V11_REGION)) {
+                continue; // one project through every phase: see theV11RegionFollowsAProjectThroughEveryPhase
+            }
             Set<String> named = new HashSet<>();
             for (ObjectNode e : r.scriptedEvents()) {
                 if (!e.path("stage").asText().equals("COMPILE")) {
@@ -89,8 +94,8 @@ class DemoDatasetTest {
                 }
             }
         }
-        assertEquals(Set.of("COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED", "COMPILE/PUBLISHED",
-                "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK"), stages);
+        assertEquals(Set.of("COMPILE/LIBRARY", "COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED",
+                "COMPILE/PUBLISHED", "COMPILE/ADJUST", "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK"), stages);
         assertEquals(1, missingSnapshots, "one NO_DATA by a missing snapshot");
         assertEquals(1, zeroBudgets, "one NO_DATA by a zero budget");
     }
@@ -115,10 +120,11 @@ class DemoDatasetTest {
         try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
             Client c = new Client(host.baseUri());
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
-            // 440300 (the rules v2 showcase) adds one PUBLISHED event and three monitoring rounds, no close stage
-            assertEquals(9, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
-            assertEquals(7, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
-            assertEquals(4, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
+            // 4 + 4 compile events of 440000 and 440100; 440300 (the rules v2 showcase) adds one PUBLISHED event and
+            // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events
+            assertEquals(14, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            assertEquals(8, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
+            assertEquals(6, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());
             assertEquals("DECLARED", feed.get("items").get(0).get("phase").asText());
@@ -127,6 +133,32 @@ class DemoDatasetTest {
             JsonNode p = c.get("/api/v1/regions/440000/projects?year=2027&limit=1000").json();
             assertTrue(p.get("nextCursor").isNull());
             assertFalse(p.get("items").isEmpty());
+        }
+    }
+
+    @Test
+    void theV11RegionFollowsAProjectThroughEveryPhase() throws Exception {
+        RegionData r = Dataset.demo().region(V11_REGION);
+        List<String> phases = new java.util.ArrayList<>();
+        for (ObjectNode e : r.scriptedEvents()) {
+            phases.add(e.get("stage").asText() + "/" + e.get("phase").asText());
+            for (JsonNode c : e.get("projectCodes")) {
+                JsonNode p = r.project(c.asText(), 2027).orElseThrow(() -> new AssertionError("no " + c));
+                if (e.get("phase").asText().equals("ADJUST")) {
+                    assertTrue(p.has("targetRevision"), c + " is adjusted");
+                }
+            }
+        }
+        assertEquals(List.of("COMPILE/LIBRARY", "COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED",
+                "COMPILE/ADJUST", "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK"), phases);
+        assertEquals(4, r.evaluators().size());
+        assertTrue(r.project("440400-2026-000103", 2026).isPresent(), "the predecessor of a continuing entry");
+        try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
+            Client c = new Client(host.baseUri());
+            assertEquals(4, c.get("/api/v1/regions/440400/evaluators").json().get("items").size());
+            assertEquals(0, c.get("/api/v1/regions/440400/notice-feedback?year=2027").json().get("items").size());
+            assertEquals(2026, c.get("/api/v1/regions/440400/projects/440400-2026-000103?year=2026").json()
+                    .get("period").get("endYear").asInt());
         }
     }
 }

@@ -171,14 +171,19 @@ public final class ProjectCheck {
             } catch (IllegalArgumentException e) {
                 p = null;
             }
-            if (p == null || !p.atLeast(Phase.DECLARED)) {
-                throw new CheckInputException("阶段须为 (phase must be) DECLARED|REVIEWED|APPROVED|PUBLISHED, 实为 (got) '"
-                        + option.strip() + "'");
+            if (p == null || !checked(p)) {
+                throw new CheckInputException("阶段须为 (phase must be) LIBRARY|DECLARED|REVIEWED|APPROVED|PUBLISHED|ADJUST,"
+                        + " 实为 (got) '" + option.strip() + "'");
             }
             return p;
         }
         Phase budget = project.budgetPhase();
-        return budget != null && budget.atLeast(Phase.DECLARED) ? budget : Phase.DECLARED;
+        return budget != null && checked(budget) ? budget : Phase.DECLARED;
+    }
+
+    /** The compile phases with checks: LIBRARY (§7), DECLARED..PUBLISHED and ADJUST (§8). */
+    private static boolean checked(Phase p) {
+        return p == Phase.LIBRARY || p == Phase.ADJUST || p.atLeast(Phase.DECLARED);
     }
 
     /** The option, else the project's regionCode; null when neither gives one (the built-in pack applies). */

@@ -94,10 +94,12 @@ public final class VerdictTable {
 
     static String zh(Phase p) {
         return switch (p) {
+            case LIBRARY -> "入库评审";
             case DECLARED -> "编制申报";
             case REVIEWED -> "上会审核";
             case APPROVED -> "批复";
             case PUBLISHED -> "公开";
+            case ADJUST -> "目标调整";
             default -> "";
         };
     }

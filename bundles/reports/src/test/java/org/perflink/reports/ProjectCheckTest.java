@@ -183,4 +183,15 @@ class ProjectCheckTest {
         CheckInputException e = assertThrows(CheckInputException.class, () -> ProjectCheck.check(Loaded.codec(), Loaded.checks(null), project("project-pass.json"), null, null, bad, AT));
         assertTrue(e.getMessage().contains("exAnte.threshold"), e.getMessage());
     }
+
+    @Test
+    void aLibraryEntryIsCheckedOfflineForTheLibraryPhase() throws CheckInputException {
+        // the project's budgetPhase LIBRARY by default: a new 6 000 000 project with only a department
+        // assessment, and an annual value above its period value (40 > 36)
+        ProjectCheck.Result r = check("project-library.json", null, null);
+        assertEquals(Phase.LIBRARY, r.phase());
+        assertEquals("440000-2028-000045.LIBRARY.r1", r.verdict().verdictId());
+        assertEquals(List.of("LIBRARY_EX_ANTE_FINANCE_REQUIRED", "LIBRARY_PERIOD_TARGET_INCONSISTENT"), ruleIds(r.verdict()));
+        assertEquals(Phase.LIBRARY, check("project-library.json", "library", null).phase());
+    }
 }

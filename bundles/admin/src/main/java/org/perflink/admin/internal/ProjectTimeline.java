@@ -39,7 +39,7 @@ public final class ProjectTimeline {
         return switch (kind) {
             case VERDICT -> Stage.COMPILE;
             case WARNING -> Stage.EXECUTE;
-            case SCORE, ADJUSTMENT, NOTICE -> Stage.CLOSE;
+            case SCORE, ADJUSTMENT, NOTICE, ASSESSMENT -> Stage.CLOSE;
         };
     }
 
@@ -51,6 +51,7 @@ public final class ProjectTimeline {
             case SCORE -> "评分";
             case ADJUSTMENT -> "挂钩调整";
             case NOTICE -> "问责通知";
+            case ASSESSMENT -> "考核";
         };
     }
 

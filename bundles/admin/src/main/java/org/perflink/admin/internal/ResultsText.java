@@ -166,6 +166,7 @@ public final class ResultsText {
             case SCORE -> join(r.hasNonNull("score") ? "得分 (score) " + text(r, "score") : null, enumText(r, "grade"));
             case ADJUSTMENT -> join(enumText(r, "action"), r.hasNonNull("deltaAmount") ? text(r, "deltaAmount") + " 元" : null);
             case NOTICE -> enumText(r, "type");
+            case ASSESSMENT -> join(r.hasNonNull("total") ? "得分 (total) " + text(r, "total") : null, enumText(r, "grade"));
         };
     }
 

@@ -114,7 +114,7 @@ public final class RulePackReport {
         List<RulePacks.ParameterOverride> overrides = packs.overrides(regionCode);
         StringBuilder out = new StringBuilder();
         header(out, regionCode, pack);
-        String parent = RegionCode.parent(regionCode).orElse("default");
+        String parent = packs.parentOf(regionCode).orElse("default");
         out.append("上级 (parent): ").append(parent).append('\n');
         if (overrides.isEmpty()) {
             out.append("\n与上级无差异 (no difference from the parent ").append(parent).append(")\n");

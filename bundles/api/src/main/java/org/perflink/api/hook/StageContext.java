@@ -31,6 +31,14 @@ public interface StageContext {
         // by default the results wait for the end of the event
     }
 
+    /**
+     * The host contract the region's host speaks, {@code 1.0} or {@code 1.1}: against 1.0 only v1 calls, kinds and
+     * enum values are used (host-api-v1.md, "v1.1 additions"); a context that does not know says 1.0 (since 1.2).
+     */
+    default String hostContract() {
+        return "1.0";
+    }
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }

@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.perflink.api.model.DepartmentEvaluationInput;
+import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
@@ -40,6 +42,52 @@ public interface HostGateway {
 
     Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit)
             throws HostException;
+
+    /**
+     * The host contract version this gateway speaks: {@code 1.0} (v1 calls and kinds only) or {@code 1.1} (the
+     * v1.1 pulls, event phases and result kinds). Since 1.2.
+     */
+    default String contract() {
+        return CONTRACT_1_0;
+    }
+
+    /** Host contract v1. */
+    String CONTRACT_1_0 = "1.0";
+    /** Host contract v1.1 ("v1.1 additions"). */
+    String CONTRACT_1_1 = "1.1";
+
+    /**
+     * This gateway for a region whose host speaks {@code contract} (a region's {@code hostContract} override); by
+     * default the gateway itself, which knows no other contract (since 1.2).
+     */
+    default HostGateway forContract(String contract) {
+        return this;
+    }
+
+    /** Whether the host speaks contract v1.1 (since 1.2). */
+    default boolean v11() {
+        return CONTRACT_1_1.equals(contract());
+    }
+
+    /**
+     * One project of a year ({@code GET …/projects/{projectCode}?year=}, e.g. a predecessor), null when the host
+     * has none. By default through {@link #projects} with one code. Since 1.2.
+     */
+    default Parsed<Project> project(String regionCode, String projectCode, int year) throws HostException {
+        Page<Parsed<Project>> page = projects(regionCode, year, List.of(projectCode), null, 1);
+        return page.items().isEmpty() ? null : page.items().get(0);
+    }
+
+    /** The registry of experts and third-party institutions (v1.1 pull {@code evaluators}); since 1.2, empty by default. */
+    default Page<Parsed<Evaluator>> evaluators(String regionCode, String cursor, int limit) throws HostException {
+        return new Page<>(List.of(), null);
+    }
+
+    /** Feedback on the notices of a year (v1.1 pull {@code notice-feedback}); since 1.2, empty by default. */
+    default Page<Parsed<NoticeFeedback>> noticeFeedback(String regionCode, int year, String cursor, int limit)
+            throws HostException {
+        return new Page<>(List.of(), null);
+    }
 
     /** One idempotent PUT. Never throws for an HTTP answer: the status says what to do. */
     Delivery deliver(HostResult result);

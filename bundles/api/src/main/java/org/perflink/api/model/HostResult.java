@@ -25,4 +25,9 @@ public record HostResult(ResultKind kind, String regionCode, String id, String s
     public static HostResult of(Notice n) {
         return new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), n.departmentCode(), n);
     }
+
+    /** Since 1.2 (host contract v1.1 only). */
+    public static HostResult of(Assessment a) {
+        return new HostResult(ResultKind.ASSESSMENT, a.regionCode(), a.assessmentId(), a.subjectCode(), a);
+    }
 }

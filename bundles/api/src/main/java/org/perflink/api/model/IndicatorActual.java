@@ -6,8 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The value an indicator reached, as the host wrote it; null when not applicable. */
-public record IndicatorActual(String code, String actual) {
+/**
+ * The value an indicator reached, as the host wrote it. Since rules v2 a null {@code actual} scores 0 unless
+ * the host marks the indicator {@code notApplicable} with a non-blank {@code notApplicableReason} (since 1.2).
+ */
+public record IndicatorActual(String code, String actual, Boolean notApplicable, String notApplicableReason) {
+
+    /** An actual as host contract v1 sends it. */
+    public IndicatorActual(String code, String actual) {
+        this(code, actual, null, null);
+    }
+
+    /** Marked not applicable with a reason that says something; without one it counts as missing. */
+    public boolean notApplicableWithReason() {
+        return Boolean.TRUE.equals(notApplicable) && notApplicableReason != null && !notApplicableReason.isBlank();
+    }
 
     /**
      * For each target indicator, the index of its actual in {@code actuals}, or -1 when it has none.

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A budget project (项目) with its performance target. */
+/**
+ * A budget project (项目) with its performance target. Since 1.2 (host contract v1.1): {@code predecessor} (the
+ * same project's previous record, 延续/滚动), {@code period} (实施期) and, on ADJUST events, {@code targetRevision}.
+ */
 public record Project(
         String projectCode,
         long revision,
@@ -23,10 +26,47 @@ public record Project(
         Phase budgetPhase,
         Map<Phase, LocalDate> budgetPhaseDates,
         ExAnte exAnte,
-        Target target) {
+        Target target,
+        Predecessor predecessor,
+        Period period,
+        TargetRevision targetRevision) {
 
     public Project {
         budgetPhaseDates = budgetPhaseDates == null ? Map.of() : Map.copyOf(budgetPhaseDates);
+    }
+
+    /** A project as host contract v1 describes it. */
+    public Project(String projectCode, long revision, String regionCode, int year, String departmentCode,
+            String departmentName, String unitCode, String unitName, String name, ProjectKind kind,
+            String functionCode, boolean isNew, boolean isMajor, BigDecimal budgetAmount, Phase budgetPhase,
+            Map<Phase, LocalDate> budgetPhaseDates, ExAnte exAnte, Target target) {
+        this(projectCode, revision, regionCode, year, departmentCode, departmentName, unitCode, unitName, name, kind,
+                functionCode, isNew, isMajor, budgetAmount, budgetPhase, budgetPhaseDates, exAnte, target, null, null,
+                null);
+    }
+
+    /** The previous record of the same project (read with {@code GET …/projects/{projectCode}?year=}). */
+    public record Predecessor(String projectCode, int year) {
+    }
+
+    /** 实施期: the years of a multi-year project. */
+    public record Period(Integer startYear, Integer endYear) {
+        public boolean multiYear() {
+            return startYear != null && endYear != null && endYear > startYear;
+        }
+    }
+
+    /**
+     * What a target revision replaces (ADJUST events): the approved indicators, the budget before, the reason
+     * and the date the revision was requested. The project's {@code target} and {@code budgetAmount} are the
+     * revised ones.
+     */
+    public record TargetRevision(LocalDate requestedOn, String adjustmentReason, BigDecimal budgetAmountBefore,
+            java.util.List<Indicator> approvedIndicators) {
+        public TargetRevision {
+            approvedIndicators = approvedIndicators == null ? java.util.List.of()
+                    : java.util.List.copyOf(approvedIndicators);
+        }
     }
 
     public LocalDate budgetDateOf(Phase p) {

@@ -6,7 +6,9 @@ public enum ResultKind {
     SCORE("scores", "score"),
     WARNING("warnings", "warning"),
     ADJUSTMENT("adjustments", "adjustment"),
-    NOTICE("notices", "notice");
+    NOTICE("notices", "notice"),
+    /** 考核 of a department or lower region, or an institution's quality grade (host contract v1.1, since 1.2). */
+    ASSESSMENT("assessments", "assessment");
 
     private final String collection;
     private final String batchName;

@@ -24,8 +24,15 @@ public record Score(
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
-    /** One line of the breakdown: EXECUTION_RATE, or INDICATOR with its code. */
-    public record Part(String part, String code, BigDecimal points, BigDecimal max) {
+    /**
+     * One line of the breakdown: EXECUTION_RATE, or INDICATOR with its code; a part dropped as not applicable
+     * has no points and, when the host said why, its {@code notApplicableReason} (since 1.2).
+     */
+    public record Part(String part, String code, BigDecimal points, BigDecimal max, String notApplicableReason) {
+
+        public Part(String part, String code, BigDecimal points, BigDecimal max) {
+            this(part, code, points, max, null);
+        }
     }
 
     public static String idOf(String projectCode, int year) {

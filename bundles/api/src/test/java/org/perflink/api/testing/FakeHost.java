@@ -3,6 +3,7 @@ package org.perflink.api.testing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,6 +16,7 @@ import org.perflink.api.host.Parsed;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
@@ -28,7 +30,7 @@ import org.perflink.api.model.StageEvent;
 public class FakeHost implements HostGateway {
 
     /** The host's collections. */
-    public enum Feed { EVENTS, PROJECTS, EXECUTION, EVALUATIONS, DEPARTMENTS }
+    public enum Feed { EVENTS, PROJECTS, EXECUTION, EVALUATIONS, DEPARTMENTS, PROJECT_BY_YEAR, NOTICE_FEEDBACK }
 
     /** One pull, as asked (codes only for projects). */
     public record Call(Feed feed, String regionCode, int year, List<String> codes, String cursor, int limit) {
@@ -43,6 +45,11 @@ public class FakeHost implements HostGateway {
     public final List<Parsed<ProjectEvaluationInput>> evaluations = new ArrayList<>();
     public final List<Parsed<DepartmentEvaluationInput>> departments = new ArrayList<>();
     public final List<Call> calls = new ArrayList<>();
+    /** Earlier records served by the v1.1 pull of one project by year, keyed {@code code@year}. */
+    public final Map<String, Project> earlier = new HashMap<>();
+    public final List<Parsed<NoticeFeedback>> feedback = new ArrayList<>();
+    /** The contract this host speaks (v1.1 phases and pulls need 1.1). */
+    public String contract = CONTRACT_1_0;
     private final Map<Feed, Integer> maxPageSize = new EnumMap<>(Feed.class);
     private final List<Fault> faults = new ArrayList<>();
 
@@ -143,6 +150,35 @@ public class FakeHost implements HostGateway {
     public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit)
             throws HostException {
         return page(departments, pull(Feed.DEPARTMENTS, regionCode, year, List.of(), cursor, limit));
+    }
+
+    @Override
+    public String contract() {
+        return contract;
+    }
+
+    /** A project's record of an earlier year (v1.1), as {@link #earlier} holds it. */
+    public FakeHost earlier(Project p) {
+        earlier.put(p.projectCode() + "@" + p.year(), p);
+        return this;
+    }
+
+    public FakeHost feedback(NoticeFeedback f) {
+        feedback.add(Parsed.ok(f, f.noticeId(), 0));
+        return this;
+    }
+
+    @Override
+    public Parsed<Project> project(String regionCode, String projectCode, int year) throws HostException {
+        pull(Feed.PROJECT_BY_YEAR, regionCode, year, List.of(projectCode), null, 1);
+        Project p = earlier.get(projectCode + "@" + year);
+        return p == null ? null : Parsed.ok(p, p.projectCode(), p.revision());
+    }
+
+    @Override
+    public Page<Parsed<NoticeFeedback>> noticeFeedback(String regionCode, int year, String cursor, int limit)
+            throws HostException {
+        return page(feedback, pull(Feed.NOTICE_FEEDBACK, regionCode, year, List.of(), cursor, limit));
     }
 
     @Override

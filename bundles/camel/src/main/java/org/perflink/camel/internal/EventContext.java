@@ -73,6 +73,12 @@ final class EventContext implements StageContext {
         return host;
     }
 
+    /** The contract of the region's host (its {@code hostContract} already applied to the gateway). */
+    @Override
+    public String hostContract() {
+        return host.contract();
+    }
+
     @Override
     public ResultHistory history() {
         return history;

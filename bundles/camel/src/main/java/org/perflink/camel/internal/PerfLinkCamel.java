@@ -201,6 +201,9 @@ public class PerfLinkCamel implements StageRunner {
                     region.hostUrl() == null ? "" : " (for its hostUrl " + region.hostUrl() + ")");
             return;
         }
+        if (region.hostContract() != null) {
+            host = host.forContract(region.hostContract()); // the region's hostContract overrides its host's
+        }
         EventPoller poller = new EventPoller(code, ledger, results, host, hooks::get, () -> rulePacks.effective(code),
                 encoder, status);
         // the gateway knows whether its host configuration wants the batch endpoint (null answer: single PUTs)

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.model.Notice;
 import org.perflink.api.model.ResultKind;
+import org.perflink.api.model.Score;
+import org.perflink.api.model.Verdict;
 import org.perflink.api.model.Warning;
 import org.perflink.store.ResultLedger;
 
@@ -32,12 +35,34 @@ final class StoredResultHistory implements ResultHistory {
         return store.resultsOf(regionCode, ResultKind.WARNING, projectCode).stream().map(this::warning).toList();
     }
 
+    @Override
+    public List<Score> scores(String projectCode) {
+        return store.resultsOf(regionCode, ResultKind.SCORE, projectCode).stream()
+                .map(json -> read(json, Score.class)).toList();
+    }
+
+    @Override
+    public List<Notice> notices(String departmentCode) {
+        return store.resultsOf(regionCode, ResultKind.NOTICE, departmentCode).stream()
+                .map(json -> read(json, Notice.class)).toList();
+    }
+
+    @Override
+    public List<Verdict> verdicts(String projectCode) {
+        return store.resultsOf(regionCode, ResultKind.VERDICT, projectCode).stream().map(j -> read(j, Verdict.class)).toList();
+    }
+
     private Warning warning(String json) {
+        return read(json, Warning.class);
+    }
+
+    private <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, Warning.class);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             // PerfLink wrote this body itself: unreadable means a bug, not bad input
-            throw new UncheckedIOException("stored warning is not readable: " + e.getOriginalMessage(), e);
+            throw new UncheckedIOException("stored " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + " is not readable: " + e.getOriginalMessage(), e);
         }
     }
 }

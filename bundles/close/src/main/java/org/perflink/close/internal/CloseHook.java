@@ -1,11 +1,13 @@
 package org.perflink.close.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -18,9 +20,7 @@ import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
-import org.perflink.close.internal.ProjectScorer;
-import org.perflink.close.internal.WarningHistory;
-import org.perflink.close.internal.YearLinkage;
+import org.perflink.api.model.Warning;
 import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,16 +62,23 @@ public final class CloseHook implements StageHook {
     private void evaluate(StageContext context) throws HostException {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         String region = context.event().regionCode();
-        forEachEvaluated(context, (project, input) -> {
-            Score score;
-            try {
-                score = scorer.score(region, project, input);
-            } catch (RuntimeException e) {
-                reject(context, input.projectCode(), e);
-                return;
-            }
-            context.emit(HostResult.of(score));
-        });
+        EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
+        try {
+            forEachEvaluated(context, (project, input) -> {
+                Score score;
+                try {
+                    score = evaluators.evaluate(scorer, project, input).score();
+                } catch (EvaluatorChecks.HostUnavailable e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    reject(context, input.projectCode(), e);
+                    return;
+                }
+                context.emit(HostResult.of(score));
+            });
+        } catch (EvaluatorChecks.HostUnavailable e) {
+            throw e.hostException();
+        }
     }
 
     private void link(StageContext context) throws HostException {
@@ -81,18 +88,31 @@ public final class CloseHook implements StageHook {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
-        WarningHistory history = WarningHistory.of(context.history());
-        forEachEvaluated(context, (project, input) -> {
-            int red = wholeYear ? history.redWarnings(region, year, input.projectCode()) : 0;
-            Optional<Adjustment> adjustment;
-            try {
-                adjustment = linkage.project(scorer.evaluate(region, project, input), red);
-            } catch (RuntimeException e) {
-                reject(context, input.projectCode(), e);
-                return;
-            }
-            adjustment.map(HostResult::of).ifPresent(context::emit);
-        });
+        ResultHistory history = context.history();
+        EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
+        try {
+            forEachEvaluated(context, (project, input) -> {
+                // From the store's records only, never from what the host acknowledged: the same year gives the same results.
+                List<Warning> warnings = wholeYear ? history.warnings(input.projectCode()) : List.of();
+                int red = WarningHistory.of(code -> warnings).redWarnings(region, year, input.projectCode());
+                Optional<Adjustment> adjustment;
+                try {
+                    ProjectEvaluation evaluated = evaluators.evaluate(scorer, project, input);
+                    adjustment = wholeYear
+                            ? linkage.project(evaluated, red, linkage.points().record(project, evaluated,
+                                    history.verdicts(input.projectCode()), warnings))
+                            : linkage.project(evaluated, red);
+                } catch (EvaluatorChecks.HostUnavailable e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    reject(context, input.projectCode(), e);
+                    return;
+                }
+                adjustment.map(HostResult::of).ifPresent(context::emit);
+            });
+        } catch (EvaluatorChecks.HostUnavailable e) {
+            throw e.hostException();
+        }
         if (!wholeYear) {
             // Composites and notices need the whole year: from some projects they would overwrite the
             // department's notices (same deterministic ids) with partial ones.
@@ -124,6 +144,9 @@ public final class CloseHook implements StageHook {
         // The event's own date, not the clock: handling the event twice gives the same notices.
         LocalDate noticeDate = event.occurredAt().toLocalDate();
         linkage.notices(noticeDate).forEach(n -> context.emit(HostResult.of(n)));
+        // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
+        EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())
+                .forEach(a -> context.emit(HostResult.of(a)));
     }
 
     /** What to do with one evaluated project and its target. */

@@ -27,7 +27,12 @@ public final class CloseRuleCatalog implements RuleCatalog {
             rule(LinkageCalculator.LINK_PROJECT_GRADE, Phase.LINK, "项目评价等级与下年预算挂钩", "a project's grade is linked to next year's budget"),
             rule(LinkageCalculator.LINK_POLICY_GRADE, Phase.LINK, "政策综合绩效与下年预算挂钩", "a policy's composite grade is linked to next year's budget"),
             rule(LinkageCalculator.LINK_TRANSFER_GRADE, Phase.LINK, "转移支付综合绩效与下年预算挂钩", "a transfer's composite grade is linked to next year's budget"),
-            rule(DepartmentComposite.LINK_DEPARTMENT_COMPOSITE, Phase.LINK, "部门综合得分与下年预算挂钩", "a department's composite score is linked to next year's budget"));
+            rule(DepartmentComposite.LINK_DEPARTMENT_COMPOSITE, Phase.LINK, "部门综合得分与下年预算挂钩", "a department's composite score is linked to next year's budget"),
+            rule(EvaluatorChecks.CONFLICT, Phase.EVALUATE, "评价人与被评价单位存在关联或参与过事前评估，须回避，报告得分不予采用", "an evaluator is tied to the evaluated department or unit, or assessed the project ex ante: the report's score is not used"),
+            rule(EvaluatorChecks.DEVIATION, Phase.EVALUATE, "第三方评价报告得分与按其实际值重算的得分偏差过大", "a third-party report's score is far from the score its own actuals give"),
+            rule(EvaluatorChecks.LATE, Phase.EVALUATE, "第三方评价报告晚于合同约定提交", "a third-party report came after its contractual date"),
+            rule(EvaluatorChecks.UNSCORED, Phase.EVALUATE, "第三方评价报告有指标未给出实际值", "a third-party report leaves indicators without actuals"),
+            rule(EvaluatorQuality.RULE, Phase.LINK, "第三方机构年度评价工作质量等级", "a third-party institution's annual evaluation quality grade"));
 
     @Activate
     public CloseRuleCatalog() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perflink.api.rules.Param;
+import org.perflink.close.internal.PolicyComposite;
+import org.perflink.close.internal.RecordPoints;
 
 /** The close stage's rule parameters with their built-in defaults, for the rule-pack report. */
 public final class CloseRules {
@@ -16,7 +18,11 @@ public final class CloseRules {
         all.addAll(ProjectScorer.parameters());
         all.addAll(LinkageCalculator.parameters());
         all.addAll(DepartmentComposite.parameters());
+        all.addAll(RecordPoints.parameters());
+        all.addAll(PolicyComposite.parameters());
         all.addAll(NoticeIssuer.parameters());
+        all.addAll(EvaluatorChecks.parameters());
+        all.addAll(EvaluatorQuality.parameters());
         return List.copyOf(all);
     }
 }

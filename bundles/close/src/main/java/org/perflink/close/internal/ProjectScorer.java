@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +32,10 @@ import org.perflink.api.rules.RulePack;
 
 /**
  * Scores a project's year (绩效自评, rules.md §3.1, [10号]): the budget execution rate earns up to 10 points,
- * the indicators share 90 (by weight, else by level-1 group), indicators without an actual are dropped
- * and the total is rescaled to 100; a key evaluation (财政重点评价) replaces the computed score.
+ * the indicators share 90 (by weight, else by level-1 group); since rules v2 an indicator without a (readable)
+ * actual scores 0 unless the host marks it not applicable with a reason, and only those are dropped with the
+ * total rescaled to 100 ({@code score.missingActual = DROP}: v1, every indicator without an actual is dropped);
+ * a key evaluation (财政重点评价) replaces the computed score.
  *
  * <p>Scores are computed and graded unrounded and written with 2 decimals. The breakdown lists the
  * execution rate and every indicator with its points and maximum; {@code points} is null for a part that
@@ -47,6 +50,8 @@ public final class ProjectScorer {
     public static final String EXECUTION_RATE_UNAVAILABLE = "EXECUTION_RATE_UNAVAILABLE";
     public static final String SCORE_RESCALED = "SCORE_RESCALED";
     public static final String SELF_SCORE_INFLATED = "SELF_SCORE_INFLATED";
+    /** Since rules v2: an indicator without an actual scores 0 (leaving a weak one blank must not raise a score). */
+    public static final String SCORE_ACTUAL_MISSING = "SCORE_ACTUAL_MISSING";
 
     public static final String PART_EXECUTION_RATE = "EXECUTION_RATE";
     public static final String PART_INDICATOR = "INDICATOR";
@@ -65,6 +70,10 @@ public final class ProjectScorer {
     public static final Param QUALITATIVE_B = Param.of("score.qualitative.B", "0.8", "share of the points for a qualitative indicator graded B");
     public static final Param QUALITATIVE_C = Param.of("score.qualitative.C", "0.6", "share of the points for a qualitative indicator graded C");
     public static final Param QUALITATIVE_D = Param.of("score.qualitative.D", "0", "share of the points for a qualitative indicator graded D");
+    public static final Param MISSING_ACTUAL = Param.of("score.missingActual", "ZERO",
+            "ZERO: an indicator without a readable actual scores 0 unless notApplicable with a reason (rules v2); DROP: it is dropped and the total rescaled (v1)");
+    public static final Param NOT_APPLICABLE_WARN_SHARE = Param.of("score.notApplicable.warnShare", "0.5",
+            "SCORE_RESCALED is a WARN when the indicators dropped as not applicable hold more than this share of the indicator points (P)");
     public static final Param SELF_INFLATION_MARGIN = Param.of("score.selfScore.inflationMargin", "10",
             "SELF_SCORE_INFLATED when selfScore - computed score exceeds this (P)");
 
@@ -78,6 +87,8 @@ public final class ProjectScorer {
     private final Map<Group, BigDecimal> groupPoints = new EnumMap<>(Group.class);
     private final Map<String, BigDecimal> qualitativeShares = new HashMap<>();
     private final BigDecimal inflationMargin;
+    private final boolean dropMissing;
+    private final BigDecimal notApplicableWarnShare;
 
     public ProjectScorer(RulePack pack) {
         this.pack = Objects.requireNonNull(pack, "pack");
@@ -96,11 +107,25 @@ public final class ProjectScorer {
             qualitativeShares.put(grading[i][1], share);
         }
         this.inflationMargin = pack.decimal(SELF_INFLATION_MARGIN);
+        this.dropMissing = missingActualMode(pack);
+        this.notApplicableWarnShare = pack.decimal(NOT_APPLICABLE_WARN_SHARE);
+    }
+
+    /** {@code score.missingActual}: true for DROP (v1), false for ZERO; another value is a configuration error. */
+    private static boolean missingActualMode(RulePack pack) {
+        String mode = pack.string(MISSING_ACTUAL).trim().toUpperCase(Locale.ROOT);
+        return switch (mode) {
+            case "ZERO" -> false;
+            case "DROP" -> true;
+            default -> throw new IllegalArgumentException("rule pack " + pack.id() + ": " + MISSING_ACTUAL.key()
+                    + " must be ZERO or DROP, not '" + mode + "'");
+        };
     }
 
     public static List<Param> parameters() {
         return List.of(EXECUTION_POINTS, INDICATOR_POINTS, OUTPUT_POINTS, BENEFIT_POINTS, SATISFACTION_POINTS,
-                QUALITATIVE_A, QUALITATIVE_B, QUALITATIVE_C, QUALITATIVE_D, SELF_INFLATION_MARGIN);
+                QUALITATIVE_A, QUALITATIVE_B, QUALITATIVE_C, QUALITATIVE_D, SELF_INFLATION_MARGIN, MISSING_ACTUAL,
+                NOT_APPLICABLE_WARN_SHARE);
     }
 
     /** The Score of one project; see {@link #evaluate}. */
@@ -128,21 +153,25 @@ public final class ProjectScorer {
         List<Fraction> maxima = maxima(code, indicators, sheet);
         int[] actualIndex = IndicatorActual.pair(indicators, input.indicators());
         int applicable = 0;
+        int reported = 0;
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
+            IndicatorActual row = actualIndex[i] < 0 ? null : input.indicators().get(actualIndex[i]);
+            if (row != null && row.notApplicableWithReason()) {
+                sheet.notApplicable(indicator.code(), maxima.get(i), row.notApplicableReason().trim());
+                continue;
+            }
             Optional<Fraction> share = achievement(i, indicator, input.indicators(), actualIndex, sheet);
             sheet.part(PART_INDICATOR, indicator.code(), share, maxima.get(i));
             applicable += share.isPresent() ? 1 : 0;
+            reported += row != null && row.actual() != null && !row.actual().isBlank() ? 1 : 0;
         }
 
-        // Without a single applicable indicator the execution rate alone would say nothing of performance.
-        BigDecimal computed = applicable == 0 ? null : sheet.rescaled();
+        // Without a single applicable indicator the execution rate alone would say nothing of performance; a form
+        // without any actual is an evaluation not yet made (not one scoring 0), so it is refused, as in v1.
+        BigDecimal computed = applicable == 0 || reported == 0 ? null : sheet.rescaled();
         if (computed != null && !sheet.complete()) {
-            Text dropped = sheet.notApplicable.isEmpty() ? Texts.text("word.none")
-                    : new Text(String.join("、", sheet.notApplicable), String.join(", ", sheet.notApplicable));
-            finding(sheet, SCORE_RESCALED, Severity.INFO, "target.indicators",
-                    Texts.text("finding.SCORE_RESCALED", Figures.score(sheet.possible.value()), dropped),
-                    Map.of("applicableMax", Figures.score(sheet.possible.value()), "notApplicable", String.join(",", sheet.notApplicable)));
+            rescaled(sheet);
         }
 
         BigDecimal key = input.keyEvaluationScore();
@@ -226,41 +255,77 @@ public final class ProjectScorer {
         };
     }
 
-    /** The share of its points an indicator earned; empty when not applicable (no actual, or unreadable). */
+    /** SCORE_RESCALED: which parts were dropped and why; a WARN when they held much of the indicator points. */
+    private void rescaled(Sheet sheet) {
+        Text dropped = sheet.notApplicable.isEmpty() ? Texts.text("word.none")
+                : new Text(String.join("、", sheet.notApplicable), String.join(", ", sheet.notApplicable));
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("applicableMax", Figures.score(sheet.possible.value()));
+        figures.put("notApplicable", String.join(",", sheet.notApplicable));
+        Text text = Texts.text("finding.SCORE_RESCALED", Figures.score(sheet.possible.value()), dropped);
+        Severity severity = Severity.INFO;
+        if (!sheet.reasons.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            sheet.reasons.forEach((code, reason) -> reasons.add(code + "：" + reason));
+            figures.put("reasons", String.join("；", reasons));
+            figures.put("reasonedMax", Figures.score(sheet.reasonedMax.value()));
+            text = Texts.text("finding.SCORE_RESCALED.reasons", Figures.score(sheet.possible.value()), dropped,
+                    String.join("；", reasons));
+            // Dropping most of the target by declaration would let a unit choose what it is measured on.
+            if (sheet.reasonedMax.value().compareTo(indicatorPoints.multiply(notApplicableWarnShare)) > 0) {
+                severity = Severity.WARN;
+            }
+        }
+        finding(sheet, SCORE_RESCALED, severity, "target.indicators", text, figures);
+    }
+
+    /**
+     * The share of its points an indicator earned; empty when it is dropped: no actual or an unreadable one under
+     * DROP (v1), or a target that cannot be read (the target's fault, reported when an actual is there to score).
+     */
     private Optional<Fraction> achievement(int i, Indicator indicator, List<IndicatorActual> actuals,
             int[] actualIndex, Sheet sheet) {
         int j = actualIndex[i];
         String raw = j < 0 ? null : actuals.get(j).actual();
-        if (raw == null || raw.isBlank()) {
+        boolean hasActual = raw != null && !raw.isBlank();
+        if (!hasActual && dropMissing) {
             return Optional.empty();
         }
         String actualPath = "indicators[" + j + "].actual";
         if (!indicator.quantitative()) {
+            if (!hasActual) {
+                return missing(i, j, indicator, actuals, sheet);
+            }
             BigDecimal share = qualitativeShares.get(raw.trim().toUpperCase(Locale.ROOT));
             if (share == null) {
-                unreadable(sheet, indicator, actualPath, raw);
-                return Optional.empty();
+                return unreadable(sheet, indicator, actualPath, raw);
             }
             return Optional.of(Fraction.of(share));
         }
         String targetPath = "target.indicators[" + i + "]";
         Optional<BigDecimal> value = magnitude(indicator.value(), indicator.unit());
         if (indicator.operator() == null || value.isEmpty()) {
-            incomplete(sheet, indicator, targetPath + (indicator.operator() == null ? ".operator" : ".value"), indicator.value());
+            if (hasActual) {
+                incomplete(sheet, indicator, targetPath + (indicator.operator() == null ? ".operator" : ".value"), indicator.value());
+            }
             return Optional.empty();
         }
         Optional<BigDecimal> valueMax = Optional.empty();
         if (indicator.operator() == Indicator.Operator.RANGE) {
             valueMax = magnitude(indicator.valueMax(), indicator.unit());
             if (valueMax.isEmpty() || value.get().compareTo(valueMax.get()) > 0) {
-                incomplete(sheet, indicator, targetPath + ".valueMax", indicator.valueMax());
+                if (hasActual) {
+                    incomplete(sheet, indicator, targetPath + ".valueMax", indicator.valueMax());
+                }
                 return Optional.empty();
             }
         }
+        if (!hasActual) {
+            return missing(i, j, indicator, actuals, sheet);
+        }
         Optional<BigDecimal> actual = magnitude(raw, indicator.unit());
         if (actual.isEmpty()) {
-            unreadable(sheet, indicator, actualPath, raw);
-            return Optional.empty();
+            return unreadable(sheet, indicator, actualPath, raw);
         }
         BigDecimal a = actual.get();
         BigDecimal v = value.get();
@@ -290,10 +355,24 @@ public final class ProjectScorer {
         return true;
     }
 
-    private void unreadable(Sheet sheet, Indicator indicator, String path, String raw) {
+    /** Unreadable: v1 dropped it; since rules v2 it scores 0 like a missing one. */
+    private Optional<Fraction> unreadable(Sheet sheet, Indicator indicator, String path, String raw) {
         finding(sheet, ACTUAL_UNREADABLE, Severity.WARN, path,
-                Texts.text("finding.ACTUAL_UNREADABLE", indicator.code(), String.valueOf(indicator.name()), raw),
+                Texts.text(dropMissing ? "finding.ACTUAL_UNREADABLE" : "finding.ACTUAL_UNREADABLE.zero",
+                        indicator.code(), String.valueOf(indicator.name()), raw),
                 Map.of("indicator", String.valueOf(indicator.code()), "actual", raw));
+        return dropMissing ? Optional.empty() : Optional.of(Fraction.ZERO);
+    }
+
+    /** SCORE_ACTUAL_MISSING (rules v2): no actual, or notApplicable without a reason; scores 0. */
+    private Optional<Fraction> missing(int i, int j, Indicator indicator, List<IndicatorActual> actuals, Sheet sheet) {
+        boolean unreasoned = j >= 0 && Boolean.TRUE.equals(actuals.get(j).notApplicable());
+        String path = j < 0 ? "target.indicators[" + i + "]" : "indicators[" + j + "]." + (unreasoned ? "notApplicableReason" : "actual");
+        finding(sheet, SCORE_ACTUAL_MISSING, Severity.WARN, path,
+                Texts.text(unreasoned ? "finding.SCORE_ACTUAL_MISSING.unreasoned" : "finding.SCORE_ACTUAL_MISSING",
+                        indicator.code(), String.valueOf(indicator.name())),
+                Map.of("indicator", String.valueOf(indicator.code())));
+        return Optional.of(Fraction.ZERO);
     }
 
     private void incomplete(Sheet sheet, Indicator indicator, String path, String raw) {
@@ -314,8 +393,18 @@ public final class ProjectScorer {
         final List<Score.Part> breakdown = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
         final List<String> notApplicable = new ArrayList<>();
+        /** Indicators the host declared not applicable, with the reason, in target order. */
+        final Map<String, String> reasons = new LinkedHashMap<>();
+        Fraction reasonedMax = Fraction.ZERO;
         Fraction earned = Fraction.ZERO;
         Fraction possible = Fraction.ZERO;
+
+        void notApplicable(String code, Fraction max, String reason) {
+            notApplicable.add(code);
+            reasons.put(String.valueOf(code), reason);
+            reasonedMax = reasonedMax.plus(max);
+            breakdown.add(new Score.Part(PART_INDICATOR, code, null, cents(max.value()), reason));
+        }
 
         void part(String part, String code, Optional<Fraction> share, Fraction max) {
             if (share.isEmpty()) {

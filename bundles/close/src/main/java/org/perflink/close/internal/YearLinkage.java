@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,6 +31,11 @@ public final class YearLinkage {
     private final DepartmentComposite composite;
     private final NoticeIssuer notices;
     private final SortedMap<String, DepartmentTally> tallies = new TreeMap<>();
+    private final RecordPoints points;
+    private final Map<String, List<ProjectRecord>> records = new HashMap<>();
+    private boolean regionMonitored;
+    private final PolicyComposite policy;
+    private final GradeBands grades;
 
     public YearLinkage(String regionCode, int year, RulePack pack) {
         this.regionCode = regionCode;
@@ -36,6 +43,22 @@ public final class YearLinkage {
         this.linkage = new LinkageCalculator(pack);
         this.composite = new DepartmentComposite(pack);
         this.notices = new NoticeIssuer(pack);
+        this.points = new RecordPoints(pack);
+        this.policy = new PolicyComposite(pack, points);
+        this.grades = new GradeBands(pack);
+    }
+
+    /** The points of PerfLink's records under this run's pack, to build each project's {@link ProjectRecord}. */
+    public RecordPoints points() {
+        return points;
+    }
+
+    /** Keeps what PerfLink's records say of one evaluated project for its department's components (§4.1). */
+    private void record(ProjectRecord record) {
+        regionMonitored |= record.monitored();
+        if (record.departmentCode() != null) {
+            records.computeIfAbsent(record.departmentCode(), d -> new ArrayList<>()).add(record);
+        }
     }
 
     /**
@@ -45,17 +68,33 @@ public final class YearLinkage {
      * @throws EvaluationInputException when it cannot be linked (the tally keeps it: its grade stands)
      */
     public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings) {
+        tally(e, redWarnings);
+        return linkage.link(regionCode, e, Optional.empty());
+    }
+
+    /**
+     * As {@link #project(ProjectEvaluation, int)}, with what PerfLink's records say of the project: it counts for
+     * its department's components (§4.1), and a POLICY/TRANSFER project is linked by its §4.2 composite.
+     */
+    public Optional<Adjustment> project(ProjectEvaluation e, int redWarnings, ProjectRecord record) {
+        tally(e, redWarnings);
+        record(record); // like the tally, kept when the project itself cannot be linked
+        return linkage.link(regionCode, e, policy.of(record, grades));
+    }
+
+    private void tally(ProjectEvaluation e, int redWarnings) {
         if (e.departmentCode() != null) {
             tally(e.departmentCode()).project(e).redWarnings(e.projectCode(), redWarnings);
         }
-        return linkage.link(regionCode, e);
     }
 
     /**
      * @throws EvaluationInputException when the department has no usable component
      */
     public DepartmentResult department(DepartmentEvaluationInput input) {
-        DepartmentResult result = composite.evaluate(regionCode, input);
+        String code = input.departmentCode();
+        List<ProjectRecord> own = code == null ? List.of() : records.getOrDefault(code, List.of());
+        DepartmentResult result = composite.evaluate(regionCode, input, DepartmentComponents.of(own, points, regionMonitored));
         tally(input.departmentCode()).composite(result.score(), result.grade());
         return result;
     }

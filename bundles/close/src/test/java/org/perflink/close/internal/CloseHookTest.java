@@ -138,7 +138,10 @@ class CloseHookTest {
     @Test
     void linkWritesProjectThenDepartmentAdjustmentsThenNotices() throws HostException {
         FakeHost h = host();
-        RecordingContext ctx = context(event(Phase.LINK), h);
+        // 102 sends no KEY_MONITORING: with no project under key monitoring PerfLink has none either, so the present
+        // components keep their weights (rules.md §3.3); PerfLink's own values: CloseHookRecordsTest.
+        RecordingContext ctx = context(event(Phase.LINK), h,
+                new RulePack("no-key-monitoring", "1", Map.of("monitor.key.minBudget", "2000000.01"), RulePack.DEFAULT));
         ctx.history(code -> "P1".equals(code)
                 ? List.of(redWarning(code, "2027-07-31"), redWarning(code, "2027-09-30"))
                 : List.of());
@@ -278,7 +281,11 @@ class CloseHookTest {
 
     /** Every result is the region's; an item is rejected once. */
     static RecordingContext context(StageEvent event, FakeHost host) {
-        return new RecordingContext(event, RulePack.DEFAULT, host).checkEmitted(r -> assertSame(REGION, r.regionCode()))
+        return context(event, host, RulePack.DEFAULT);
+    }
+
+    static RecordingContext context(StageEvent event, FakeHost host, RulePack pack) {
+        return new RecordingContext(event, pack, host).checkEmitted(r -> assertSame(REGION, r.regionCode()))
                 .refuseDuplicateRejections();
     }
 

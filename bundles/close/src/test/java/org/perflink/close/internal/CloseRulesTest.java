@@ -2,6 +2,7 @@ package org.perflink.close.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -17,12 +19,22 @@ import org.perflink.api.rules.Param;
 
 class CloseRulesTest {
 
+    /** Parameters that choose a mode (rules v2), with the values rules.md allows. */
+    private static final Map<String, List<String>> MODES = Map.of(
+            "score.missingActual", List.of("ZERO", "DROP"),
+            "link.base", List.of("REQUEST", "CURRENT_BUDGET"),
+            "link.department.mode", List.of("GRADE", "LINEAR"));
+
     @Test
     void everyParameterHasItsRulesMdDefault() {
         Map<String, String> defaults = new LinkedHashMap<>();
         for (Param p : CloseRules.parameters()) {
             assertEquals(null, defaults.put(p.key(), p.defaultValue()), "duplicate key " + p.key());
-            new BigDecimal(p.defaultValue());
+            if (MODES.containsKey(p.key())) {
+                assertTrue(MODES.get(p.key()).contains(p.defaultValue()), p.key());
+            } else {
+                new BigDecimal(p.defaultValue());
+            }
             assertFalse(p.description().isBlank(), p.key());
         }
         Map<String, String> expected = new LinkedHashMap<>();
@@ -39,6 +51,8 @@ class CloseRulesTest {
         expected.put("score.qualitative.C", "0.6");
         expected.put("score.qualitative.D", "0");
         expected.put("score.selfScore.inflationMargin", "10");
+        expected.put("score.missingActual", "ZERO");
+        expected.put("score.notApplicable.warnShare", "0.5");
         expected.put("link.project.excellentRatio", "0");
         expected.put("link.project.goodRatio", "0");
         expected.put("link.project.mediumRatio", "-0.10");
@@ -48,6 +62,8 @@ class CloseRulesTest {
         expected.put("link.transfer.goodRatio", "0");
         expected.put("link.transfer.mediumRatio", "-0.05");
         expected.put("link.transfer.poorRatio", "-0.15");
+        expected.put("link.base", "REQUEST");
+        expected.put("link.budgetYearOffset", "1");
         expected.put("department.weight.KEY_ASSESSMENT", "0.2");
         expected.put("department.weight.KEY_TARGETS", "0.2");
         expected.put("department.weight.KEY_MONITORING", "0.2");
@@ -57,10 +73,28 @@ class CloseRulesTest {
         expected.put("department.coefficient.GOOD", "1.00");
         expected.put("department.coefficient.MEDIUM", "0.97");
         expected.put("department.coefficient.POOR", "0.90");
+        expected.put("link.department.mode", "GRADE");
+        expected.put("link.department.slope", "0.002");
+        expected.put("link.department.pivot", "85");
+        expected.put("link.department.min", "0.90");
+        expected.put("link.department.max", "1.05");
+        expected.put("composite.verdict.warnPoints", "0.8");
+        expected.put("composite.monitoring.redCost", "10");
+        expected.put("composite.monitoring.yellowCost", "5");
+        expected.put("composite.exAnte.withChangesPoints", "80");
+        expected.put("composite.policy.weight.ASSESSMENT", "0.2");
+        expected.put("composite.policy.weight.MONITORING", "0.3");
+        expected.put("composite.policy.weight.EVALUATION", "0.5");
         expected.put("notice.reminder.dueDays", "20");
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");
         expected.put("notice.interview.poorProjects", "3");
+        expected.put("evaluator.conflict.coolingYears", "3");
+        expected.put("evaluator.quality.maxDeviation", "10");
+        expected.put("evaluator.quality.cost.CONFLICT", "100");
+        expected.put("evaluator.quality.cost.DEVIATION", "40");
+        expected.put("evaluator.quality.cost.LATE", "20");
+        expected.put("evaluator.quality.cost.UNSCORED", "20");
         assertEquals(expected, defaults);
     }
 

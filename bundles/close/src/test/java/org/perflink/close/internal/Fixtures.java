@@ -139,6 +139,7 @@ public final class Fixtures {
         private String selfScore;
         private String keyScore;
         private String request = "1000000.00";
+        private final Map<Integer, BigDecimal> requests = new LinkedHashMap<>();
 
         Input(String code) {
             this.code = code;
@@ -153,10 +154,16 @@ public final class Fixtures {
         public Input selfScore(String v) { selfScore = v; return this; }
         public Input keyScore(String v) { keyScore = v; return this; }
         public Input request(String v) { request = v; return this; }
+        public Input request(int budgetYear, String v) { requests.put(budgetYear, d(v)); return this; }
+        /** An indicator the host marks not applicable (since contract 1.1), with its reason (null or blank: none). */
+        public Input notApplicable(String indicator, String reason) {
+            actuals.add(new IndicatorActual(indicator, null, true, reason));
+            return this;
+        }
 
         public ProjectEvaluationInput build() {
             return new ProjectEvaluationInput(code, YEAR, kind, recurrence, department, d(budget), d(paid), actuals,
-                    d(selfScore), d(keyScore), d(request));
+                    d(selfScore), d(keyScore), d(request), requests);
         }
     }
 }

@@ -39,6 +39,8 @@ import org.perflink.api.rules.RulePack;
 class ProjectScorerTest {
 
     private final ProjectScorer scorer = new ProjectScorer(RulePack.DEFAULT);
+    /** Rules v1's treatment of missing and unreadable actuals ({@code score.missingActual = DROP}). */
+    private final ProjectScorer v1Scorer = new ProjectScorer(pack("score.missingActual", "DROP"));
 
     @Test
     void workedCheckOfRulesHoldsToTheCent() {
@@ -211,7 +213,7 @@ class ProjectScorerTest {
                 quant("S1", Level1.SATISFACTION, Operator.GE, "90", "%", "15"));
         // B1's actual is null, S1 has no row at all
         ProjectEvaluationInput in = input("P1").budget("2000000").paid("1900000").actual("O1", "80").actual("B1", null).build();
-        Score s = scorer.score(REGION, project("P1", indicators), in);
+        Score s = v1Scorer.score(REGION, project("P1", indicators), in);
 
         // (9.50 + 36.00) / 55 × 100 = 82.7272…
         assertEquals(d("82.73"), s.score());
@@ -246,7 +248,7 @@ class ProjectScorerTest {
                 quant("O2", Level1.OUTPUT, Operator.GE, "100", "%", "35"),
                 qual("Q1", Level1.SATISFACTION, "10"));
         ProjectEvaluationInput in = input("P1").actual("Q1", "E").actual("O1", "100").actual("O2", "约九成").build();
-        Score s = scorer.score(REGION, project("P1", indicators), in);
+        Score s = v1Scorer.score(REGION, project("P1", indicators), in);
 
         assertEquals(List.of("ACTUAL_UNREADABLE", "ACTUAL_UNREADABLE", "SCORE_RESCALED"), ruleIds(s));
         Finding o2 = s.findings().get(0);

@@ -79,25 +79,72 @@ public final class CompileHook implements StageHook {
     @Override
     public void handle(StageContext context) throws HostException {
         StageEvent event = context.event();
-        if (event.stage() != Stage.COMPILE || event.phase() == null || !event.phase().atLeast(Phase.DECLARED)) {
+        if (event.stage() != Stage.COMPILE || event.phase() == null || !checked(event, context.host())) {
             LOG.warn("event {} is {}/{}, not a compile phase that is checked; ignored", event.eventId(),
                     event.stage(), event.phase());
             return;
         }
         RulePack pack = context.rulePack();
         HostGateway host = context.host();
+        PriorLookup lookup = event.phase() == Phase.LIBRARY
+                ? new PriorLookup(event.regionCode(), host, context.history()) : null;
         Consumer<Parsed<Project>> checkOne = item -> {
             if (item.identified()) {
-                context.emit(HostResult.of(checker.check(item, event, pack)));
+                PriorRecords prior = lookup == null || !item.valid() ? PriorRecords.NONE : priorOf(lookup, item.value());
+                context.emit(HostResult.of(checker.check(item, event, pack, p -> prior)));
             } else {
                 context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
                         + item.errorPath() + "': " + item.error(), null);
             }
         };
-        for (List<String> codes : chunks(event.projectCodes())) {
-            // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
-            HostGateway.forEach(cursor -> host.projects(event.regionCode(), event.year(), codes, cursor, PAGE_SIZE),
-                    checkOne, context::checkpoint);
+        try {
+            for (List<String> codes : chunks(event.projectCodes())) {
+                // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
+                HostGateway.forEach(cursor -> host.projects(event.regionCode(), event.year(), codes, cursor, PAGE_SIZE),
+                        checkOne, context::checkpoint);
+            }
+        } catch (PriorUnavailable e) {
+            throw e.cause; // the host could not answer now: the event is tried again, like a failed page
+        }
+    }
+
+    /**
+     * DECLARED..PUBLISHED always; LIBRARY and ADJUST (v1.1 phases) only from a host of contract 1.1, and ADJUST
+     * only with the projects it names (its {@code projectCodes} are required).
+     */
+    static boolean checked(StageEvent event, HostGateway host) {
+        Phase phase = event.phase();
+        if (phase == Phase.LIBRARY || phase == Phase.ADJUST) {
+            if (!host.v11()) {
+                LOG.warn("event {}: phase {} needs host contract 1.1, the host speaks {}", event.eventId(), phase,
+                        host.contract());
+                return false;
+            }
+            if (phase == Phase.ADJUST && event.allProjects()) {
+                LOG.warn("event {}: an ADJUST event must name its projectCodes", event.eventId());
+                return false;
+            }
+            return true;
+        }
+        return phase.atLeast(Phase.DECLARED);
+    }
+
+    private static PriorRecords priorOf(PriorLookup lookup, Project project) {
+        try {
+            return lookup.of(project);
+        } catch (HostException e) {
+            throw new PriorUnavailable(e);
+        }
+    }
+
+    /** Carries a host failure of the predecessor lookup out of the page consumer. */
+    private static final class PriorUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient HostException cause;
+
+        PriorUnavailable(HostException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
         }
     }
 

@@ -4,7 +4,7 @@ import org.perflink.api.model.Phase;
 
 /**
  * Validation groups, one per compile phase. Each extends the one before, so validating a later phase
- * also runs the earlier phases' constraints (DECLARED ⊂ REVIEWED ⊂ APPROVED ⊂ PUBLISHED).
+ * also runs the earlier phases' constraints (DECLARED ⊂ REVIEWED ⊂ APPROVED ⊂ PUBLISHED); LIBRARY and ADJUST stand apart.
  */
 public final class CompilePhase {
 
@@ -24,6 +24,17 @@ public final class CompilePhase {
     public interface Published extends Approved {
     }
 
+    /**
+     * 入库评审 (§7): its own rules and EX_ANTE_NOT_SUPPORTED; not part of the DECLARED..PUBLISHED chain, whose
+     * checks a library entry does not yet face.
+     */
+    public interface Library {
+    }
+
+    /** 绩效目标调整 (§8): the content rules of DECLARED on the revised target, and the ADJUST rules. */
+    public interface Adjusted {
+    }
+
     private CompilePhase() {
     }
 
@@ -32,6 +43,8 @@ public final class CompilePhase {
             throw new IllegalArgumentException("a compile phase is required");
         }
         return switch (phase) {
+            case LIBRARY -> Library.class;
+            case ADJUST -> Adjusted.class;
             case DECLARED -> Declared.class;
             case REVIEWED -> Reviewed.class;
             case APPROVED -> Approved.class;

@@ -40,9 +40,20 @@ public final class CompileRuleCatalog implements RuleCatalog {
             text("WEIGHTS_INVALID", "指标权重不合规", "indicator weights do not add up"),
             text("GOAL_MISSING", "缺少总体目标", "no overall goal"),
             text("LIBRARY_UNKNOWN_INDICATOR", "指标不在核心指标库中", "an indicator is not in the core-indicator library"),
-            text("LIBRARY_UNIT_MISMATCH", "指标计量单位与指标库不一致", "an indicator's unit differs from the library's"),
-            text("LIBRARY_VALUE_TOO_EASY", "指标值明显低于指标库标准值或历史值", "a target far below the library's standard or history"),
-            text("LIBRARY_VALUE_OUT_OF_RANGE", "指标值超出指标库合理区间", "a target outside the library's reasonable range"));
+            text("LIBRARY_UNIT_MISMATCH", "指标计量单位与指标库不一致", "an indicator's unit differs from the library's entry"),
+            text("LIBRARY_VALUE_TOO_EASY", "指标值明显低于指标库标准或历史值", "an indicator's value is well below the library's standard or history"),
+            text("LIBRARY_VALUE_OUT_OF_RANGE", "指标值超出指标库标准区间", "an indicator's value is outside the library's standard range"),
+            text("REVIEW_GRADE_POOR", "目标审核评为差", "a review graded the target poor"),
+            text("REVIEW_GRADE_MEDIUM", "目标审核评为中", "a review graded the target medium"),
+            text("LIBRARY_TARGET_MISSING", "入库项目未填报绩效目标", "a library entry has no performance target"),
+            text("LIBRARY_EX_ANTE_DEPARTMENT_REQUIRED", "入库项目达到金额须做部门事前评估", "a library entry above the threshold needs a department ex-ante assessment"),
+            text("LIBRARY_EX_ANTE_FINANCE_REQUIRED", "入库项目达到金额须做财政事前评估", "a library entry above the threshold needs a finance ex-ante assessment"),
+            text("LIBRARY_POOR_NOT_RECTIFIED", "前序项目评价为差且未整改到位", "the predecessor was graded poor and not rectified"),
+            text("LIBRARY_PERIOD_ENDED", "延续项目实施期已结束且无新评估", "a continuing project's period has ended without a new assessment"),
+            text("LIBRARY_PERIOD_TARGET_INCONSISTENT", "年度目标与实施期目标不一致", "the annual target is inconsistent with the period target"),
+            text("ADJUST_TOO_LATE", "目标调整晚于截止日期", "the target adjustment came after the deadline"),
+            text("ADJUST_TARGET_LOWERED", "已批复指标被调低且无调整理由", "an approved indicator was lowered without a reason"),
+            text("ADJUST_NOT_TOGETHER", "目标与预算未同步调整", "the target and the budget did not move together"));
 
     private final List<Param> parameters;
     private final List<RuleInfo> rules;

@@ -52,6 +52,11 @@ public @interface ExAnteAssessed {
                             Figures.money(budget), Figures.money(threshold));
                 }
             }
+            notSupported(exAnte, report);
+        }
+
+        /** {@code EX_ANTE_NOT_SUPPORTED}: shared with the library admission (§7). */
+        static void notSupported(ExAnte exAnte, Report report) {
             if (exAnte != null && exAnte.conclusion() == ExAnte.Conclusion.NOT_SUPPORT
                     && report.on(Rule.EX_ANTE_NOT_SUPPORTED)) {
                 report.add(Rule.EX_ANTE_NOT_SUPPORTED, "exAnte.conclusion",

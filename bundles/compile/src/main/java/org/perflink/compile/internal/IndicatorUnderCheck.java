@@ -7,6 +7,7 @@ import java.util.Set;
 import org.perflink.api.model.Indicator;
 import org.perflink.api.rules.Quantity;
 import org.perflink.compile.internal.IndicatorLibrary;
+import org.perflink.compile.internal.CompilePhase.Adjusted;
 import org.perflink.compile.internal.CompilePhase.Declared;
 
 /**
@@ -14,9 +15,9 @@ import org.perflink.compile.internal.CompilePhase.Declared;
  * its values read once ({@code null} when unreadable or absent) and the core-indicator names of the
  * project's function code (empty when the library does not cover it).
  */
-@QuantifiedIndicator(groups = Declared.class)
-@CoreIndicator(groups = Declared.class)
-@LibraryStandard(groups = Declared.class)
+@QuantifiedIndicator(groups = {Declared.class, Adjusted.class})
+@CoreIndicator(groups = {Declared.class, Adjusted.class})
+@LibraryStandard(groups = {Declared.class, Adjusted.class})
 public record IndicatorUnderCheck(int index, Indicator indicator, Quantity value, Quantity valueMax,
         String functionCode, Set<String> coreNames, IndicatorLibrary.Lookup library) {
 

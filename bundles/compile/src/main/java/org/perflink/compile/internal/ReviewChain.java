@@ -46,6 +46,21 @@ public final class ReviewChain {
         return new ReviewChain(reviews == null ? List.of() : reviews);
     }
 
+    /** The latest review of a level that carries a grade (§1, since rules v2), or null. */
+    public static Step latestGraded(List<Review> reviews, Level level) {
+        Step latest = null;
+        for (int i = 0; reviews != null && i < reviews.size(); i++) {
+            Review r = reviews.get(i);
+            if (r != null && r.level() == level && r.grade() != null) {
+                Step s = new Step(i, r);
+                if (latest == null || CHRONOLOGICAL.compare(s, latest) >= 0) {
+                    latest = s;
+                }
+            }
+        }
+        return latest;
+    }
+
     public boolean passed(Level level) {
         Step s = latest.get(level);
         return s != null && s.review().outcome() == Outcome.PASS;
@@ -53,8 +68,19 @@ public final class ReviewChain {
 
     /** Every level passed, unit before department before finance. */
     public boolean passedInOrder() {
+        return passedInOrder(true);
+    }
+
+    /**
+     * As {@link #passedInOrder()}; without {@code financeRequired} (review.finance.scope = KEY, a project that is
+     * not key) the unit and department reviews suffice.
+     */
+    public boolean passedInOrder(boolean financeRequired) {
         Step previous = null;
         for (Level level : Level.values()) {
+            if (level == Level.FINANCE && !financeRequired) {
+                continue;
+            }
             if (!passed(level)) {
                 return false;
             }

@@ -5,6 +5,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
+import java.util.Map;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -15,7 +16,8 @@ import org.perflink.api.model.Target;
 
 /**
  * 同步上会: before the budget goes to the meeting, the target has reached REVIEWED and passed the
- * three-level review in order ({@code SYNC_REVIEW_TARGET_NOT_REVIEWED}), and no level's latest review
+ * three-level review in order ({@code SYNC_REVIEW_TARGET_NOT_REVIEWED}; FINANCE per {@code review.finance.scope},
+ * {@link FinanceScope}), and no level's latest review
  * sent it back ({@code SYNC_REVIEW_TARGET_RETURNED}, [88号]).
  */
 @Documented
@@ -35,7 +37,7 @@ public @interface ReviewChainPassed {
             Target target = p.target();
             ReviewChain chain = target == null ? ReviewChain.of(null) : ReviewChain.of(target.reviews());
             if (report.on(Rule.SYNC_REVIEW_TARGET_NOT_REVIEWED)) {
-                notReviewed(target, chain, report);
+                notReviewed(p, target, chain, report);
             }
             if (report.on(Rule.SYNC_REVIEW_TARGET_RETURNED)) {
                 for (ReviewChain.Step step : chain.returned()) {
@@ -47,18 +49,35 @@ public @interface ReviewChainPassed {
             }
         }
 
-        private static void notReviewed(Target target, ReviewChain chain, Report report) {
+        private static void notReviewed(ProjectUnderCheck p, Target target, ReviewChain chain, Report report) {
+            FinanceScope scope = FinanceScope.of(p.project(), report.pack());
             Phase phase = target == null ? null : target.phase();
             if (target == null || Phase.isBefore(phase, Phase.REVIEWED)) {
                 report.add(Rule.SYNC_REVIEW_TARGET_NOT_REVIEWED, target == null ? "target" : "target.phase",
                         Figures.of("targetPhase", phase == null ? "NONE" : phase.name(), "requiredPhase", "REVIEWED"));
+            } else if (FinanceScope.KEY.equals(scope.scope()) && !scope.financeRequired()) {
+                // review.finance.scope = KEY and not a key project: unit and department suffice (since rules v2)
+                if (!chain.passedInOrder(false)) {
+                    report.add(Rule.SYNC_REVIEW_TARGET_NOT_REVIEWED, "chain", 0, "target.reviews", Figures.of(
+                            "UNIT", chain.describe(Level.UNIT),
+                            "DEPARTMENT", chain.describe(Level.DEPARTMENT),
+                            "FINANCE", chain.describe(Level.FINANCE),
+                            "financeScope", scope.scope(), "keyProject", "false",
+                            "keyThreshold", Figures.money(scope.keyThreshold())));
+                }
             } else if (!chain.passedInOrder()) {
                 // The plain message names the finance review; the other case is a gap lower in the chain.
+                Map<String, String> figures = Figures.of(
+                        "UNIT", chain.describe(Level.UNIT),
+                        "DEPARTMENT", chain.describe(Level.DEPARTMENT),
+                        "FINANCE", chain.describe(Level.FINANCE));
+                if (FinanceScope.KEY.equals(scope.scope())) {
+                    figures.put("financeScope", scope.scope());
+                    figures.put("keyProject", "true");
+                    figures.put("keyThreshold", Figures.money(scope.keyThreshold()));
+                }
                 report.add(Rule.SYNC_REVIEW_TARGET_NOT_REVIEWED, chain.passed(Level.FINANCE) ? "chain" : null, 0,
-                        "target.reviews", Figures.of(
-                                "UNIT", chain.describe(Level.UNIT),
-                                "DEPARTMENT", chain.describe(Level.DEPARTMENT),
-                                "FINANCE", chain.describe(Level.FINANCE)));
+                        "target.reviews", figures);
             }
         }
     }

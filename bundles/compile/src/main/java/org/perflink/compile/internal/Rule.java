@@ -1,7 +1,9 @@
 package org.perflink.compile.internal;
 
+import static org.perflink.api.model.Phase.ADJUST;
 import static org.perflink.api.model.Phase.APPROVED;
 import static org.perflink.api.model.Phase.DECLARED;
+import static org.perflink.api.model.Phase.LIBRARY;
 import static org.perflink.api.model.Phase.PUBLISHED;
 import static org.perflink.api.model.Phase.REVIEWED;
 import static org.perflink.api.model.Severity.BLOCK;
@@ -12,7 +14,7 @@ import org.perflink.api.model.Phase;
 import org.perflink.api.model.Severity;
 
 /**
- * The compile-stage rules of rules.md §1, in its order (which is also the order of findings in a
+ * The compile-stage rules of rules.md §1 (then §7 and §8), in its order (which is also the order of findings in a
  * verdict). The constant name is the stable rule id; {@code phase} is the first phase that runs the
  * rule — the validation group of its constraint says the same and a test keeps the two in step.
  */
@@ -20,6 +22,8 @@ public enum Rule {
     SYNC_COMPILE_TARGET_MISSING(DECLARED, BLOCK),
     SYNC_REVIEW_TARGET_NOT_REVIEWED(REVIEWED, BLOCK),
     SYNC_REVIEW_TARGET_RETURNED(REVIEWED, BLOCK),
+    REVIEW_GRADE_POOR(REVIEWED, BLOCK),
+    REVIEW_GRADE_MEDIUM(REVIEWED, WARN),
     SYNC_APPROVE_TARGET_NOT_APPROVED(APPROVED, BLOCK),
     SYNC_APPROVE_DATE_MISMATCH(APPROVED, BLOCK),
     SYNC_PUBLISH_TARGET_NOT_PUBLISHED(PUBLISHED, BLOCK),
@@ -42,7 +46,18 @@ public enum Rule {
     /** rules.md §11 (since rules v2): the library's entry has another unit. */
     LIBRARY_UNIT_MISMATCH(DECLARED, WARN),
     LIBRARY_VALUE_TOO_EASY(DECLARED, WARN),
-    LIBRARY_VALUE_OUT_OF_RANGE(DECLARED, INFO);
+    LIBRARY_VALUE_OUT_OF_RANGE(DECLARED, INFO),
+    // §7 project library admission (入库评审): run by LIBRARY events only
+    LIBRARY_TARGET_MISSING(LIBRARY, BLOCK),
+    LIBRARY_EX_ANTE_DEPARTMENT_REQUIRED(LIBRARY, BLOCK),
+    LIBRARY_EX_ANTE_FINANCE_REQUIRED(LIBRARY, BLOCK),
+    LIBRARY_POOR_NOT_RECTIFIED(LIBRARY, BLOCK),
+    LIBRARY_PERIOD_ENDED(LIBRARY, BLOCK),
+    LIBRARY_PERIOD_TARGET_INCONSISTENT(LIBRARY, WARN),
+    // §8 target adjustment (绩效目标调整): run by ADJUST events only, with the content rules above
+    ADJUST_TOO_LATE(ADJUST, BLOCK),
+    ADJUST_TARGET_LOWERED(ADJUST, BLOCK),
+    ADJUST_NOT_TOGETHER(ADJUST, WARN);
 
     private final Phase phase;
     private final Severity severity;

@@ -33,12 +33,16 @@ import org.perflink.compile.internal.BalancedWeights;
 import org.perflink.compile.internal.CompilePhase;
 import org.perflink.compile.internal.Evidence;
 import org.perflink.compile.internal.ExAnteAssessed;
+import org.perflink.compile.internal.FinanceScope;
+import org.perflink.compile.internal.LibraryAdmission;
 import org.perflink.compile.internal.LibraryStandard;
+import org.perflink.compile.internal.PriorRecords;
 import org.perflink.compile.internal.MostlyQuantified;
 import org.perflink.compile.internal.ProjectUnderCheck;
 import org.perflink.compile.internal.RegionLibraries;
 import org.perflink.compile.internal.Rule;
 import org.perflink.compile.internal.SyncedWithBudget;
+import org.perflink.compile.internal.TargetAdjusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +71,12 @@ public final class TargetChecker implements AutoCloseable {
             MostlyQuantified.MIN_QUANT_SHARE,
             BalancedWeights.LEVEL1,
             RegionLibraries.LIBRARY_FILE,
-            LibraryStandard.EASY_RATIO);
+            LibraryStandard.EASY_RATIO,
+            FinanceScope.SCOPE,
+            FinanceScope.KEY_THRESHOLD,
+            LibraryAdmission.DEPARTMENT_THRESHOLD,
+            TargetAdjusted.DEADLINE,
+            TargetAdjusted.BUDGET_TOLERANCE);
 
     private static final List<RuleInfo> RULES = Arrays.stream(Rule.values())
             .map(r -> new RuleInfo(r.id(), r.phase(), r.severity())).toList();
@@ -123,16 +132,21 @@ public final class TargetChecker implements AutoCloseable {
     }
 
     /**
-     * Checks a project for a compile phase (DECLARED..PUBLISHED) under a rule pack. An unreadable
+     * Checks a project for a compile phase (LIBRARY, DECLARED..PUBLISHED, ADJUST) under a rule pack. An unreadable
      * indicator value is a finding; a malformed parameter of the rule pack throws
      * {@link IllegalArgumentException} naming it.
      */
     public Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt) {
+        return check(project, phase, pack, checkedAt, PriorRecords.NONE);
+    }
+
+    /** As {@link #check(Project, Phase, RulePack, OffsetDateTime)}, with the project's earlier years (LIBRARY). */
+    public Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt, PriorRecords prior) {
         Objects.requireNonNull(pack, "pack");
         Class<?> group = CompilePhase.groupOf(phase);
         Set<ConstraintViolation<ProjectUnderCheck>> violations;
         try {
-            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, libraryFor(pack)), group);
+            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, libraryFor(pack), prior), group);
         } catch (ValidationException e) {
             // Hibernate Validator wraps what a rule threw (e.g. a malformed parameter): report the cause itself.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -160,6 +174,12 @@ public final class TargetChecker implements AutoCloseable {
      * {@code checkedAt} is the event's time, so handling an event again gives the same verdict.
      */
     public Verdict check(Parsed<Project> item, StageEvent event, RulePack pack) {
+        return check(item, event, pack, p -> PriorRecords.NONE);
+    }
+
+    /** As {@link #check(Parsed, StageEvent, RulePack)}, looking up each valid project's earlier years first. */
+    public Verdict check(Parsed<Project> item, StageEvent event, RulePack pack,
+            java.util.function.Function<Project, PriorRecords> prior) {
         if (!item.identified()) {
             throw new IllegalArgumentException("an unidentified item has no verdict: reject it");
         }
@@ -168,7 +188,7 @@ public final class TargetChecker implements AutoCloseable {
             return single(item.key(), item.revision(), event, pack, INPUT_INVALID, item.errorPath(), item.error());
         }
         try {
-            return check(item.value(), event.phase(), pack, event.occurredAt());
+            return check(item.value(), event.phase(), pack, event.occurredAt(), prior.apply(item.value()));
         } catch (RuntimeException e) {
             LOG.error("compile check of project {} r{} for event {} failed", item.key(), item.revision(), event.eventId(), e);
             return single(item.key(), item.revision(), event, pack, CHECK_FAILED, null, e.toString());

@@ -70,6 +70,10 @@ public final class TestProjects {
         return new Review(level, outcome, date);
     }
 
+    public static Review review(Level level, Outcome outcome, LocalDate date, org.perflink.api.model.Grade grade) {
+        return new Review(level, outcome, date, grade);
+    }
+
     public static List<Review> threePasses() {
         return List.of(review(Level.UNIT, Outcome.PASS, LocalDate.of(2026, 10, 10)),
                 review(Level.DEPARTMENT, Outcome.PASS, LocalDate.of(2026, 10, 20)),
@@ -86,6 +90,10 @@ public final class TestProjects {
         private final Map<Phase, LocalDate> budgetDates = dates();
         private ExAnte exAnte;
         private boolean hasTarget = true;
+        private Project.Predecessor predecessor;
+        private Project.Period period;
+        private List<IndicatorBuilder> periodIndicators = List.of();
+        private Project.TargetRevision targetRevision;
         private Phase targetPhase = Phase.PUBLISHED;
         private final Map<Phase, LocalDate> targetDates = dates();
         private List<Review> reviews = threePasses();
@@ -139,6 +147,41 @@ public final class TestProjects {
 
         public ProjectBuilder exAnte(ExAnte.Status status, ExAnte.Conclusion conclusion) {
             this.exAnte = new ExAnte(status, conclusion, LocalDate.of(2026, 9, 20));
+            return this;
+        }
+
+        /** An assessment of a level (v1.1 {@code exAnte.level}). */
+        public ProjectBuilder exAnte(ExAnte.Status status, ExAnte.Conclusion conclusion, ExAnte.Level level) {
+            this.exAnte = new ExAnte(status, conclusion, LocalDate.of(2026, 9, 20), level, null, null);
+            return this;
+        }
+
+        public ProjectBuilder predecessor(String code, int year) {
+            this.predecessor = new Project.Predecessor(code, year);
+            return this;
+        }
+
+        public ProjectBuilder period(int startYear, int endYear) {
+            this.period = new Project.Period(startYear, endYear);
+            return this;
+        }
+
+        public ProjectBuilder periodIndicators(IndicatorBuilder... indicators) {
+            this.periodIndicators = List.of(indicators);
+            return this;
+        }
+
+        /** A revision of the approved target (ADJUST): the builder's target and budget are the revised ones. */
+        public ProjectBuilder revisionOf(LocalDate requestedOn, String reason, String budgetBefore,
+                IndicatorBuilder... approved) {
+            this.targetRevision = new Project.TargetRevision(requestedOn, reason, new BigDecimal(budgetBefore),
+                    java.util.Arrays.stream(approved).map(IndicatorBuilder::build).toList());
+            return this;
+        }
+
+        /** A revision whose approved indicators are {@code approved} as given. */
+        public ProjectBuilder revisionOf(LocalDate requestedOn, String reason, String budgetBefore, List<Indicator> approved) {
+            this.targetRevision = new Project.TargetRevision(requestedOn, reason, new BigDecimal(budgetBefore), approved);
             return this;
         }
 
@@ -215,10 +258,11 @@ public final class TestProjects {
 
         public Project build() {
             Target target = hasTarget ? new Target(targetPhase, targetDates, reviews, goal,
-                    indicators.stream().map(IndicatorBuilder::build).toList()) : null;
+                    indicators.stream().map(IndicatorBuilder::build).toList(),
+                    periodIndicators.stream().map(IndicatorBuilder::build).toList()) : null;
             return new Project(code, revision, "440000", 2027, "101", "省教育厅", "101001", "省教育装备中心",
                     "义务教育薄弱环节改善", ProjectKind.PROJECT, functionCode, isNew, isMajor, budget,
-                    Phase.PUBLISHED, budgetDates, exAnte, target);
+                    Phase.PUBLISHED, budgetDates, exAnte, target, predecessor, period, targetRevision);
         }
     }
 

@@ -155,27 +155,38 @@ class VerdictTest extends CheckerTestSupport {
 
     @Test
     void parametersAreListedWithTheirDefaults() {
-        assertEquals(Map.of(
-                        "sync.approve.toleranceDays", "0",
-                        "sync.publish.toleranceDays", "0",
-                        "exAnte.threshold", "5000000",
-                        "indicator.minQuantShare", "0.5",
-                        "weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10",
-                        "library.file", "",
-                        "library.easyRatio", "0.8"),
+        assertEquals(Map.ofEntries(
+                        Map.entry("sync.approve.toleranceDays", "0"),
+                        Map.entry("sync.publish.toleranceDays", "0"),
+                        Map.entry("exAnte.threshold", "5000000"),
+                        Map.entry("indicator.minQuantShare", "0.5"),
+                        Map.entry("weights.level1", "OUTPUT:50,BENEFIT:30,SATISFACTION:10"),
+                        Map.entry("library.file", ""),
+                        Map.entry("library.easyRatio", "0.8"),
+                        Map.entry("review.finance.scope", "ALL"),
+                        Map.entry("review.finance.keyThreshold", "5000000"),
+                        Map.entry("exAnte.department.threshold", "1000000"),
+                        Map.entry("adjust.deadline", "09-30"),
+                        Map.entry("adjust.budgetTolerance", "0.10")),
                 checker.parameters().stream().collect(java.util.stream.Collectors.toMap(Param::key, Param::defaultValue)));
         assertTrue(checker.parameters().stream().noneMatch(p -> p.description().isBlank()));
     }
 
     @Test
     void theRuleCatalogueMatchesRulesMd() {
-        assertEquals(25, TargetChecker.rules().size()); // rules.md §1 and, since rules v2, §11's three
+        assertEquals(36, TargetChecker.rules().size()); // rules.md §1, §7, §8 and, since rules v2, §11's three
         assertEquals(new TargetChecker.RuleInfo("SYNC_PUBLISH_DATE_MISMATCH", Phase.PUBLISHED, Severity.WARN),
-                TargetChecker.rules().get(6));
+                TargetChecker.rules().get(8));
         assertEquals(new TargetChecker.RuleInfo("LIBRARY_UNKNOWN_INDICATOR", Phase.DECLARED, Severity.INFO),
-                TargetChecker.rules().get(21));
-        assertEquals(new TargetChecker.RuleInfo("LIBRARY_VALUE_TOO_EASY", Phase.DECLARED, Severity.WARN),
                 TargetChecker.rules().get(23));
+        assertEquals(new TargetChecker.RuleInfo("LIBRARY_VALUE_TOO_EASY", Phase.DECLARED, Severity.WARN),
+                TargetChecker.rules().get(25));
+        assertEquals(new TargetChecker.RuleInfo("REVIEW_GRADE_POOR", Phase.REVIEWED, Severity.BLOCK),
+                TargetChecker.rules().get(3));
+        assertEquals(new TargetChecker.RuleInfo("LIBRARY_TARGET_MISSING", Phase.LIBRARY, Severity.BLOCK),
+                TargetChecker.rules().get(27));
+        assertEquals(new TargetChecker.RuleInfo("ADJUST_NOT_TOGETHER", Phase.ADJUST, Severity.WARN),
+                TargetChecker.rules().get(35));
     }
 
     @Test
@@ -191,7 +202,8 @@ class VerdictTest extends CheckerTestSupport {
         }
         assertTrue(zh.keySet().containsAll(TargetChecker.rules().stream()
                 .filter(r -> !r.ruleId().matches("SYNC_REVIEW_TARGET_RETURNED|INDICATOR_OUTPUT_DIMENSION_MISSING|"
-                        + "INDICATOR_QUANT_INCOMPLETE|INDICATOR_DUPLICATE|WEIGHTS_INVALID"))
+                        + "INDICATOR_QUANT_INCOMPLETE|INDICATOR_DUPLICATE|WEIGHTS_INVALID|LIBRARY_PERIOD_TARGET_INCONSISTENT|"
+                        + "ADJUST_NOT_TOGETHER"))
                 .map(TargetChecker.RuleInfo::ruleId).toList()));
     }
 

@@ -55,6 +55,13 @@ public class RegionComponent {
         if (!host.isEmpty() && !HostRouting.validName(host)) {
             throw new IllegalArgumentException("'host' must be a host name (letters, digits, '.', '_', '-'), got '" + host + "'");
         }
+        String parentRegion = c.parentRegion() == null ? "" : c.parentRegion().trim();
+        if (!parentRegion.isEmpty()) {
+            RegionCode.require(parentRegion, "parentRegion");
+            if (parentRegion.equals(code)) {
+                throw new IllegalArgumentException("'parentRegion' of region " + code + " names the region itself");
+            }
+        }
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         if (c.compileEnabled()) {
             stages.add(Stage.COMPILE);
@@ -66,6 +73,7 @@ public class RegionComponent {
             stages.add(Stage.CLOSE);
         }
         return new RegionSettings(code, c.name(), c.enabled(), stages, c.rulePack().trim(),
-                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl, host.isEmpty() ? null : host);
+                Duration.ofSeconds(c.pollIntervalSeconds()), hostUrl.isEmpty() ? null : hostUrl, host.isEmpty() ? null : host,
+                parentRegion.isEmpty() ? null : parentRegion, c.hostContract() == null ? null : c.hostContract().trim());
     }
 }

@@ -31,12 +31,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Name of an org.perflink.rulepack configuration; empty: inherit the parent region's pack.")
     String rulePack() default "";
 
+    @AttributeDefinition(name = "Parent region", required = false,
+            description = "Empty: the parent follows the digits (440106 → 440100 → 440000). A 计划单列市 or 省直管县 may name "
+                    + "another, e.g. 410181 → 410000: rule packs are inherited from it and it counts this region as a lower region.")
+    String parentRegion() default "";
+
     @AttributeDefinition(name = "Poll interval (s)")
     int pollIntervalSeconds() default 5;
 
     @AttributeDefinition(name = "Host", required = false,
             description = "Name of the host configuration (org.perflink.host-<name>.cfg) this region talks to; empty: the single (default) host.")
     String host() default "";
+
+    @AttributeDefinition(name = "Host contract override", required = false,
+            description = "Empty: the org.perflink.host contract; else 1.0 or 1.1 for this region's host.")
+    String hostContract() default "";
 
     @AttributeDefinition(name = "Host URL override", required = false, description = "Empty: the org.perflink.host URL.")
     String hostUrl() default "";

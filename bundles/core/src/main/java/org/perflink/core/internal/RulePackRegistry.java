@@ -18,7 +18,7 @@ import org.perflink.core.RulePacks;
 
 /**
  * Resolves a region's effective pack from the configured packs and the region tree (county → city →
- * province → {@code default}). Computed on each call, so a changed pack or region applies at the next event.
+ * province → {@code default}; a configured {@code parentRegion} replaces the digits' parent, rules.md "Region parents"). Computed on each call, so a changed pack or region applies at the next event.
  */
 @Component(service = RulePacks.class)
 public class RulePackRegistry implements RulePacks {
@@ -46,7 +46,7 @@ public class RulePackRegistry implements RulePacks {
 
     @Override
     public RulePack effective(String regionCode) {
-        RulePack inherited = RegionCode.parent(regionCode).map(this::effective).orElse(RulePack.DEFAULT);
+        RulePack inherited = parentOf(regionCode).map(this::effective).orElse(RulePack.DEFAULT);
         RegionSettings region = regions.get(regionCode);
         if (region == null || region.rulePack().isEmpty()) {
             return inherited;
@@ -59,7 +59,7 @@ public class RulePackRegistry implements RulePacks {
     @Override
     public List<ParameterOverride> overrides(String regionCode) {
         RulePack pack = effective(regionCode);
-        RulePack parent = RegionCode.parent(regionCode).map(this::effective).orElse(RulePack.DEFAULT);
+        RulePack parent = parentOf(regionCode).map(this::effective).orElse(RulePack.DEFAULT);
         List<ParameterOverride> result = new ArrayList<>();
         for (String key : new TreeSet<>(allKeys(pack))) {
             Optional<String> value = pack.lookup(key);
@@ -75,6 +75,51 @@ public class RulePackRegistry implements RulePacks {
     @Override
     public Map<String, RulePack> defined() {
         return Map.copyOf(packs);
+    }
+
+    @Override
+    public Optional<String> parentOf(String regionCode) {
+        // Walk the configured chain first: a self-reference or cycle fails here, naming it, before any recursion.
+        List<String> chain = new ArrayList<>(List.of(regionCode));
+        for (String code = regionCode; ; ) {
+            RegionSettings region = regions.get(code);
+            Optional<String> next = region != null ? region.parent() : RegionCode.parent(code);
+            if (next.isEmpty()) {
+                break;
+            }
+            code = next.get();
+            if (chain.contains(code)) {
+                chain.add(code);
+                throw new IllegalArgumentException("parentRegion of region " + regionCode + " forms a cycle: "
+                        + String.join(" → ", chain));
+            }
+            chain.add(code);
+        }
+        RegionSettings own = regions.get(regionCode);
+        return own != null ? own.parent() : RegionCode.parent(regionCode);
+    }
+
+    @Override
+    public List<String> lowerRegions(String regionCode) {
+        List<String> lower = new ArrayList<>();
+        for (String code : new TreeSet<>(regions.keySet())) {
+            try {
+                if (!code.equals(regionCode) && nearestConfiguredAncestor(code).filter(regionCode::equals).isPresent()) {
+                    lower.add(code);
+                }
+            } catch (IllegalArgumentException cycle) {
+                // a region in a parent cycle fails on its own events; it is nobody's lower region
+            }
+        }
+        return lower;
+    }
+
+    private Optional<String> nearestConfiguredAncestor(String regionCode) {
+        Optional<String> parent = parentOf(regionCode);
+        while (parent.isPresent() && !regions.containsKey(parent.get())) {
+            parent = parentOf(parent.get());
+        }
+        return parent;
     }
 
     private static List<String> allKeys(RulePack pack) {

@@ -235,7 +235,9 @@ public final class DualMonitor {
         boolean fullSet = subject.regime() == Regime.KEY || !basicScope;
         if (fullSet && target != null && !target.indicators().isEmpty() && !snapshot.indicators().isEmpty()
                 && (deviationOn || atRiskOn)) {
+            int from = warnings.size();
             targets(subject, target, snapshot, warnings);
+            AdjustedTarget.mark(project, warnings.subList(from, warnings.size()));
         }
         return warnings;
     }

@@ -19,8 +19,7 @@ class ExecuteRuleCatalogTest {
     void everyWarningTypeIsAMonitorRuleWithADescriptionAndNoSeverityOfItsOwn() {
         RuleCatalog catalog = ServiceLoader.load(RuleCatalog.class).findFirst().orElseThrow();
         assertEquals(Stage.EXECUTE, catalog.stage());
-        assertEquals(List.of("EXECUTION_LAG", "EXECUTION_LAG_KEY", "EXECUTION_LAG_RECLAIM", "TARGET_DEVIATION", "TARGET_AT_RISK",
-                "NO_DATA"),
+        assertEquals(List.of("EXECUTION_LAG", "EXECUTION_LAG_KEY", "EXECUTION_LAG_RECLAIM", "TARGET_DEVIATION", "TARGET_AT_RISK", "NO_DATA"),
                 catalog.rules().stream().map(RuleCatalog.RuleInfo::ruleId).toList());
         for (RuleCatalog.RuleInfo r : catalog.rules()) {
             assertEquals(Phase.MONITOR, r.phase());

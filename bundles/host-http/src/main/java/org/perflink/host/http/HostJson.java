@@ -1,9 +1,12 @@
 package org.perflink.host.http;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -12,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.perflink.api.model.Adjustment;
 
 /**
  * The one ObjectMapper of host contract v1: money and scores as decimal strings, ISO dates, unknown
@@ -72,9 +77,23 @@ public final class HostJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // host-api v1.1: a composite's components are written inside "basis".
+        mapper.addMixIn(Adjustment.class, AdjustmentWire.class);
         // Contract: money, scores and ratios are JSON strings, never binary floats.
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         mapper.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         return mapper;
+    }
+
+    /** How an {@link Adjustment} is written: {@code basis} with its {@code components} nested (host-api v1.1). */
+    abstract static class AdjustmentWire {
+        @JsonIgnore
+        abstract Map<String, String> basis();
+
+        @JsonIgnore
+        abstract Map<String, Adjustment.Component> components();
+
+        @JsonProperty("basis")
+        abstract Map<String, Object> basisWithComponents();
     }
 }

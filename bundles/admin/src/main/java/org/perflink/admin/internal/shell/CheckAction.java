@@ -29,7 +29,7 @@ public class CheckAction implements Action {
     String file;
 
     @Option(name = "--phase", aliases = "-p",
-            description = "阶段 (phase) DECLARED|REVIEWED|APPROVED|PUBLISHED; 默认项目的 budgetPhase (default: the project's budgetPhase, else DECLARED)")
+            description = "阶段 (phase) LIBRARY|DECLARED|REVIEWED|APPROVED|PUBLISHED|ADJUST; 默认项目的 budgetPhase (default: the project's budgetPhase, else DECLARED)")
     @Completion(PhaseCompleter.class)
     String phase;
 

@@ -28,6 +28,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Use ConfigAdmin interpolation: $[secret:perflink.host] or $[env:PERFLINK_HOST_TOKEN]; never logged.")
     String secret() default "";
 
+    @AttributeDefinition(name = "Host contract", options = {
+        @org.osgi.service.metatype.annotations.Option(label = "1.0 (v1 calls and kinds only)", value = "1.0"),
+        @org.osgi.service.metatype.annotations.Option(label = "1.1 (v1.1 pulls, kinds and enum values too)", value = "1.1")},
+            description = "Which version of the host contract the host speaks (1.1 adds the v1.1 pulls, event phases LIBRARY and ADJUST, and the assessment kind); a region may override it with hostContract.")
+    String contract() default "1.0";
+
     @AttributeDefinition(name = "Connect timeout (s)")
     int connectTimeoutSeconds() default 5;
 

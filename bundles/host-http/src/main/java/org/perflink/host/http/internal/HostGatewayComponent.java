@@ -143,6 +143,7 @@ public class HostGatewayComponent {
         }
         return new HostSettings(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, auth,
                 c.username(), c.secret(), Duration.ofSeconds(c.connectTimeoutSeconds()),
-                Duration.ofSeconds(c.requestTimeoutSeconds()), c.pageSize(), c.batch(), c.allowInsecureCredentials());
+                Duration.ofSeconds(c.requestTimeoutSeconds()), c.pageSize(), c.batch(), c.allowInsecureCredentials(),
+                c.contract());
     }
 }

@@ -48,7 +48,9 @@ import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.ExecutionSnapshot;
+import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
@@ -150,6 +152,62 @@ public final class HttpHostGateway implements HostGateway {
             throws HostException {
         String path = regionPath(regionCode) + "/departments?" + query("year", year, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), DepartmentEvaluationInput.class, "departmentCode");
+    }
+
+    @Override
+    public String contract() {
+        return settings.contract();
+    }
+
+    /** The same host for a region that speaks another contract (its {@code hostContract}). */
+    @Override
+    public HostGateway forContract(String otherContract) {
+        return otherContract.equals(settings.contract()) ? this
+                : new HttpHostGateway(settings.withContract(otherContract), mapper);
+    }
+
+    /** {@code GET …/projects/{projectCode}?year=} (v1.1); a 404 means the host has no such record. */
+    @Override
+    public Parsed<Project> project(String regionCode, String projectCode, int year) throws HostException {
+        if (!v11()) {
+            return HostGateway.super.project(regionCode, projectCode, year);
+        }
+        String path = regionPath(regionCode) + "/projects/" + encode(projectCode) + "?" + query("year", year);
+        Answer answer;
+        try {
+            answer = send(request(path).GET(), HostJson.MAX_DOCUMENT_LENGTH, true);
+        } catch (IOException e) {
+            throw new HostException("host " + settings.url() + " unreachable: " + describe(e), e);
+        }
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (answer.status() != 200) {
+            throw new HostException("GET " + path + " answered " + answer.status() + ": " + reason(answer));
+        }
+        return reader.parse(answer.body(), Project.class, "projectCode");
+    }
+
+    /** The evaluator registry (v1.1 pull); a 1.0 host is not asked. */
+    @Override
+    public Page<Parsed<Evaluator>> evaluators(String regionCode, String cursor, int limit) throws HostException {
+        if (!v11()) {
+            return HostGateway.super.evaluators(regionCode, cursor, limit);
+        }
+        String path = regionPath(regionCode) + "/evaluators?" + query("cursor", cursor, "limit", pageLimit(limit));
+        return parsePage(path, get(path), Evaluator.class, "evaluatorId");
+    }
+
+    /** Feedback on a year's notices (v1.1 pull); a 1.0 host is not asked. */
+    @Override
+    public Page<Parsed<NoticeFeedback>> noticeFeedback(String regionCode, int year, String cursor, int limit)
+            throws HostException {
+        if (!v11()) {
+            return HostGateway.super.noticeFeedback(regionCode, year, cursor, limit);
+        }
+        String path = regionPath(regionCode) + "/notice-feedback?"
+                + query("year", year, "cursor", cursor, "limit", pageLimit(limit));
+        return parsePage(path, get(path), NoticeFeedback.class, "noticeId");
     }
 
     @Override

@@ -1,0 +1,158 @@
+package org.perflink.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.perflink.api.model.Stage;
+import org.perflink.store.StoreStatus;
+
+/**
+ * Host contract v1.1 end to end in Karaf (issue 14; EXPECTED.md, region 440400): projects enter the library, one is
+ * declared, reviewed with a grade, approved, adjusted mid-year, monitored against the adjusted target and evaluated
+ * by a third party with a conflict; the mock host receives the LIBRARY/REVIEWED/ADJUST verdicts, the warning that
+ * names the adjusted target, the Scores with the evaluator findings and the institutions' quality grades.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class V11LoopIT extends PerfLinkTestSupport {
+
+    private static final String REGION = "440400";
+    private static final String ADJUSTED = "440400-2027-000107";
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        Option[] base = super.config();
+        Option[] all = Arrays.copyOf(base, base.length + 1);
+        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
+        return all;
+    }
+
+    @Test
+    public void libraryToEvaluationWithAV11Host() throws Exception {
+        StoreStatus store = getOsgiService(StoreStatus.class);
+        configureRegion(REGION, true, true, true);
+
+        script(REGION, "COMPILE");
+        String compiled = lastSeq(REGION);
+        await().atMost(Duration.ofMinutes(2)).until(() -> compiled.equals(store.status(REGION).cursors().get(Stage.COMPILE)));
+        script(REGION, "EXECUTE");
+        String monitored = lastSeq(REGION);
+        await().atMost(Duration.ofMinutes(2)).until(() -> monitored.equals(store.status(REGION).cursors().get(Stage.EXECUTE)));
+        script(REGION, "CLOSE");
+        String closed = lastSeq(REGION);
+        await().atMost(Duration.ofMinutes(2)).until(() -> closed.equals(store.status(REGION).cursors().get(Stage.CLOSE)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+
+        assertVerdicts();
+        assertWarning();
+        assertScores();
+        assertQualityGrades();
+    }
+
+    private void assertVerdicts() throws Exception {
+        Map<String, JsonNode> byId = byId(received(REGION, "verdict"));
+        assertEquals(byId.keySet().toString(), 12, byId.size());
+        assertVerdict(byId, "440400-2027-000101.LIBRARY.r1", "PASS", List.of());
+        assertVerdict(byId, "440400-2027-000102.LIBRARY.r1", "BLOCK",
+                List.of("LIBRARY_EX_ANTE_FINANCE_REQUIRED", "LIBRARY_PERIOD_TARGET_INCONSISTENT"));
+        assertVerdict(byId, "440400-2027-000103.LIBRARY.r1", "BLOCK", List.of("LIBRARY_PERIOD_ENDED"));
+        assertVerdict(byId, ADJUSTED + ".LIBRARY.r5", "PASS", List.of());
+        assertVerdict(byId, ADJUSTED + ".DECLARED.r5", "PASS", List.of());
+        assertVerdict(byId, "440400-2027-000104.REVIEWED.r1", "PASS", List.of());
+        assertVerdict(byId, "440400-2027-000105.REVIEWED.r1", "BLOCK", List.of("REVIEW_GRADE_POOR"));
+        assertVerdict(byId, "440400-2027-000106.REVIEWED.r1", "WARN", List.of("REVIEW_GRADE_MEDIUM"));
+        assertVerdict(byId, ADJUSTED + ".REVIEWED.r5", "PASS", List.of());
+        assertVerdict(byId, ADJUSTED + ".APPROVED.r5", "PASS", List.of());
+        assertVerdict(byId, ADJUSTED + ".ADJUST.r5", "PASS", List.of());
+        assertVerdict(byId, "440400-2027-000108.ADJUST.r4", "BLOCK",
+                List.of("ADJUST_NOT_TOGETHER", "ADJUST_TARGET_LOWERED", "ADJUST_TOO_LATE"));
+        JsonNode lowered = finding(byId.get("440400-2027-000108.ADJUST.r4").path("body"), "ADJUST_TARGET_LOWERED");
+        assertEquals("targetRevision.approvedIndicators[0]", lowered.path("path").asText());
+        assertTrue(lowered.toString(), !lowered.path("message").asText().isBlank()
+                && !lowered.path("messageEn").asText().isBlank());
+        assertEquals("LIBRARY", byId.get("440400-2027-000102.LIBRARY.r1").path("body").path("phase").asText());
+    }
+
+    private void assertWarning() throws Exception {
+        Map<String, JsonNode> byId = byId(received(REGION, "warning"));
+        assertEquals(byId.keySet().toString(), 1, byId.size());
+        JsonNode w = byId.get(ADJUSTED + ".2027-09-30.TARGET_DEVIATION").path("body");
+        assertEquals("YELLOW", w.path("level").asText());
+        assertEquals("10", w.path("metrics").path("target").asText());
+        assertEquals("12", w.path("metrics").path("approvedTarget").asText());
+        assertEquals("true", w.path("metrics").path("targetAdjusted").asText());
+        assertEquals("0.3479", w.path("metrics").path("shortfall").asText());
+        assertTrue(w.path("message").asText(), w.path("message").asText().endsWith("（按调整后的绩效目标监控）"));
+    }
+
+    private void assertScores() throws Exception {
+        Map<String, JsonNode> byId = byId(received(REGION, "score"));
+        assertEquals(byId.keySet().toString(), 2, byId.size());
+        JsonNode conflicted = byId.get(ADJUSTED + ".2027").path("body");
+        assertEquals("SELF_EVALUATION", conflicted.path("source").asText());
+        assertEquals("100.00", conflicted.path("score").asText());
+        assertEquals(List.of("EVALUATOR_CONFLICT"), ruleIds(conflicted));
+        JsonNode poorReport = byId.get("440400-2027-000104.2027").path("body");
+        assertEquals("KEY_EVALUATION", poorReport.path("source").asText());
+        assertEquals("92.00", poorReport.path("score").asText());
+        assertEquals(List.of("EVALUATOR_QUALITY_DEVIATION", "EVALUATOR_QUALITY_LATE", "EVALUATOR_QUALITY_UNSCORED"),
+                ruleIds(poorReport));
+    }
+
+    private void assertQualityGrades() throws Exception {
+        Map<String, JsonNode> byId = byId(received(REGION, "assessment"));
+        assertEquals(byId.keySet().toString(), 2, byId.size());
+        JsonNode a = byId.get("440400-2027.EVALUATOR.INST-91440400MA5AAAAAAA").path("body");
+        assertEquals("EVALUATOR", a.path("scope").asText());
+        assertEquals("0.00", a.path("total").asText());
+        assertEquals("POOR", a.path("grade").asText());
+        JsonNode b = byId.get("440400-2027.EVALUATOR.INST-91440400MA5BBBBBBB").path("body");
+        assertEquals("20.00", b.path("total").asText());
+        assertEquals("POOR", b.path("grade").asText());
+    }
+
+    private static List<String> ruleIds(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("findings").forEach(f -> {
+            if (!"INFO".equals(f.path("severity").asText())) {
+                ids.add(f.path("ruleId").asText());
+            }
+        });
+        ids.sort(null);
+        return ids;
+    }
+
+    private static void assertVerdict(Map<String, JsonNode> byId, String id, String outcome, List<String> rules) {
+        JsonNode row = byId.get(id);
+        assertTrue("a verdict " + id + " in " + byId.keySet(), row != null);
+        assertEquals(id + " outcome", outcome, row.path("body").path("outcome").asText());
+        assertEquals(id + " rules", rules, ruleIds(row.path("body")));
+    }
+
+    private static JsonNode finding(JsonNode verdict, String ruleId) {
+        for (JsonNode f : verdict.path("findings")) {
+            if (ruleId.equals(f.path("ruleId").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no " + ruleId + " in " + verdict);
+    }
+}

@@ -1,0 +1,37 @@
+package org.perflink.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/** The demo's close summary: ceilings apart from allocations (rules.md §3.3), composites with their sources (§4). */
+class DemoSummaryTest {
+
+    @Test
+    void departmentCeilingsAreNotAddedToTheAllocationsInsideThem() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode adjustments = mapper.readTree("""
+                {"items": [
+                 {"region": "440000", "body": {"scope": "PROJECT", "action": "REDUCE", "deltaAmount": "-520000.00"}},
+                 {"region": "440000", "body": {"scope": "TRANSFER", "action": "REDUCE", "deltaAmount": "-110250.00"}},
+                 {"region": "440000", "body": {"scope": "DEPARTMENT", "subjectCode": "101", "action": "REDUCE",
+                   "deltaAmount": "-3600000.00", "basis": {"score": "72.50", "grade": "MEDIUM", "coefficient": "0.97",
+                   "components": {"KEY_TARGETS": {"score": "70.00", "source": "PERFLINK", "n": 4},
+                                  "OVERALL_EVALUATION": {"score": "75.00", "source": "HOST", "n": 4, "perflink": "75.63"}}}}}]}
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new DemoSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8)).adjustments(adjustments, mapper.readTree("{\"items\": []}"));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("department ceilings (控制数) -3600000.00 元; allocations inside them (项目/政策/转移支付) -630250.00 元"), out);
+        assertTrue(out.contains("部门 101  72.50 MEDIUM ×0.97  KEY_TARGETS 70.00 PERFLINK n=4, OVERALL_EVALUATION 75.00 HOST (PerfLink 75.63)"), out);
+        assertEquals(-1, out.indexOf("-4230250"), "never one sum of the two");
+    }
+}
