@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -74,14 +75,16 @@ class FirstPollTest {
         }, exchange -> { });
         camel.addRoutes(routes);
 
-        Thread.sleep(300);
-        assertEquals(Map.of(), Map.copyOf(polls), "the timers wait a full interval: no tick races the start");
+        // the timers wait a full interval: no tick races the start
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(polls::isEmpty);
 
         routes.pollNow(camel, executor);
         await().atMost(Duration.ofSeconds(10)).until(() -> polls.keySet().containsAll(EnumSet.of(Stage.EXECUTE, Stage.CLOSE))
                 && polls.containsKey(Stage.COMPILE));
         compileMayFinish.countDown();
-        Thread.sleep(200);
+        // and no second poll follows the first ones
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> Stream.of(Stage.values()).allMatch(s -> polls.get(s).get() == 1));
         for (Stage s : Stage.values()) {
             assertEquals(1, polls.get(s).get(), s + " polled exactly once");
         }
