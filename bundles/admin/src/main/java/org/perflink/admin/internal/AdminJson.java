@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.perflink.core.RegionKeys;
 import org.perflink.admin.api.AdminOperations;
 import org.perflink.admin.api.NotFoundException;
 
@@ -194,7 +195,7 @@ public final class AdminJson implements AdminOperations {
         sw.put("enabled", on(props.get("enabled")));
         ObjectNode st = sw.putObject("stages");
         for (Stage s : Stage.values()) {
-            st.put(s.name(), on(props.get(Stages.configKey(s))));
+            st.put(s.name(), on(props.get(RegionKeys.stageEnabled(s))));
         }
         return sw;
     }

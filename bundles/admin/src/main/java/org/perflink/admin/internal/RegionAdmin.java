@@ -86,7 +86,7 @@ public final class RegionAdmin {
         } else {
             for (Stage s : Stage.values()) {
                 if (stages.contains(s)) {
-                    values.put(Stages.configKey(s), String.valueOf(on));
+                    values.put(RegionKeys.stageEnabled(s), String.valueOf(on));
                 }
             }
         }
@@ -121,7 +121,7 @@ public final class RegionAdmin {
         values.put(RegionKeys.NAME, name == null ? "" : name.strip());
         values.put(RegionKeys.ENABLED, String.valueOf(!disabled));
         for (Stage s : Stage.values()) {
-            values.put(Stages.configKey(s), String.valueOf(stages.contains(s)));
+            values.put(RegionKeys.stageEnabled(s), String.valueOf(stages.contains(s)));
         }
         values.put(RegionKeys.RULE_PACK, pack);
         Path file = editor.create(regionCode, values);

@@ -45,7 +45,7 @@ public final class RulePackReport {
         for (RuleCatalog c : installed) {
             for (Param p : c.parameters()) {
                 knownKeys.add(p.key());
-                params.row(Stages.zh(c.stage()), p.key(), pack.string(p), source(pack, p.key()), p.defaultValue(),
+                params.row(c.stage().zh(), p.key(), pack.string(p), source(pack, p.key()), p.defaultValue(),
                         p.description());
             }
         }
@@ -182,7 +182,7 @@ public final class RulePackReport {
     private static String zhList(Collection<Stage> stages) {
         StringBuilder sb = new StringBuilder();
         for (Stage s : stages) {
-            sb.append(sb.length() == 0 ? "" : ",").append(Stages.label(s));
+            sb.append(sb.length() == 0 ? "" : ",").append(s.label());
         }
         return sb.toString();
     }

@@ -70,12 +70,12 @@ public final class StageRun {
         }
         Result r = runNow(actor, region, stage);
         if (!r.ran()) {
-            return "未运行 (not run): 区划 (region) " + region + " " + Stages.label(stage) + " — " + whyNot(region, stage, regions)
+            return "未运行 (not run): 区划 (region) " + region + " " + stage.label() + " — " + whyNot(region, stage, regions)
                     + "\n";
         }
         String cursor = r.cursorBefore() == null && r.cursorAfter() == null ? "-"
                 : (r.cursorBefore() == null ? "-" : r.cursorBefore()) + " → " + (r.cursorAfter() == null ? "-" : r.cursorAfter());
-        return "已运行 (ran): 区划 (region) " + region + " " + Stages.label(stage) + "\n"
+        return "已运行 (ran): 区划 (region) " + region + " " + stage.label() + "\n"
                 + "  游标 (cursor): " + cursor + (java.util.Objects.equals(r.cursorBefore(), r.cursorAfter())
                         ? " (无新事件 no new event)" : "") + "\n"
                 + "  用时 (took): " + r.took().toMillis() + " ms; 待送达 (backlog): " + r.backlog()

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.perflink.core.RegionKeys;
 import org.perflink.api.model.Stage;
 
 /** Stage names as administrators type them (compile, 编制, COMPILE) and as the region configuration keys them. */
@@ -15,21 +14,6 @@ public final class Stages {
     public static final List<String> NAMES = List.of("compile", "execute", "close");
 
     private Stages() {
-    }
-
-    /** 编制 / 执行 / 决算. */
-    public static String zh(Stage stage) {
-        return stage.zh();
-    }
-
-    /** {@code 编制 (compile)}. */
-    public static String label(Stage stage) {
-        return stage.label();
-    }
-
-    /** The boolean key of {@code org.perflink.region} that switches the stage. */
-    public static String configKey(Stage stage) {
-        return RegionKeys.stageEnabled(stage);
     }
 
     public static Stage parse(String text) {
@@ -61,7 +45,7 @@ public final class Stages {
         StringBuilder sb = new StringBuilder();
         for (Stage s : Stage.values()) {
             if (stages.contains(s)) {
-                sb.append(sb.length() == 0 ? "" : ",").append(zh(s));
+                sb.append(sb.length() == 0 ? "" : ",").append(s.zh());
             }
         }
         return sb.toString();

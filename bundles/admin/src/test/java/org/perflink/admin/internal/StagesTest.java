@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.perflink.core.RegionKeys;
 import org.perflink.api.model.Stage;
 
 class StagesTest {
@@ -31,11 +32,11 @@ class StagesTest {
 
     @Test
     void configurationKeysAndLabels() {
-        assertEquals("compileEnabled", Stages.configKey(Stage.COMPILE));
-        assertEquals("executeEnabled", Stages.configKey(Stage.EXECUTE));
-        assertEquals("closeEnabled", Stages.configKey(Stage.CLOSE));
+        assertEquals("compileEnabled", RegionKeys.stageEnabled(Stage.COMPILE));
+        assertEquals("executeEnabled", RegionKeys.stageEnabled(Stage.EXECUTE));
+        assertEquals("closeEnabled", RegionKeys.stageEnabled(Stage.CLOSE));
         assertEquals("编制,决算", Stages.zhList(EnumSet.of(Stage.CLOSE, Stage.COMPILE)));
         assertEquals("无 (none)", Stages.zhList(Set.of()));
-        assertEquals("执行 (execute)", Stages.label(Stage.EXECUTE));
+        assertEquals("执行 (execute)", Stage.EXECUTE.label());
     }
 }

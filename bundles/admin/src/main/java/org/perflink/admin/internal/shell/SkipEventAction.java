@@ -55,13 +55,13 @@ public class SkipEventAction implements Action {
         String cursorBefore = ledger.cursor(code, s);
         String skipped = runner.skipEvent(code, s);
         if (skipped == null) {
-            System.out.println("无卡住的事件 (no stuck event): 区划 (region) " + code + " " + Stages.label(s)
+            System.out.println("无卡住的事件 (no stuck event): 区划 (region) " + code + " " + s.label()
                     + " — 未跳过任何事件 (nothing skipped)");
             return null;
         }
         audit.record(ShellActor.of(session), "perflink:skip-event", code + "/" + s.name(), "cursor=" + cursorBefore,
                 "cursor=" + ledger.cursor(code, s) + " skipped=" + skipped);
-        System.out.println("已跳过 (skipped): 区划 (region) " + code + " " + Stages.label(s) + " 事件 (event) " + skipped
+        System.out.println("已跳过 (skipped): 区划 (region) " + code + " " + s.label() + " 事件 (event) " + skipped
                 + "; 游标 (cursor) " + (cursorBefore == null ? "-" : cursorBefore) + " → " + ledger.cursor(code, s));
         return null;
     }
