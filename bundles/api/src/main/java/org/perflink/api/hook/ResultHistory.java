@@ -30,6 +30,14 @@ public interface ResultHistory {
     }
 
     /**
+     * Every notice written for the region's {@code year}, first notices and follow-up steps, to departments and lower
+     * regions alike, ordered by notice id: what a FOLLOW_UP event follows up (since 1.2; none by default).
+     */
+    default List<Notice> yearNotices(int year) {
+        return List.of();
+    }
+
+    /**
      * Every verdict written for a project so far (all phases and revisions; the latest body of each verdict id),
      * oldest first: the close stage's KEY_TARGETS and assessments read them (since 1.2).
      */

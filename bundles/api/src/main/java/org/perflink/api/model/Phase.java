@@ -24,7 +24,9 @@ public enum Phase {
     /** 绩效评价: post-year evaluation data is ready. */
     EVALUATE(Stage.CLOSE),
     /** 结果应用: linkage for the next budget year. */
-    LINK(Stage.CLOSE);
+    LINK(Stage.CLOSE),
+    /** 跟踪问效: follow up the year's notices at {@code asOf} (host contract v1.1, since 1.2). */
+    FOLLOW_UP(Stage.CLOSE);
 
     private final Stage stage;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One event of the host's stage-event feed. {@code projectCodes} empty means every project of the
- * region and year; {@code asOf} is set for EXECUTE/MONITOR.
+ * region and year; {@code asOf} is set for EXECUTE/MONITOR and CLOSE/FOLLOW_UP.
  */
 public record StageEvent(
         long seq,

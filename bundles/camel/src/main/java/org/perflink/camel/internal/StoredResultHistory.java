@@ -47,6 +47,16 @@ final class StoredResultHistory implements ResultHistory {
                 .map(json -> read(json, Notice.class)).toList();
     }
 
+    /** Notices are few (at most a handful per department and year), so all of the region's are read and filtered. */
+    @Override
+    public List<Notice> yearNotices(int year) {
+        return store.latestResults(regionCode, ResultKind.NOTICE, Integer.MAX_VALUE).stream()
+                .map(r -> read(r.body(), Notice.class))
+                .filter(n -> n.year() == year)
+                .sorted(java.util.Comparator.comparing(Notice::noticeId))
+                .toList();
+    }
+
     @Override
     public List<Verdict> verdicts(String projectCode) {
         return store.resultsOf(regionCode, ResultKind.VERDICT, projectCode).stream().map(j -> read(j, Verdict.class)).toList();

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The close-stage hook (决算). EVALUATE writes each evaluated project's Score; LINK recomputes the same
  * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门) and the notices
- * (两书一函). Data is pulled page by page; only per-department tallies outlive a page. A bad item is
+ * (两书一函); FOLLOW_UP escalates the notices that are overdue or whose feedback was rejected ({@link FollowUpEvent}).
+ * Data is pulled page by page; only per-department tallies outlive a page. A bad item is
  * rejected and the others go on; a host that cannot answer fails the event so that it is handled again.
  */
 @Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=CLOSE")
@@ -55,6 +56,7 @@ public final class CloseHook implements StageHook {
         switch (event.phase()) {
             case EVALUATE -> evaluate(context);
             case LINK -> link(context);
+            case FOLLOW_UP -> FollowUpEvent.handle(context); // 跟踪问效 (rules.md §5)
             default -> LOG.debug("event {}: phase {} is not a close phase, nothing to do", event.eventId(), event.phase());
         }
     }

@@ -32,7 +32,13 @@ public final class CloseRuleCatalog implements RuleCatalog {
             rule(EvaluatorChecks.DEVIATION, Phase.EVALUATE, "第三方评价报告得分与按其实际值重算的得分偏差过大", "a third-party report's score is far from the score its own actuals give"),
             rule(EvaluatorChecks.LATE, Phase.EVALUATE, "第三方评价报告晚于合同约定提交", "a third-party report came after its contractual date"),
             rule(EvaluatorChecks.UNSCORED, Phase.EVALUATE, "第三方评价报告有指标未给出实际值", "a third-party report leaves indicators without actuals"),
-            rule(EvaluatorQuality.RULE, Phase.LINK, "第三方机构年度评价工作质量等级", "a third-party institution's annual evaluation quality grade"));
+            rule(EvaluatorQuality.RULE, Phase.LINK, "第三方机构年度评价工作质量等级", "a third-party institution's annual evaluation quality grade"),
+            rule(NoticeFollowUp.FEEDBACK_OVERDUE, Phase.FOLLOW_UP, "跟踪问效：通知逾期未报送整改反馈（到期日前未报送且未获通过）",
+                    "follow-up: no feedback on a notice was submitted by its due date and none was accepted"),
+            rule(NoticeFollowUp.FEEDBACK_REJECTED, Phase.FOLLOW_UP, "跟踪问效：整改反馈未获通过，且在到期日及决定后notice.resubmitDays天内未重新报送",
+                    "follow-up: the latest feedback was rejected and nothing was resubmitted by the due date and notice.resubmitDays after the decision"),
+            rule(NoticeFollowUp.ESCALATED, Phase.FOLLOW_UP, "跟踪问效逐级升级：提醒敦促→要求整改→工作约谈→移交/报送（有违规线索的直接移交纪检监察）",
+                    "follow-up escalation: reminder → rectification → interview → referral (a violation clue goes straight to discipline inspection)"));
 
     @Activate
     public CloseRuleCatalog() {

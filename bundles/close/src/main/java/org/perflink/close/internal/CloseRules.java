@@ -21,6 +21,7 @@ public final class CloseRules {
         all.addAll(RecordPoints.parameters());
         all.addAll(PolicyComposite.parameters());
         all.addAll(NoticeIssuer.parameters());
+        all.addAll(NoticeFollowUp.parameters());
         all.addAll(EvaluatorChecks.parameters());
         all.addAll(EvaluatorQuality.parameters());
         return List.copyOf(all);

@@ -23,7 +23,8 @@ class CloseRulesTest {
     private static final Map<String, List<String>> MODES = Map.of(
             "score.missingActual", List.of("ZERO", "DROP"),
             "link.base", List.of("REQUEST", "CURRENT_BUDGET"),
-            "link.department.mode", List.of("GRADE", "LINEAR"));
+            "link.department.mode", List.of("GRADE", "LINEAR"),
+            "notice.referral.to", List.of("ORGANIZATION", "DISCIPLINE"));
 
     @Test
     void everyParameterHasItsRulesMdDefault() {
@@ -89,6 +90,8 @@ class CloseRulesTest {
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");
         expected.put("notice.interview.poorProjects", "3");
+        expected.put("notice.resubmitDays", "10");
+        expected.put("notice.referral.to", "ORGANIZATION");
         expected.put("evaluator.conflict.coolingYears", "3");
         expected.put("evaluator.quality.maxDeviation", "10");
         expected.put("evaluator.quality.cost.CONFLICT", "100");
