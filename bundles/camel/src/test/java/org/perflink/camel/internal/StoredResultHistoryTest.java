@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Notice;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
@@ -70,5 +71,35 @@ class StoredResultHistoryTest {
         assertEquals(before, history.verdicts("P1"), "delivered or dead, a verdict is still what PerfLink decided");
         assertEquals(warningsBefore, history.warnings("P1"));
         assertEquals(List.of(), history.verdicts("P2"));
+    }
+
+    @Test
+    void theYearsNoticesAreEveryScopesAndStepsByIdWhateverTheHostAcknowledged() throws Exception {
+        JdbcStore store = store();
+        Notice reminder = new Notice("440000-2027.101.REMINDER", REGION, 2027, "101", Notice.Type.REMINDER,
+                LocalDate.parse("2028-04-20"), List.of("r"), List.of("P1"));
+        Notice older = new Notice("440000-2026.101.REMINDER", REGION, 2026, "101", Notice.Type.REMINDER,
+                LocalDate.parse("2027-04-20"), List.of("r"), List.of());
+        Notice step = new Notice("440000-2027.101.REMINDER.RECTIFICATION", REGION, 2027, "101", Notice.Type.RECTIFICATION,
+                LocalDate.parse("2028-06-09"), List.of("s"), List.of("P1"), Notice.Scope.DEPARTMENT, "101",
+                LocalDate.parse("2028-05-10"), reminder.noticeId(), "NOTICE_ESCALATED", reminder.noticeId(),
+                List.of(new Notice.Trigger("NOTICE_FEEDBACK_REJECTED", reminder.noticeId(), LocalDate.parse("2028-04-20"),
+                        LocalDate.parse("2028-04-18"), LocalDate.parse("2028-05-10"))), null);
+        Notice region = new Notice("440000-2027.REGION.440100.REMINDER", REGION, 2027, null, Notice.Type.REMINDER,
+                LocalDate.parse("2028-04-20"), List.of("m"), List.of(), Notice.Scope.REGION, "440100", null, null, null,
+                null, null, null);
+        write(store, 1, Stage.CLOSE, step, HostResult.of(step));
+        write(store, 2, Stage.CLOSE, region, HostResult.of(region));
+        write(store, 3, Stage.CLOSE, reminder, HostResult.of(reminder));
+        write(store, 4, Stage.CLOSE, older, HostResult.of(older));
+        StoredResultHistory history = new StoredResultHistory(REGION, store.resultLedger(), mapper);
+        List<Notice> notices = history.yearNotices(2027);
+        assertEquals(List.of(reminder, step, region), notices);
+        assertEquals(List.of(region), history.notices("440100"));
+
+        List<OutboxItem> pending = store.outbox().pending(REGION, Instant.now().plusSeconds(3600), 10);
+        store.outbox().delivered(REGION, List.of(pending.get(0).seq()));
+        store.outbox().deadLetter(pending.get(1).seq(), 422, "refused");
+        assertEquals(notices, history.yearNotices(2027));
     }
 }
