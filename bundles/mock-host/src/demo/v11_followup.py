@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Adds the follow-up of notices (rules.md §5, 跟踪问效) to the host contract v1.1 demo region 440400 珠海市(演示).
+"""Adds the follow-up demo region 460100 海口市(演示) (rules.md §5, 跟踪问效; host contract v1.1) to demo-dataset.json.
 
-Five more departments of 440400, each with projects whose key-evaluation scores bring notices at the whole-year
+Five departments, each with projects whose key-evaluation scores bring notices at the whole-year
 CLOSE/LINK of 2028-06-30 (rules.md §3.4), the host's feedback on those notices (on time, late, missing, rejected,
 rejected with a violation clue, and on the escalation steps), and three CLOSE/FOLLOW_UP events after the LINK. This
 module reads §3.4 and §5 on its own (it shares nothing with PerfLink's code) and appends what it computes to
-EXPECTED.md. Run after v11_region.py (build_demo_dataset.py calls both); running it again replaces its part.
+EXPECTED.md. A region of its own (not under 440000, so no lower region of it), so that every expectation of the other
+regions stays as it was. Run after v11_region.py (build_demo_dataset.py calls both); running it again replaces it.
 """
 import datetime as dt
 import json
@@ -13,13 +14,13 @@ import os
 from collections import OrderedDict
 from decimal import Decimal as D
 
-import v11_region as v11
+import v11_region as v11  # its indicators and reviews: the same kind of target
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'main', 'resources', 'datasets')
-R, YEAR = v11.R, v11.YEAR
-SECTION = '## 440400 珠海市(演示) — follow-up of notices (rules.md §5)'
-LINK_DATE = dt.date(2028, 6, 30)  # v11_region's whole-year CLOSE/LINK, 2028-06-30T10:00:00+08:00
+R, NAME, YEAR = '460100', '海口市(演示)', 2027
+SECTION = '## 460100 海口市(演示) — follow-up of notices (rules.md §5), host contract v1.1'
+LINK_DATE = dt.date(2028, 6, 30)  # the whole-year CLOSE/LINK, 2028-06-30T10:00:00+08:00
 FOLLOW_UPS = ['2028-08-10', '2028-09-15', '2028-10-20']
 
 # rules.md §3.4 / §5 defaults
@@ -39,12 +40,12 @@ DEPARTMENTS = OrderedDict([
 
 # the host's feedback (notice id → submissions): what each case is designed to show
 FEEDBACK = [
-    ('440400-2027.302.REMINDER', '2028-07-15', 'ACCEPTED', '2028-07-18', None),       # on time, accepted
-    ('440400-2027.305.REMINDER', '2028-07-25', 'SUBMITTED', None, None),              # late, not yet decided
-    ('440400-2027.305.REMINDER.RECTIFICATION', '2028-09-05', 'ACCEPTED', '2028-09-08', None),  # the step, on time
-    ('440400-2027.303.RECTIFICATION', '2028-07-28', 'REJECTED', '2028-08-02', False),  # rejected, never resubmitted
-    ('440400-2027.304.RECTIFICATION', '2028-07-26', 'REJECTED', '2028-07-29', True),   # rejected, violation clue
-    # 440400-2027.304.INTERVIEW and 440400-2027.306.REMINDER: no feedback at all
+    ('460100-2027.302.REMINDER', '2028-07-15', 'ACCEPTED', '2028-07-18', None),       # on time, accepted
+    ('460100-2027.305.REMINDER', '2028-07-25', 'SUBMITTED', None, None),              # late, not yet decided
+    ('460100-2027.305.REMINDER.RECTIFICATION', '2028-09-05', 'ACCEPTED', '2028-09-08', None),  # the step, on time
+    ('460100-2027.303.RECTIFICATION', '2028-07-28', 'REJECTED', '2028-08-02', False),  # rejected, never resubmitted
+    ('460100-2027.304.RECTIFICATION', '2028-07-26', 'REJECTED', '2028-07-29', True),   # rejected, violation clue
+    # 460100-2027.304.INTERVIEW and 460100-2027.306.REMINDER: no feedback at all
 ]
 
 
@@ -63,9 +64,17 @@ def projects_and_evaluations():
             {'code': 'C1', 'actual': '1.4'}, {'code': 'B1', 'actual': '600'}, {'code': 'S1', 'actual': '92'}]
     for dept, (name, items) in DEPARTMENTS.items():
         for n, pname, key in items:
-            p = v11.project(n, pname, '2000000.00', 'PUBLISHED', 'PUBLISHED', rev=v11.reviews())
-            p['departmentCode'], p['departmentName'] = dept, name
-            p['unitCode'], p['unitName'] = dept + '001', name + '机关'
+            code = '%s-%d-%06d' % (R, YEAR, n)
+            dates = OrderedDict(v11.DATES)
+            p = OrderedDict([('projectCode', code), ('revision', 1), ('regionCode', R), ('year', YEAR),
+                             ('departmentCode', dept), ('departmentName', name), ('unitCode', dept + '001'),
+                             ('unitName', name + '机关'), ('name', pname), ('kind', 'PROJECT'),
+                             ('functionCode', v11.FUNCTION), ('isNew', False), ('isMajor', False),
+                             ('budgetAmount', '2000000.00'), ('budgetPhase', 'PUBLISHED'), ('budgetPhaseDates', dates),
+                             ('exAnte', None),
+                             ('target', OrderedDict([('phase', 'PUBLISHED'), ('phaseDates', dates),
+                                                     ('reviews', v11.reviews()), ('overallGoal', '按期完成项目建设任务'),
+                                                     ('indicators', v11.indicators())]))])
             projects.append(p)
             evaluations.append(OrderedDict([
                 ('projectCode', p['projectCode']), ('year', YEAR), ('kind', 'PROJECT'), ('recurrence', 'CONTINUING'),
@@ -75,7 +84,7 @@ def projects_and_evaluations():
 
 
 def first_notices():
-    """rules.md §3.4 from the project grades (no department composite in 440400: its host sends no departments)."""
+    """rules.md §3.4 from the project grades (no department composite: the host sends no departments)."""
     notices = []
     for dept, (_, items) in DEPARTMENTS.items():
         grades = [grade(k) for _, _, k in items]
@@ -149,9 +158,11 @@ def year():
 
 def expected(notices, escalations):
     L = ['', SECTION, '',
-         'Departments 302–306 of 440400 (key-evaluation scores fix each project\'s grade; 2 000 000 each, CONTINUING, '
-         'requests 2 000 000). Events, after v11_region\'s: the whole-year CLOSE/LINK of 2028-06-30 issues the first '
-         'notices (§3.4, due in 20 / 30 / 30 days), then CLOSE/FOLLOW_UP at ' + ', '.join(FOLLOW_UPS) + '. Feedback '
+         'Run with `contract = 1.1` (config/demo/org.perflink.region-460100.cfg: `hostContract = 1.1`; a 1.0 host gets '
+         'no follow-up). Departments 302–306 (key-evaluation scores fix each project\'s grade; 2 000 000 each, CONTINUING, '
+         'requests 2 000 000; targets shaped as 440400-2027-000107\'s, so their COMPILE/PUBLISHED verdicts of 2027-02-20 '
+         'are PASS). Events, in order: the whole-year CLOSE/LINK of 2028-06-30 issues the first '
+         'notices (§3.4, due in 20 / 30 / 30 days; CLOSE/EVALUATE 2028-06-15 before it), then CLOSE/FOLLOW_UP at ' + ', '.join(FOLLOW_UPS) + '. Feedback '
          'is read as it stood on each asOf (a later submission is not seen, a later decision is still pending). '
          'Defaults: notice.resubmitDays 10, notice.referral.to ORGANIZATION.', '',
          '### Projects and first notices (CLOSE/LINK 2028-06-30)', '',
@@ -168,7 +179,7 @@ def expected(notices, escalations):
           '|---|---|---|---|---|']
     for nid, sub, status, decided, clue in FEEDBACK:
         L.append('| %s | %s | %s | %s | %s |' % (nid, sub, status, decided or '—', '—' if clue is None else str(clue).lower()))
-    L.append('| 440400-2027.304.INTERVIEW, 440400-2027.306.REMINDER | — (none) | | | |')
+    L.append('| 460100-2027.304.INTERVIEW, 460100-2027.306.REMINDER | — (none) | | | |')
     L += ['', '### Escalations (NOTICE_ESCALATED)', '',
           '| issued by | notice | type | from (its due date) | triggers | dueDate / referralTo |', '|---|---|---|---|---|---|']
     for s in escalations:
@@ -177,30 +188,40 @@ def expected(notices, escalations):
                                                           s['due'] or s['referral']))
     counts = OrderedDict((k, sum(1 for s in escalations if s['type'] == k)) for k in ('RECTIFICATION', 'INTERVIEW', 'REFERRAL'))
     referred = sorted(s['case'] for s in escalations if s['type'] == 'REFERRAL')
-    L += ['', 'Escalations: %d (%s); cases that reached REFERRAL: %s. Not escalated: 440400-2027.302.REMINDER (feedback '
-          'on time, accepted), 440400-2027.305.REMINDER.RECTIFICATION (accepted 2028-09-08, the case closes); '
-          '440400-2027.303.RECTIFICATION waits on 2028-08-10 (rejected 08-02, resubmission possible until 08-12).' % (
+    L += ['', 'Escalations: %d (%s); cases that reached REFERRAL: %s. Not escalated: 460100-2027.302.REMINDER (feedback '
+          'on time, accepted), 460100-2027.305.REMINDER.RECTIFICATION (accepted 2028-09-08, the case closes); '
+          '460100-2027.303.RECTIFICATION waits on 2028-08-10 (rejected 08-02, resubmission possible until 08-12).' % (
               len(escalations), ', '.join('%s %d' % kv for kv in counts.items()), ', '.join(referred)), '']
     return '\n'.join(L)
+
+
+def region():
+    projects, evaluations = projects_and_evaluations()
+    # every project is checked once at compile (its PUBLISHED verdict), then the close stage of the whole year
+    events = [OrderedDict([('year', YEAR), ('stage', 'COMPILE'), ('phase', 'PUBLISHED'),
+                           ('projectCodes', [p['projectCode'] for p in projects]),
+                           ('occurredAt', '2027-02-20T10:00:00+08:00')]),
+              OrderedDict([('year', YEAR), ('stage', 'CLOSE'), ('phase', 'EVALUATE'), ('projectCodes', []),
+                           ('occurredAt', '2028-06-15T10:00:00+08:00')]),
+              OrderedDict([('year', YEAR), ('stage', 'CLOSE'), ('phase', 'LINK'), ('projectCodes', []),
+                           ('occurredAt', LINK_DATE.isoformat() + 'T10:00:00+08:00')])]
+    events += [OrderedDict([('year', YEAR), ('stage', 'CLOSE'), ('phase', 'FOLLOW_UP'), ('projectCodes', []),
+                            ('occurredAt', a + 'T18:00:00+08:00'), ('asOf', a)]) for a in FOLLOW_UPS]
+    feedback = [OrderedDict([('noticeId', nid), ('submittedOn', sub), ('status', status)]
+                            + ([('decidedOn', decided)] if decided else [])
+                            + ([('violationClue', clue)] if clue is not None else [])
+                            + [('comment', '整改情况说明（演示）')])
+                for nid, sub, status, decided, clue in FEEDBACK]
+    return OrderedDict([('regionCode', R), ('name', NAME), ('year', YEAR), ('projects', projects), ('execution', []),
+                        ('evaluations', evaluations), ('departments', []), ('events', []),
+                        ('scriptedEvents', events), ('evaluators', []), ('noticeFeedback', feedback)])
 
 
 def main():
     path = os.path.join(OUT, 'demo-dataset.json')
     with open(path, encoding='utf-8') as fh:
         doc = json.load(fh, object_pairs_hook=OrderedDict)
-    region = next(r for r in doc['regions'] if r['regionCode'] == R)
-    projects, evaluations = projects_and_evaluations()
-    codes = {p['projectCode'] for p in projects}
-    region['projects'] = [p for p in region['projects'] if p['projectCode'] not in codes] + projects
-    region['evaluations'] = [e for e in region['evaluations'] if e['projectCode'] not in codes] + evaluations
-    region['scriptedEvents'] = [e for e in region['scriptedEvents'] if e.get('phase') != 'FOLLOW_UP'] + [
-        OrderedDict([('year', YEAR), ('stage', 'CLOSE'), ('phase', 'FOLLOW_UP'), ('projectCodes', []),
-                     ('occurredAt', a + 'T18:00:00+08:00'), ('asOf', a)]) for a in FOLLOW_UPS]
-    region['noticeFeedback'] = [OrderedDict([('noticeId', nid), ('submittedOn', sub), ('status', status)]
-                                            + ([('decidedOn', decided)] if decided else [])
-                                            + ([('violationClue', clue)] if clue is not None else [])
-                                            + [('comment', '整改情况说明（演示）')])
-                                for nid, sub, status, decided, clue in FEEDBACK]
+    doc['regions'] = [r for r in doc['regions'] if r.get('regionCode') != R] + [region()]
     with open(path, 'w', encoding='utf-8') as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)
         fh.write('\n')

@@ -128,6 +128,38 @@ final class DemoSummary {
         }
     }
 
+    /**
+     * rules.md §5 (跟踪问效): per region, the escalation steps the FOLLOW_UP events issued, counted by step (a REFERRAL by
+     * where it went), and the cases that reached REFERRAL.
+     */
+    void escalations(JsonNode notices) {
+        Map<String, Map<String, Integer>> steps = new TreeMap<>();
+        Map<String, List<String>> referred = new TreeMap<>();
+        for (JsonNode row : notices.path("items")) {
+            JsonNode body = row.path("body");
+            if (!"NOTICE_ESCALATED".equals(body.path("ruleId").asText())) {
+                continue;
+            }
+            String region = row.path("region").asText();
+            String type = body.path("type").asText();
+            boolean referral = "REFERRAL".equals(type);
+            count(steps, region, referral ? type + ":" + body.path("referralTo").asText() : type);
+            if (referral) {
+                referred.computeIfAbsent(region, r -> new ArrayList<>()).add(body.path("caseId").asText()
+                        + " (" + body.path("subjectCode").asText() + ")");
+            }
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.println("决算 Close stage — follow-up of notices (跟踪问效), escalations by step:");
+        steps.forEach((region, counts) -> {
+            out.println("  " + region + "  escalations: " + counts);
+            List<String> cases = referred.getOrDefault(region, List.of()).stream().sorted().toList();
+            out.println("          移交/报送 referred: " + (cases.isEmpty() ? "—" : String.join(", ", cases)));
+        });
+    }
+
     /** "83.80 GOOD ×1.00  KEY_ASSESSMENT 85.00 HOST (PerfLink 73.10), …": a composite with its components' sources. */
     static String composite(JsonNode adjustment) {
         JsonNode basis = adjustment.path("basis");

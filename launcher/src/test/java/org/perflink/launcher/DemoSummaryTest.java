@@ -34,4 +34,26 @@ class DemoSummaryTest {
         assertTrue(out.contains("部门 101  72.50 MEDIUM ×0.97  KEY_TARGETS 70.00 PERFLINK n=4, OVERALL_EVALUATION 75.00 HOST (PerfLink 75.63)"), out);
         assertEquals(-1, out.indexOf("-4230250"), "never one sum of the two");
     }
+
+    @Test
+    void escalationsAreCountedByStepWithTheCasesThatReachedAReferral() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode notices = mapper.readTree("""
+                {"items": [
+                 {"region": "460100", "body": {"noticeId": "460100-2027.306.REMINDER", "type": "REMINDER"}},
+                 {"region": "460100", "body": {"noticeId": "460100-2027.306.REMINDER.RECTIFICATION", "type": "RECTIFICATION",
+                   "ruleId": "NOTICE_ESCALATED", "caseId": "460100-2027.306.REMINDER", "subjectCode": "306"}},
+                 {"region": "460100", "body": {"noticeId": "460100-2027.306.REMINDER.REFERRAL", "type": "REFERRAL",
+                   "referralTo": "ORGANIZATION", "ruleId": "NOTICE_ESCALATED", "caseId": "460100-2027.306.REMINDER", "subjectCode": "306"}},
+                 {"region": "460100", "body": {"noticeId": "460100-2027.304.RECTIFICATION.REFERRAL", "type": "REFERRAL",
+                   "referralTo": "DISCIPLINE", "ruleId": "NOTICE_ESCALATED", "caseId": "460100-2027.304.RECTIFICATION", "subjectCode": "304"}},
+                 {"region": "440000", "body": {"noticeId": "440000-2027.101.REMINDER", "type": "REMINDER"}}]}
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new DemoSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8)).escalations(notices);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("460100  escalations: {RECTIFICATION=1, REFERRAL:DISCIPLINE=1, REFERRAL:ORGANIZATION=1}"), out);
+        assertTrue(out.contains("移交/报送 referred: 460100-2027.304.RECTIFICATION (304), 460100-2027.306.REMINDER (306)"), out);
+        assertEquals(-1, out.indexOf("440000"), "a region without escalations has no line");
+    }
 }

@@ -121,11 +121,11 @@ class DemoDatasetTest {
             Client c = new Client(host.baseUri());
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
             // 4 + 4 compile events of 440000 and 440100; 440300 (the rules v2 showcase) adds one PUBLISHED event and
-            // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events,
-            // and 3 CLOSE/FOLLOW_UP events (rules.md §5)
-            assertEquals(14, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events;
+            // the follow-up region 460100 (rules.md §5) adds 1 compile event, and EVALUATE, LINK and 3 FOLLOW_UP close events
+            assertEquals(15, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
             assertEquals(8, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
-            assertEquals(9, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
+            assertEquals(11, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());
             assertEquals("DECLARED", feed.get("items").get(0).get("phase").asText());
@@ -151,41 +151,36 @@ class DemoDatasetTest {
             }
         }
         assertEquals(List.of("COMPILE/LIBRARY", "COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED",
-                "COMPILE/ADJUST", "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK",
-                "CLOSE/FOLLOW_UP", "CLOSE/FOLLOW_UP", "CLOSE/FOLLOW_UP"), phases); // 跟踪问效 after the LINK (v11_followup.py)
+                "COMPILE/ADJUST", "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK"), phases);
         assertEquals(4, r.evaluators().size());
         assertTrue(r.project("440400-2026-000103", 2026).isPresent(), "the predecessor of a continuing entry");
         try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
             Client c = new Client(host.baseUri());
             assertEquals(4, c.get("/api/v1/regions/440400/evaluators").json().get("items").size());
-            assertEquals(5, c.get("/api/v1/regions/440400/notice-feedback?year=2027").json().get("items").size());
+            assertEquals(0, c.get("/api/v1/regions/440400/notice-feedback?year=2027").json().get("items").size());
             assertEquals(2026, c.get("/api/v1/regions/440400/projects/440400-2026-000103?year=2026").json()
                     .get("period").get("endYear").asInt());
         }
     }
 
-    /** rules.md §5 in the demo: feedback on time, late, rejected, rejected with a clue, and FOLLOW_UPs with asOf. */
+    /** rules.md §5 in the demo (460100): feedback on time, late, rejected, with a clue, and FOLLOW_UPs after the LINK. */
     @Test
-    void theV11RegionHasFeedbackOfEveryKindAndFollowUpsAfterTheLink() throws Exception {
-        RegionData r = Dataset.demo().region(V11_REGION);
-        List<String> asOfs = new java.util.ArrayList<>();
-        boolean afterLink = false;
+    void theFollowUpRegionHasFeedbackOfEveryKindAndFollowUpsAfterTheLink() throws Exception {
+        RegionData r = Dataset.demo().region("460100");
+        List<String> phases = new java.util.ArrayList<>();
         for (ObjectNode e : r.scriptedEvents()) {
-            afterLink |= e.get("phase").asText().equals("LINK");
-            if (e.get("phase").asText().equals("FOLLOW_UP")) {
-                assertTrue(afterLink, "a follow-up comes after the whole-year LINK");
-                asOfs.add(e.get("asOf").asText());
-            }
+            phases.add(e.get("phase").asText() + (e.has("asOf") ? " " + e.get("asOf").asText() : ""));
         }
-        assertEquals(List.of("2028-08-10", "2028-09-15", "2028-10-20"), asOfs);
+        assertEquals(List.of("PUBLISHED", "EVALUATE", "LINK", "FOLLOW_UP 2028-08-10", "FOLLOW_UP 2028-09-15", "FOLLOW_UP 2028-10-20"), phases);
+        assertEquals(7, r.evaluations(2027).size());
         try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
-            JsonNode items = new Client(host.baseUri()).get("/api/v1/regions/440400/notice-feedback?year=2027").json().get("items");
+            JsonNode items = new Client(host.baseUri()).get("/api/v1/regions/460100/notice-feedback?year=2027").json().get("items");
             List<String> seen = new java.util.ArrayList<>();
             items.forEach(f -> seen.add(f.get("noticeId").asText() + " " + f.get("status").asText()
                     + (f.path("violationClue").asBoolean(false) ? " clue" : "")));
-            assertEquals(List.of("440400-2027.302.REMINDER ACCEPTED", "440400-2027.305.REMINDER SUBMITTED",
-                    "440400-2027.305.REMINDER.RECTIFICATION ACCEPTED", "440400-2027.303.RECTIFICATION REJECTED",
-                    "440400-2027.304.RECTIFICATION REJECTED clue"), seen);
+            assertEquals(List.of("460100-2027.302.REMINDER ACCEPTED", "460100-2027.305.REMINDER SUBMITTED",
+                    "460100-2027.305.REMINDER.RECTIFICATION ACCEPTED", "460100-2027.303.RECTIFICATION REJECTED",
+                    "460100-2027.304.RECTIFICATION REJECTED clue"), seen);
         }
     }
 }
