@@ -44,6 +44,12 @@ public interface AdminOperations {
     /** GET regions/{code}/projects/{projectCode}/timeline: verdicts → warnings → score → adjustment. */
     ObjectNode timeline(String regionCode, String projectCode);
 
+    /**
+     * GET regions/{code}/departments/{departmentCode}/notices: the notice history of a department (or lower region), case
+     * by case (rules.md §5). Since 1.1.
+     */
+    ObjectNode notices(String regionCode, String departmentCode);
+
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
 }

@@ -269,6 +269,13 @@ public final class AdminJson implements AdminOperations {
         return out;
     }
 
+    @Override
+    public ObjectNode notices(String code, String departmentCode) {
+        String region = valid(code);
+        String subject = NoticeHistory.requireSubject(departmentCode);
+        return NoticeHistory.json(mapper, region, subject, NoticeHistory.of(results, mapper, region, subject));
+    }
+
     /**
      * The region's latest results, newest first (each result id once, with its delivery state), from {@code offset}
      * on; or with {@code project} that project's results in timeline order (at most {@code limit} of each kind, no

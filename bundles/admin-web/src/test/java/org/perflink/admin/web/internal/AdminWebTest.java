@@ -579,7 +579,7 @@ class AdminWebTest {
             Matcher p = pathLine.matcher(line);
             if (p.matches()) {
                 path = p.group(1).replace("{regionCode}", "440000").replace("{stage}", "compile")
-                        .replace("{projectCode}", "P1");
+                        .replace("{projectCode}", "P1").replace("{departmentCode}", "101");
                 continue;
             }
             Matcher m = methodLine.matcher(line);
@@ -591,7 +591,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(10, operations, "every operation of the file was tried");
+        assertEquals(11, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets

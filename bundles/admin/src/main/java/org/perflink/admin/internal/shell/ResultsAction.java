@@ -9,7 +9,11 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.perflink.admin.internal.LatestResults;
+import org.perflink.admin.internal.NoticeHistory;
+import org.perflink.admin.internal.NoticeHistoryText;
 import org.perflink.admin.internal.ResultsText;
 import org.perflink.store.ResultLedger;
 
@@ -36,11 +40,21 @@ public class ResultsAction implements Action {
                     + ", 默认 (default) " + LatestResults.DEFAULT_LIMIT)
     String limit;
 
+    @Option(name = "--department", aliases = "-d",
+            description = "部门或下级地区代码：显示其问责通知跟踪（案件、步骤、期限、状态）(a department or lower region: its notice history)")
+    String department;
+
     @Reference
     ResultLedger store;
 
     @Override
     public Object execute() {
+        if (department != null) {
+            String subject = NoticeHistory.requireSubject(department);
+            System.out.print(NoticeHistoryText.render(region, subject,
+                    NoticeHistory.of(store, new ObjectMapper(), region, subject)));
+            return null;
+        }
         LatestResults.Query q = LatestResults.query(region, project, kind, limit);
         System.out.print(ResultsText.render(q, LatestResults.find(store, q), ZoneId.systemDefault()));
         return null;
