@@ -456,6 +456,24 @@ class AdminWebTest {
     }
 
     @Test
+    void aDepartmentsNoticeHistoryIsServedCaseByCase() throws Exception {
+        put(ResultKind.NOTICE, "101", "{\"noticeId\":\"440000-2027.101.REMINDER\",\"type\":\"REMINDER\",\"dueDate\":\"2028-04-20\"}");
+        put(ResultKind.NOTICE, "101", "{\"noticeId\":\"440000-2027.101.REMINDER.REFERRAL\",\"type\":\"REFERRAL\","
+                + "\"referralTo\":\"ORGANIZATION\",\"caseId\":\"440000-2027.101.REMINDER\",\"issuedOn\":\"2028-05-10\","
+                + "\"triggers\":[{\"ruleId\":\"NOTICE_FEEDBACK_OVERDUE\",\"noticeId\":\"440000-2027.101.REMINDER\",\"dueDate\":\"2028-04-20\"}]}");
+        JsonNode data = getJson("vera", "/api/admin/v1/regions/440000/departments/101/notices");
+        assertEquals("101", data.path("subject").asText());
+        JsonNode c = data.path("cases").get(0);
+        assertEquals("440000-2027.101.REMINDER", c.path("caseId").asText());
+        assertEquals("REFERRED", c.path("state").asText());
+        assertEquals("已报送组织部门", c.path("stateZh").asText());
+        assertEquals(2, c.path("steps").size());
+        assertEquals("NOTICE_FEEDBACK_OVERDUE", c.path("steps").get(1).path("triggers").get(0).path("ruleId").asText());
+        assertEquals(0, getJson("vera", "/api/admin/v1/regions/440000/departments/999/notices").path("cases").size());
+        assertTrue(get("vera", "/admin/").body().contains("id=\"nh-table\""), "the page has the notice history");
+    }
+
+    @Test
     void theLatestResultsOfARegionNewestFirstWithTheirStateAndFindings() throws Exception {
         store.stored.add(new StoredResult(42, "440000", ResultKind.VERDICT, "P2.DECLARED.r1", "P2", StoredResult.DEAD,
                 "{\"verdictId\":\"P2.DECLARED.r1\",\"outcome\":\"BLOCK\",\"findings\":[{\"ruleId\":\"EX_ANTE_REQUIRED\","
