@@ -44,9 +44,16 @@ public final class NoticeFollowUp {
     private final int interviewDays;
     private final int resubmitDays;
     private final ReferralTo referralTo;
+    // a pack may switch each rule off (rule.<id>.enabled = false), as for every other rule
+    private final boolean overdueOn;
+    private final boolean rejectedOn;
+    private final boolean escalationOn;
 
     public NoticeFollowUp(RulePack pack) {
         Objects.requireNonNull(pack, "pack");
+        this.overdueOn = pack.enabled(FEEDBACK_OVERDUE);
+        this.rejectedOn = pack.enabled(FEEDBACK_REJECTED);
+        this.escalationOn = pack.enabled(ESCALATED);
         this.rectificationDays = pack.integer(NoticeIssuer.RECTIFICATION_DUE_DAYS);
         this.interviewDays = pack.integer(NoticeIssuer.INTERVIEW_DUE_DAYS);
         this.resubmitDays = pack.integer(RESUBMIT_DAYS);
@@ -120,6 +127,9 @@ public final class NoticeFollowUp {
      */
     public List<Notice> escalate(Collection<Notice> yearNotices, Collection<NoticeFeedback> feedback, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
+        if (!escalationOn) {
+            return List.of();
+        }
         Set<String> issued = yearNotices.stream().map(Notice::noticeId).collect(Collectors.toSet());
         List<Notice> steps = new ArrayList<>();
         for (Case c : cases(yearNotices, feedback).values()) {
@@ -143,12 +153,12 @@ public final class NoticeFollowUp {
         List<Trigger> triggers = new ArrayList<>(2);
         List<String> reasons = new ArrayList<>(2);
         boolean onTime = given.stream().anyMatch(f -> !f.submittedOn().isAfter(due));
-        if (asOf.isAfter(due) && !onTime) {
+        if (overdueOn && asOf.isAfter(due) && !onTime) {
             triggers.add(new Trigger(FEEDBACK_OVERDUE, latest.noticeId(), due, null, asOf));
             reasons.add(reason("followUp.reason.overdue", latest, due, asOf));
         }
         boolean clue = false;
-        if (last.isPresent() && last.get().status() == Status.REJECTED) {
+        if (rejectedOn && last.isPresent() && last.get().status() == Status.REJECTED) {
             LocalDate decided = decidedOn(last.get());
             LocalDate wait = decided.plusDays(resubmitDays);
             if (asOf.isAfter(due.isAfter(wait) ? due : wait)) {

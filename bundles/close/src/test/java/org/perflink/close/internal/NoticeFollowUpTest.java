@@ -229,6 +229,18 @@ class NoticeFollowUpTest {
     }
 
     @Test
+    void aPackMaySwitchEachRuleOff() {
+        List<NoticeFeedback> rejected = List.of(feedback(REMINDER, "2028-04-25", Status.REJECTED, "2028-04-28", false));
+        List<Notice> notices = List.of(reminder());
+        LocalDate asOf = day("2028-05-10");
+        assertEquals(List.of(NoticeFollowUp.FEEDBACK_REJECTED), new NoticeFollowUp(pack("rule.NOTICE_FEEDBACK_OVERDUE.enabled", "false"))
+                .escalate(notices, rejected, asOf).get(0).triggers().stream().map(Trigger::ruleId).toList());
+        assertEquals(List.of(NoticeFollowUp.FEEDBACK_OVERDUE), new NoticeFollowUp(pack("rule.NOTICE_FEEDBACK_REJECTED.enabled", "false"))
+                .escalate(notices, rejected, asOf).get(0).triggers().stream().map(Trigger::ruleId).toList());
+        assertEquals(List.of(), new NoticeFollowUp(pack("rule.NOTICE_ESCALATED.enabled", "false")).escalate(notices, rejected, asOf));
+    }
+
+    @Test
     void feedbackWithoutItsDateIsRefusedNamingTheField() {
         NoticeFeedback bad = new NoticeFeedback(REMINDER, null, Status.SUBMITTED, null, null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
