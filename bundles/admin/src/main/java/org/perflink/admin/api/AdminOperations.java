@@ -44,6 +44,12 @@ public interface AdminOperations {
     /** GET regions/{code}/projects/{projectCode}/timeline: verdicts → warnings → score → adjustment. */
     ObjectNode timeline(String regionCode, String projectCode);
 
+    /**
+     * GET regions/{code}/evaluators?year=: the third-party institutions' annual quality grades
+     * ({@code EVALUATOR_QUALITY_GRADE}) with their reports and what cost them points; every year when none is given.
+     */
+    ObjectNode evaluators(String regionCode, String year);
+
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
 }

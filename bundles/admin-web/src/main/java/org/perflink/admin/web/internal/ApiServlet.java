@@ -87,6 +87,7 @@ final class ApiServlet extends HttpServlet {
         get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0), c.query("kind"),
                 c.query("limit"), c.query("offset"), c.query("project")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
+        get(REGION + "/evaluators", Permission.READ, c -> operations.evaluators(c.group(0), c.query("year")));
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
     }
 
