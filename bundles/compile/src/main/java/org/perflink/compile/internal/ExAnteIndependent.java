@@ -6,6 +6,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Constraint;
@@ -63,7 +64,7 @@ public @interface ExAnteIndependent {
         }
 
         /** An open end of a tie (no start given, or ongoing) in a message. */
-        private static String dateOrDash(java.time.LocalDate d) {
+        private static String dateOrDash(LocalDate d) {
             return d == null ? "—" : d.toString();
         }
     }

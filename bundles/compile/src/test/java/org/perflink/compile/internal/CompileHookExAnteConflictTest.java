@@ -1,6 +1,7 @@
 package org.perflink.compile.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.perflink.compile.internal.TestProjects.aProject;
 
 import java.time.LocalDate;
@@ -117,7 +118,7 @@ class CompileHookExAnteConflictTest {
     void aRegistryTheHostCannotServeRetriesTheEvent() {
         RegistryHost host = host(HostGateway.CONTRACT_1_1, assessed("440000-2027-000001", "EXP-0042"));
         host.failure = new HostException("registry unavailable");
-        HostException e = org.junit.jupiter.api.Assertions.assertThrows(HostException.class,
+        HostException e = assertThrows(HostException.class,
                 () -> handle(host, Phase.DECLARED, List.of()));
         assertEquals("registry unavailable", e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.perflink.compile.internal.TestProjects.aProject;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ class ExAnteConflictRulesTest extends CheckerTestSupport {
     }
 
     private static Map<String, Evaluator> registry(Evaluator... evaluators) {
-        Map<String, Evaluator> byId = new java.util.HashMap<>();
+        Map<String, Evaluator> byId = new HashMap<>();
         for (Evaluator e : evaluators) {
             byId.put(e.evaluatorId(), e);
         }

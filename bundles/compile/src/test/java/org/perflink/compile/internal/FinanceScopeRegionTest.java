@@ -6,6 +6,7 @@ import static org.perflink.compile.internal.TestProjects.review;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ class FinanceScopeRegionTest {
 
     @Test
     void theDefaultScopeBlocksEveryProjectWithoutAFinancePass() throws HostException {
-        List<String> blocked = new java.util.ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         Map<String, Verdict.Outcome> outcomes = reviewed(RulePack.DEFAULT, blocked);
         assertEquals(6, outcomes.size());
         assertEquals(List.copyOf(PROJECTS.keySet()), blocked);
@@ -93,7 +94,7 @@ class FinanceScopeRegionTest {
     @Test
     void withScopeKeyOnlyTheKeyProjectsAreBlocked() throws HostException {
         RulePack key = new RulePack("440100", "2", Map.of("review.finance.scope", "KEY"), RulePack.DEFAULT);
-        List<String> blocked = new java.util.ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         Map<String, Verdict.Outcome> outcomes = reviewed(key, blocked);
         assertEquals(List.of("440100-2027-000004", "440100-2027-000005", "440100-2027-000006"), blocked);
         assertEquals(Map.of("440100-2027-000001", Verdict.Outcome.PASS, "440100-2027-000002", Verdict.Outcome.PASS,
