@@ -217,6 +217,11 @@ EXECUTE/MONITOR at 2027-09-30, then CLOSE/EVALUATE and the whole-year CLOSE/LINK
 |---|---|---|---|
 | 440400-2027.EVALUATOR.{inst_a} | 440400-2027-000107: conflict 100 | 0.00 | POOR |
 | 440400-2027.EVALUATOR.{inst_b} | 440400-2027-000104: deviation 40, late 20, unscored 20 | 20.00 | POOR |
+
+The ex-ante assessments of 440400 name no evaluator, so `EVALUATOR_CONFLICT` on ex-ante assessments (compile
+stage, LIBRARY and DECLARED+: the assessment's evaluators or their institutions tied to the department or unit from
+1 January of the assessment's year − `evaluator.conflict.coolingYears` through the project's year; the assessment
+then does not count as DONE) fires in no verdict above; the registry's one conflict is the key evaluation's.
 """.format(section=SECTION, inst_a=INST_A, inst_b=INST_B)
 
 

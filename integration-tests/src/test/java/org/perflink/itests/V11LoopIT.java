@@ -65,6 +65,7 @@ public class V11LoopIT extends PerfLinkTestSupport {
         assertWarning();
         assertScores();
         assertQualityGrades();
+        assertQualityGradesInTheShell();
     }
 
     private void assertVerdicts() throws Exception {
@@ -127,6 +128,25 @@ public class V11LoopIT extends PerfLinkTestSupport {
         JsonNode b = byId.get("440400-2027.EVALUATOR.INST-91440400MA5BBBBBBB").path("body");
         assertEquals("20.00", b.path("total").asText());
         assertEquals("POOR", b.path("grade").asText());
+    }
+
+    /** {@code perflink:evaluators} as a viewer: both institutions' grades of 2027 with their counts, zh-CN first. */
+    private void assertQualityGradesInTheShell() {
+        String out = executeCommand("perflink:evaluators " + REGION + " 2027", AdminIT.as("it-v11-viewer", "perflink-viewer"));
+        assertTrue(out, out.contains("第三方机构评价质量") && out.contains("机构 (institution)") && out.contains("差 POOR"));
+        List<String> a = cells(out, "INST-91440400MA5AAAAAAA");
+        List<String> b = cells(out, "INST-91440400MA5BBBBBBB");
+        // institution, year, reports, conflict, deviation, late, unscored, points, grade, state
+        assertEquals(out, List.of("2027", "1", "1", "0", "0", "0", "0.00", "差 POOR"), a.subList(1, 9));
+        assertEquals(out, List.of("2027", "1", "0", "1", "1", "1", "20.00", "差 POOR"), b.subList(1, 9));
+        assertTrue(out, out.indexOf("INST-91440400MA5BBBBBBB |") < out.indexOf("INST-91440400MA5AAAAAAA |"));
+    }
+
+    /** The cells of the table row that starts with {@code first}. */
+    private static List<String> cells(String table, String first) {
+        String row = table.lines().filter(l -> l.startsWith(first + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + first + " in\n" + table));
+        return Arrays.stream(row.split("\\|")).map(String::strip).toList();
     }
 
     private static List<String> ruleIds(JsonNode body) {

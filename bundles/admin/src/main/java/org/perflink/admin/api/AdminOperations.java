@@ -50,6 +50,12 @@ public interface AdminOperations {
      */
     ObjectNode notices(String regionCode, String departmentCode);
 
+    /**
+     * GET regions/{code}/evaluators?year=: the third-party institutions' annual quality grades
+     * ({@code EVALUATOR_QUALITY_GRADE}) with their reports and what cost them points; every year when none is given. Since 1.1.
+     */
+    ObjectNode evaluators(String regionCode, String year);
+
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
 }

@@ -335,6 +335,34 @@ public final class AdminJson implements AdminOperations {
         return out;
     }
 
+    /** The institutions' quality grades of a year, or of every year ({@link EvaluatorGrades}). */
+    @Override
+    public ObjectNode evaluators(String code, String year) {
+        EvaluatorGrades.Query q = EvaluatorGrades.query(valid(code), year);
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", q.region());
+        out.put("year", q.year());
+        ArrayNode items = out.putArray("items");
+        for (EvaluatorGrades.Row r : EvaluatorGrades.find(results, q)) {
+            ObjectNode n = items.addObject();
+            n.put("assessmentId", r.assessmentId());
+            n.put("year", r.year());
+            n.put("institutionId", r.institutionId());
+            n.put("reports", r.reports().size());
+            n.put("conflicts", r.conflicts());
+            n.put("deviations", r.deviations());
+            n.put("late", r.late());
+            n.put("unscored", r.unscored());
+            n.put("total", r.total());
+            n.put("grade", r.grade());
+            n.put("state", r.state());
+            n.put("rulePack", r.rulePack());
+            n.put("assessedAt", r.assessedAt());
+            n.set("parts", mapper.valueToTree(r.reports()));
+        }
+        return out;
+    }
+
     @Override
     public ObjectNode audit(String limitParam) {
         int limit = number("limit", limitParam, DEFAULT_AUDIT_LIMIT, 1, MAX_AUDIT_LIMIT);

@@ -2,9 +2,7 @@ package org.perflink.close.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.ProjectEvaluationInput.Evaluation;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Severity;
+import org.perflink.api.rules.EvaluatorTies;
 import org.perflink.api.rules.Messages;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
@@ -44,14 +43,12 @@ public final class EvaluatorChecks {
     public static final String LATE = "EVALUATOR_QUALITY_LATE";
     public static final String UNSCORED = "EVALUATOR_QUALITY_UNSCORED";
 
-    public static final Param COOLING_YEARS = Param.of("evaluator.conflict.coolingYears", "3",
-            "years before the evaluated year in which a tie to the department or unit still conflicts (P)");
+    public static final Param COOLING_YEARS = EvaluatorTies.COOLING_YEARS;
     public static final Param MAX_DEVIATION = Param.of("evaluator.quality.maxDeviation", "10",
             "points a third-party report's score may differ from PerfLink's score from the report's own actuals (P)");
 
     static final Messages MESSAGES = new Messages("org.perflink.close.internal.evaluators",
             EvaluatorChecks.class.getClassLoader());
-    private static final int PAGE = 200;
 
     /** One checked report, for the institution's quality grade. */
     public record Report(String institutionId, String projectCode, boolean conflict, boolean deviation, boolean late,
@@ -137,40 +134,28 @@ public final class EvaluatorChecks {
     private boolean conflict(Project project, ProjectEvaluationInput input, Evaluation who, List<Finding> findings)
             throws HostException {
         int coolingYears = pack.integer(COOLING_YEARS);
-        LocalDate from = LocalDate.of(input.year() - coolingYears, 1, 1);
-        LocalDate to = LocalDate.of(input.year(), 12, 31);
+        EvaluatorTies.Window window = EvaluatorTies.Window.cooling(input.year(), input.year(), coolingYears);
         Set<String> ids = new LinkedHashSet<>();
         if (who.institutionId() != null) {
             ids.add(who.institutionId());
         }
         ids.addAll(who.evaluatorIds());
         Set<String> exAnte = exAnteEvaluators(project);
-        Set<String> reported = new java.util.HashSet<>(); // an institution's tie is reported once, not per expert
+        // an institution's tie is reported once, under the first id that reaches it, not again per expert
+        List<EvaluatorTies.Conflict> ties = ids.isEmpty() ? List.of()
+                : EvaluatorTies.conflicts(ids, registry(), project.departmentCode(), project.unitCode(), window);
         boolean found = false;
         for (String id : ids) {
-            Evaluator e = registry().get(id);
-            List<Evaluator> withInstitution = new ArrayList<>();
-            if (e != null) {
-                withInstitution.add(e);
-                if (e.institutionId() != null && registry().containsKey(e.institutionId())) {
-                    withInstitution.add(registry().get(e.institutionId()));
-                }
-            }
-            for (Evaluator tied : withInstitution) {
-                for (Evaluator.Tie tie : tied.ties()) {
-                    boolean sameDept = tie.departmentCode() != null && tie.departmentCode().equals(project.departmentCode());
-                    boolean sameUnit = tie.unitCode() != null && tie.unitCode().equals(project.unitCode());
-                    if ((sameDept || sameUnit) && tie.overlaps(from, to)
-                            && reported.add(tied.evaluatorId() + "|" + tie)) {
-                        String with = sameDept ? tie.departmentCode() : tie.unitCode();
-                        findings.add(finding(CONFLICT, Severity.BLOCK, "evaluation.evaluatorIds", "tie", figures(
-                                "evaluatorId", id, "tiedEvaluatorId", tied.evaluatorId(), "with", with,
-                                "relation", String.valueOf(tie.relation()), "from", String.valueOf(tie.from()),
-                                "to", String.valueOf(tie.to()), "window", from + ".." + to,
-                                "parameter", COOLING_YEARS.key(), "coolingYears", Integer.toString(coolingYears)),
-                                id, with, from.toString(), to.toString()));
-                        found = true;
-                    }
+            for (EvaluatorTies.Conflict c : ties) {
+                if (c.evaluatorId().equals(id)) {
+                    Evaluator.Tie tie = c.tie();
+                    findings.add(finding(CONFLICT, Severity.BLOCK, "evaluation.evaluatorIds", "tie", figures(
+                            "evaluatorId", id, "tiedEvaluatorId", c.tied().evaluatorId(), "with", c.with(),
+                            "relation", String.valueOf(tie.relation()), "from", String.valueOf(tie.from()),
+                            "to", String.valueOf(tie.to()), "window", window.toString(),
+                            "parameter", COOLING_YEARS.key(), "coolingYears", Integer.toString(coolingYears)),
+                            id, c.with(), window.from().toString(), window.to().toString()));
+                    found = true;
                 }
             }
             if (exAnte.contains(id)) {
@@ -260,13 +245,7 @@ public final class EvaluatorChecks {
 
     private Map<String, Evaluator> registry() throws HostException {
         if (registry == null) {
-            Map<String, Evaluator> byId = new HashMap<>();
-            HostGateway.forEach(cursor -> host.evaluators(regionCode, cursor, PAGE), item -> {
-                if (item.valid() && item.value().evaluatorId() != null) {
-                    byId.put(item.value().evaluatorId(), item.value());
-                }
-            });
-            registry = byId;
+            registry = EvaluatorTies.registry(host, regionCode);
         }
         return registry;
     }

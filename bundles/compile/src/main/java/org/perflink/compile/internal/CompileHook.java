@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,11 +19,13 @@ import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.Parsed;
+import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.rules.EvaluatorTies;
 import org.perflink.api.rules.RulePack;
 import org.perflink.compile.internal.IndicatorLibrary;
 import org.perflink.compile.internal.TargetChecker;
@@ -88,10 +91,12 @@ public final class CompileHook implements StageHook {
         HostGateway host = context.host();
         PriorLookup lookup = event.phase() == Phase.LIBRARY
                 ? new PriorLookup(event.regionCode(), host, context.history()) : null;
+        ExAnteRegistry registry = new ExAnteRegistry(event, host);
         Consumer<Parsed<Project>> checkOne = item -> {
             if (item.identified()) {
                 PriorRecords prior = lookup == null || !item.valid() ? PriorRecords.NONE : priorOf(lookup, item.value());
-                context.emit(HostResult.of(checker.check(item, event, pack, p -> prior)));
+                Map<String, Evaluator> evaluators = item.valid() ? registry.of(item.value()) : Map.of();
+                context.emit(HostResult.of(checker.check(item, event, pack, p -> prior, p -> evaluators)));
             } else {
                 context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
                         + item.errorPath() + "': " + item.error(), null);
@@ -137,7 +142,39 @@ public final class CompileHook implements StageHook {
         }
     }
 
-    /** Carries a host failure of the predecessor lookup out of the page consumer. */
+    /**
+     * The host's evaluator registry (v1.1 {@code evaluators}), pulled once per event and only when a project's
+     * ex-ante assessment names evaluators, in the phases that check it (LIBRARY, DECLARED..PUBLISHED): the
+     * {@code EVALUATOR_CONFLICT} check on ex-ante assessments (rules.md §10). Empty for a 1.0 host.
+     */
+    private static final class ExAnteRegistry {
+        private final boolean active;
+        private final String regionCode;
+        private final HostGateway host;
+        private Map<String, Evaluator> byId;
+
+        ExAnteRegistry(StageEvent event, HostGateway host) {
+            this.active = host.v11() && event.phase() != Phase.ADJUST;
+            this.regionCode = event.regionCode();
+            this.host = host;
+        }
+
+        Map<String, Evaluator> of(Project project) {
+            if (!active || project.exAnte() == null || project.exAnte().evaluatorIds().isEmpty()) {
+                return Map.of();
+            }
+            if (byId == null) {
+                try {
+                    byId = EvaluatorTies.registry(host, regionCode);
+                } catch (HostException e) {
+                    throw new PriorUnavailable(e);
+                }
+            }
+            return byId;
+        }
+    }
+
+    /** Carries a host failure of the predecessor or registry lookup out of the page consumer. */
     private static final class PriorUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient HostException cause;

@@ -40,7 +40,7 @@ public @interface ExAnteAssessed {
             Project project = p.project();
             ExAnte exAnte = project.exAnte();
             BigDecimal budget = project.budgetAmount();
-            if ((project.isNew() || project.isMajor()) && budget != null && (exAnte == null || !exAnte.done())
+            if ((project.isNew() || project.isMajor()) && budget != null && !p.exAnteDone(report.pack())
                     && report.on(Rule.EX_ANTE_REQUIRED)) {
                 BigDecimal threshold = report.pack().decimal(THRESHOLD); // read only where it matters
                 if (budget.compareTo(threshold) >= 0) {
@@ -48,11 +48,17 @@ public @interface ExAnteAssessed {
                             "budgetAmount", Figures.money(budget), "threshold", Figures.money(threshold),
                             "unit", "元", "isNew", String.valueOf(project.isNew()),
                             "isMajor", String.valueOf(project.isMajor()),
-                            "exAnteStatus", exAnte == null || exAnte.status() == null ? "NONE" : exAnte.status().name()),
+                            "exAnteStatus", exAnte == null || exAnte.status() == null ? "NONE" : exAnte.status().name(),
+                            "exAnteVoidedBy", voidedBy(p, report)),
                             Figures.money(budget), Figures.money(threshold));
                 }
             }
             notSupported(exAnte, report);
+        }
+
+        /** {@code EVALUATOR_CONFLICT} when a conflict voids a DONE assessment (a figure then), else null. */
+        static String voidedBy(ProjectUnderCheck p, Report report) {
+            return p.exAnteVoided(report.pack()) ? Rule.EVALUATOR_CONFLICT.id() : null;
         }
 
         /** {@code EX_ANTE_NOT_SUPPORTED}: shared with the library admission (§7). */

@@ -44,7 +44,7 @@ public @interface LibraryAdmission {
             Project project = p.project();
             targetMissing(project, report);
             ExAnte exAnte = project.exAnte();
-            boolean done = exAnte != null && exAnte.done();
+            boolean done = p.exAnteDone(report.pack()); // a conflict of its evaluators voids an assessment (§10)
             boolean financeDone = done && exAnte.levelOrDefault() == ExAnte.Level.FINANCE;
             BigDecimal budget = project.budgetAmount();
             String status = exAnte == null || exAnte.status() == null ? "NONE" : exAnte.status().name();
@@ -54,7 +54,8 @@ public @interface LibraryAdmission {
                 if (budget.compareTo(threshold) >= 0) {
                     report.add(Rule.LIBRARY_EX_ANTE_DEPARTMENT_REQUIRED, "exAnte", Figures.of(
                             "budgetAmount", Figures.money(budget), "threshold", Figures.money(threshold), "unit", "元",
-                            "parameter", DEPARTMENT_THRESHOLD.key(), "isNew", "true", "exAnteStatus", status),
+                            "parameter", DEPARTMENT_THRESHOLD.key(), "isNew", "true", "exAnteStatus", status,
+                            "exAnteVoidedBy", ExAnteAssessed.Validator.voidedBy(p, report)),
                             Figures.money(budget), Figures.money(threshold));
                 }
             }
@@ -67,12 +68,13 @@ public @interface LibraryAdmission {
                                     "unit", "元", "parameter", ExAnteAssessed.THRESHOLD.key(),
                                     "isNew", String.valueOf(project.isNew()),
                                     "isMajor", String.valueOf(project.isMajor()),
-                                    "exAnteStatus", status, "exAnteLevel", level),
+                                    "exAnteStatus", status, "exAnteLevel", level,
+                                    "exAnteVoidedBy", ExAnteAssessed.Validator.voidedBy(p, report)),
                             Figures.money(budget), Figures.money(threshold));
                 }
             }
             poorNotRectified(p.prior(), report);
-            periodEnded(project, p.prior(), done, report);
+            periodEnded(p, done, report);
             ExAnteAssessed.Validator.notSupported(exAnte, report);
         }
 
@@ -97,8 +99,9 @@ public @interface LibraryAdmission {
             }
         }
 
-        private static void periodEnded(Project project, PriorRecords prior, boolean done, Report report) {
-            Project predecessor = prior.predecessor();
+        private static void periodEnded(ProjectUnderCheck p, boolean done, Report report) {
+            Project project = p.project();
+            Project predecessor = p.prior().predecessor();
             if (done || predecessor == null || predecessor.period() == null || predecessor.period().endYear() == null
                     || !report.on(Rule.LIBRARY_PERIOD_ENDED)) {
                 return;
@@ -107,7 +110,8 @@ public @interface LibraryAdmission {
             if (endYear < project.year()) {
                 report.add(Rule.LIBRARY_PERIOD_ENDED, "predecessor.period.endYear", Figures.of(
                         "predecessor", predecessor.projectCode(), "endYear", Integer.toString(endYear),
-                        "year", Integer.toString(project.year()), "exAnteDone", "false"),
+                        "year", Integer.toString(project.year()), "exAnteDone", "false",
+                        "exAnteVoidedBy", ExAnteAssessed.Validator.voidedBy(p, report)),
                         predecessor.projectCode(), Integer.toString(endYear), Integer.toString(project.year()));
             }
         }

@@ -57,7 +57,9 @@ public enum Rule {
     // §8 target adjustment (绩效目标调整): run by ADJUST events only, with the content rules above
     ADJUST_TOO_LATE(ADJUST, BLOCK),
     ADJUST_TARGET_LOWERED(ADJUST, BLOCK),
-    ADJUST_NOT_TOGETHER(ADJUST, WARN);
+    ADJUST_NOT_TOGETHER(ADJUST, WARN),
+    // §10 evaluators: the ex-ante assessment's (the key evaluation's is a close-stage finding); LIBRARY and DECLARED+
+    EVALUATOR_CONFLICT(LIBRARY, BLOCK);
 
     private final Phase phase;
     private final Severity severity;

@@ -20,6 +20,7 @@ import org.hibernate.validator.HibernateValidatorFactory;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.perflink.api.host.Parsed;
+import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.Finding;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
@@ -27,6 +28,7 @@ import org.perflink.api.model.Severity;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.rules.Messages;
+import org.perflink.api.rules.EvaluatorTies;
 import org.perflink.api.rules.Param;
 import org.perflink.api.rules.RulePack;
 import org.perflink.compile.internal.BalancedWeights;
@@ -76,7 +78,8 @@ public final class TargetChecker implements AutoCloseable {
             FinanceScope.KEY_THRESHOLD,
             LibraryAdmission.DEPARTMENT_THRESHOLD,
             TargetAdjusted.DEADLINE,
-            TargetAdjusted.BUDGET_TOLERANCE);
+            TargetAdjusted.BUDGET_TOLERANCE,
+            EvaluatorTies.COOLING_YEARS);
 
     private static final List<RuleInfo> RULES = Arrays.stream(Rule.values())
             .map(r -> new RuleInfo(r.id(), r.phase(), r.severity())).toList();
@@ -142,11 +145,21 @@ public final class TargetChecker implements AutoCloseable {
 
     /** As {@link #check(Project, Phase, RulePack, OffsetDateTime)}, with the project's earlier years (LIBRARY). */
     public Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt, PriorRecords prior) {
+        return check(project, phase, pack, checkedAt, prior, Map.of());
+    }
+
+    /**
+     * As {@link #check(Project, Phase, RulePack, OffsetDateTime, PriorRecords)}, with the host's evaluator registry by
+     * id (empty: unknown), against which the ex-ante assessment's evaluators are checked ({@code EVALUATOR_CONFLICT}).
+     */
+    public Verdict check(Project project, Phase phase, RulePack pack, OffsetDateTime checkedAt, PriorRecords prior,
+            Map<String, Evaluator> evaluators) {
         Objects.requireNonNull(pack, "pack");
         Class<?> group = CompilePhase.groupOf(phase);
         Set<ConstraintViolation<ProjectUnderCheck>> violations;
         try {
-            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, libraryFor(pack), prior), group);
+            violations = validatorFor(pack).validate(ProjectUnderCheck.of(project, libraryFor(pack), prior, evaluators),
+                    group);
         } catch (ValidationException e) {
             // Hibernate Validator wraps what a rule threw (e.g. a malformed parameter): report the cause itself.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -180,6 +193,13 @@ public final class TargetChecker implements AutoCloseable {
     /** As {@link #check(Parsed, StageEvent, RulePack)}, looking up each valid project's earlier years first. */
     public Verdict check(Parsed<Project> item, StageEvent event, RulePack pack,
             java.util.function.Function<Project, PriorRecords> prior) {
+        return check(item, event, pack, prior, p -> Map.of());
+    }
+
+    /** And the evaluator registry each valid project's ex-ante assessment is checked against (empty: unknown). */
+    public Verdict check(Parsed<Project> item, StageEvent event, RulePack pack,
+            java.util.function.Function<Project, PriorRecords> prior,
+            java.util.function.Function<Project, Map<String, Evaluator>> evaluators) {
         if (!item.identified()) {
             throw new IllegalArgumentException("an unidentified item has no verdict: reject it");
         }
@@ -188,7 +208,8 @@ public final class TargetChecker implements AutoCloseable {
             return single(item.key(), item.revision(), event, pack, INPUT_INVALID, item.errorPath(), item.error());
         }
         try {
-            return check(item.value(), event.phase(), pack, event.occurredAt(), prior.apply(item.value()));
+            return check(item.value(), event.phase(), pack, event.occurredAt(), prior.apply(item.value()),
+                    evaluators.apply(item.value()));
         } catch (RuntimeException e) {
             LOG.error("compile check of project {} r{} for event {} failed", item.key(), item.revision(), event.eventId(), e);
             return single(item.key(), item.revision(), event, pack, CHECK_FAILED, null, e.toString());

@@ -156,6 +156,12 @@ public final class TestProjects {
             return this;
         }
 
+        /** An assessment as given, e.g. with its evaluators (v1.1 {@code exAnte.evaluatorIds}). */
+        public ProjectBuilder exAnte(ExAnte exAnte) {
+            this.exAnte = exAnte;
+            return this;
+        }
+
         public ProjectBuilder predecessor(String code, int year) {
             this.predecessor = new Project.Predecessor(code, year);
             return this;

@@ -167,14 +167,16 @@ class VerdictTest extends CheckerTestSupport {
                         Map.entry("review.finance.keyThreshold", "5000000"),
                         Map.entry("exAnte.department.threshold", "1000000"),
                         Map.entry("adjust.deadline", "09-30"),
-                        Map.entry("adjust.budgetTolerance", "0.10")),
+                        Map.entry("adjust.budgetTolerance", "0.10"),
+                        Map.entry("evaluator.conflict.coolingYears", "3")),
                 checker.parameters().stream().collect(java.util.stream.Collectors.toMap(Param::key, Param::defaultValue)));
         assertTrue(checker.parameters().stream().noneMatch(p -> p.description().isBlank()));
     }
 
     @Test
     void theRuleCatalogueMatchesRulesMd() {
-        assertEquals(36, TargetChecker.rules().size()); // rules.md §1, §7, §8 and, since rules v2, §11's three
+        // rules.md §1, §7, §8 and, since rules v2, §11's three and §10's conflict on ex-ante assessments
+        assertEquals(37, TargetChecker.rules().size());
         assertEquals(new TargetChecker.RuleInfo("SYNC_PUBLISH_DATE_MISMATCH", Phase.PUBLISHED, Severity.WARN),
                 TargetChecker.rules().get(8));
         assertEquals(new TargetChecker.RuleInfo("LIBRARY_UNKNOWN_INDICATOR", Phase.DECLARED, Severity.INFO),
@@ -187,6 +189,8 @@ class VerdictTest extends CheckerTestSupport {
                 TargetChecker.rules().get(27));
         assertEquals(new TargetChecker.RuleInfo("ADJUST_NOT_TOGETHER", Phase.ADJUST, Severity.WARN),
                 TargetChecker.rules().get(35));
+        assertEquals(new TargetChecker.RuleInfo("EVALUATOR_CONFLICT", Phase.LIBRARY, Severity.BLOCK),
+                TargetChecker.rules().get(36));
     }
 
     @Test

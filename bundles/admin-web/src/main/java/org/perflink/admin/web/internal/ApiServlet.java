@@ -88,6 +88,7 @@ final class ApiServlet extends HttpServlet {
                 c.query("limit"), c.query("offset"), c.query("project")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
+        get(REGION + "/evaluators", Permission.READ, c -> operations.evaluators(c.group(0), c.query("year")));
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
     }
 

@@ -529,6 +529,48 @@ class AdminWebTest {
         assertEquals(403, get("nemo", "/api/admin/v1/regions/440000/results").statusCode());
     }
 
+    @Test
+    void theInstitutionsQualityGradesOfARegionAndTheirTabOnThePage() throws Exception {
+        String body = "{\"assessmentId\":\"440000-2027.EVALUATOR.INST-B\",\"regionCode\":\"440000\",\"year\":2027,"
+                + "\"scope\":\"EVALUATOR\",\"subjectCode\":\"INST-B\",\"total\":\"20.00\",\"grade\":\"POOR\","
+                + "\"parts\":[{\"ruleId\":\"EVALUATOR_QUALITY_GRADE\",\"points\":\"20.00\",\"max\":\"100\",\"figures\":"
+                + "{\"projectCode\":\"P4\",\"conflict\":\"0\",\"deviation\":\"40\",\"late\":\"20\",\"unscored\":\"20\"}}],"
+                + "\"rulePack\":\"default@1\",\"assessedAt\":\"2028-06-30T10:00:00+08:00\"}";
+        store.stored.add(new StoredResult(50, "440000", ResultKind.ASSESSMENT, "440000-2027.EVALUATOR.INST-B", "INST-B",
+                StoredResult.PENDING, body, Instant.parse("2028-06-30T02:00:00Z"), null));
+        store.stored.add(new StoredResult(49, "440000", ResultKind.ASSESSMENT, "440000-2027.DEPARTMENT.101", "101",
+                StoredResult.DELIVERED, "{\"scope\":\"DEPARTMENT\",\"year\":2027,\"subjectCode\":\"101\"}",
+                Instant.parse("2028-06-30T02:00:00Z"), null));
+
+        JsonNode grades = getJson("vera", "/api/admin/v1/regions/440000/evaluators?year=2027");
+        assertEquals("440000", grades.path("region").asText());
+        assertEquals(2027, grades.path("year").asInt());
+        assertEquals(1, grades.path("items").size(), "the department's assessment is not an institution's grade");
+        JsonNode b = grades.path("items").get(0);
+        assertEquals("INST-B", b.path("institutionId").asText());
+        assertEquals(List.of(1, 0, 1, 1, 1), List.of(b.path("reports").asInt(), b.path("conflicts").asInt(),
+                b.path("deviations").asInt(), b.path("late").asInt(), b.path("unscored").asInt()));
+        assertEquals("20.00", b.path("total").asText());
+        assertEquals("POOR", b.path("grade").asText());
+        assertEquals("PENDING", b.path("state").asText());
+        assertEquals("P4", b.path("parts").get(0).path("projectCode").asText());
+        assertTrue(b.path("parts").get(0).path("deviation").asBoolean() && !b.path("parts").get(0).path("conflict").asBoolean());
+        assertTrue(getJson("vera", "/api/admin/v1/regions/440000/evaluators").path("year").isNull());
+        assertEquals(0, getJson("vera", "/api/admin/v1/regions/440000/evaluators?year=2026").path("items").size());
+
+        HttpResponse<String> bad = get("vera", "/api/admin/v1/regions/440000/evaluators?year=27");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("year"), bad.body());
+        assertEquals(400, get("vera", "/api/admin/v1/regions/44/evaluators").statusCode());
+        assertEquals(403, get("nemo", "/api/admin/v1/regions/440000/evaluators").statusCode());
+
+        String html = get("vera", "/admin/").body();
+        for (String expected : List.of("href=\"#/evaluators\"", "评价机构质量", "id=\"ev-table\"", "'/evaluators'",
+                "利益冲突", "得分偏差", "逾期", "未评分", "Evaluator quality")) {
+            assertTrue(html.contains(expected), expected);
+        }
+    }
+
     private void put(ResultKind kind, String subject, String json) {
         store.results.computeIfAbsent("440000/" + kind + "/" + subject, k -> new ArrayList<>()).add(json);
     }
@@ -609,7 +651,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(11, operations, "every operation of the file was tried");
+        assertEquals(12, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets
