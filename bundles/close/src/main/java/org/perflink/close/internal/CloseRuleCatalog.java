@@ -32,7 +32,17 @@ public final class CloseRuleCatalog implements RuleCatalog {
             rule(EvaluatorChecks.DEVIATION, Phase.EVALUATE, "第三方评价报告得分与按其实际值重算的得分偏差过大", "a third-party report's score is far from the score its own actuals give"),
             rule(EvaluatorChecks.LATE, Phase.EVALUATE, "第三方评价报告晚于合同约定提交", "a third-party report came after its contractual date"),
             rule(EvaluatorChecks.UNSCORED, Phase.EVALUATE, "第三方评价报告有指标未给出实际值", "a third-party report leaves indicators without actuals"),
-            rule(EvaluatorQuality.RULE, Phase.LINK, "第三方机构年度评价工作质量等级", "a third-party institution's annual evaluation quality grade"));
+            rule(EvaluatorQuality.RULE, Phase.LINK, "第三方机构年度评价工作质量等级", "a third-party institution's annual evaluation quality grade"),
+            rule(AssessmentParts.TARGETS_ON_TIME, Phase.LINK, "考核：绩效目标与预算同步编制、审核、批复、公开（无四同步阻断项的项目占比）", "assessment: share of projects whose published target has no blocking SYNC_ finding"),
+            rule(AssessmentParts.TARGETS_QUALITY, Phase.LINK, "考核：绩效目标质量（公开目标审核结论的平均得分）", "assessment: mean verdict points of the published targets"),
+            rule(AssessmentParts.MONITORING_COVERAGE, Phase.LINK, "考核：绩效运行监控覆盖（无数据缺失预警的项目占比）", "assessment: share of projects without a NO_DATA warning"),
+            rule(AssessmentParts.WARNINGS_HANDLED, Phase.LINK, "考核：预警纠偏（黄色、红色预警在下一轮监控中解除的占比）", "assessment: share of YELLOW/RED warnings cleared by the next round"),
+            rule(AssessmentParts.SELF_EVAL_COVERAGE, Phase.LINK, "考核：绩效自评覆盖（报送自评分的项目占比）", "assessment: share of projects with a self-evaluation score"),
+            rule(AssessmentParts.SELF_EVAL_HONESTY, Phase.LINK, "考核：绩效自评真实性（自评虚高项目占比的反面）", "assessment: one minus the share of self-evaluations found inflated"),
+            rule(AssessmentParts.RECTIFICATION_ON_TIME, Phase.LINK, "考核：上年度通知书按期反馈并获认可的占比（需接口1.1整改反馈）", "assessment: share of last year's notices answered by their due date and accepted (needs contract 1.1 feedback)"),
+            rule(AssessmentParts.RESULTS_APPLIED, Phase.LINK, "考核：压减、取消类挂钩结果在接续项目预算中落实的占比", "assessment: share of REDUCE/CANCEL adjustments the successor project's budget honoured"),
+            rule(AssessmentRanking.PRAISE, Phase.LINK, "通报表扬：考核优秀、排名靠前、综合绩效良好以上且无逾期未结问题", "praise list: assessment EXCELLENT, ranked near the top, composite GOOD or better, no overdue open case"),
+            rule(AssessmentRanking.CRITICISM, Phase.LINK, "通报批评：考核或综合绩效为差、问题升级至约谈或移交，或排名末位", "criticism list: assessment or composite POOR, a case reached INTERVIEW or REFERRAL, or ranked last"));
 
     @Activate
     public CloseRuleCatalog() {

@@ -23,6 +23,8 @@ public final class CloseRules {
         all.addAll(NoticeIssuer.parameters());
         all.addAll(EvaluatorChecks.parameters());
         all.addAll(EvaluatorQuality.parameters());
+        all.addAll(AssessmentParts.parameters());
+        all.addAll(AssessmentRanking.parameters());
         return List.copyOf(all);
     }
 }
