@@ -121,10 +121,11 @@ class DemoDatasetTest {
             Client c = new Client(host.baseUri());
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
             // 4 + 4 compile events of 440000 and 440100; 440300 (the rules v2 showcase) adds one PUBLISHED event and
-            // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events
-            assertEquals(14, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events;
+            // the work-assessment region 440500 (rules.md §6) 1 compile and 2 close events
+            assertEquals(15, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
             assertEquals(8, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
-            assertEquals(6, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
+            assertEquals(8, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());
             assertEquals("DECLARED", feed.get("items").get(0).get("phase").asText());
