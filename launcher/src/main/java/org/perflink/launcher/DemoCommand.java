@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
     "模拟预算管理一体化系统 + 演示地区 440000、440100、440300：完整的编制 → 执行 → 决算，并按地区汇总。",
-    "Karaf + the mock budget system + demo regions 440000, 440100, 440300 and 440400: a full compile → execute → close cycle,"
+    "Karaf + the mock budget system + demo regions 440000, 440100, 440300, 440400 and 440500: a full compile → execute → close cycle,"
             + " then a summary per region."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -40,9 +40,10 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
-     * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators).
+     * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators), and 440500 the work assessment and
+     * ranking of rules.md §6 (v1.1 too: ties, one department praised, one criticised).
      */
-    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400");
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400", "440500");
 
     @Override
     public Integer call() throws Exception {
@@ -87,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             runStage(karaf, mockUrl, "CLOSE");
             summary.scores(watch.received(mockUrl, "score"));
             summary.adjustments(watch.received(mockUrl, "adjustment"), watch.received(mockUrl, "notice"));
+            summary.ranking(watch.received(mockUrl, "assessment"));
             out.println();
             JsonNode stats = watch.get(mockUrl + "/mock/stats");
             StatusView status = StatusView.read(karaf.statusFile());
