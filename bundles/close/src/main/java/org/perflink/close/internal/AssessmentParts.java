@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -113,7 +114,7 @@ public final class AssessmentParts {
     }
 
     private <T> Assessment.Part share(String rule, Collection<T> items, Predicate<T> good,
-            java.util.function.Function<T, String> id, String goodName, String allName) {
+            Function<T, String> id, String goodName, String allName) {
         long n = items.stream().filter(good).count();
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put(goodName, Long.toString(n));

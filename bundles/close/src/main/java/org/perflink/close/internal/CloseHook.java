@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The close-stage hook (决算). EVALUATE writes each evaluated project's Score; LINK recomputes the same
- * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门) and the notices
- * (两书一函). Data is pulled page by page; only per-department tallies outlive a page. A bad item is
+ * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门), the notices
+ * (两书一函) and, for a v1.1 host, the work assessments and ranking (工作考核, rules.md §6). Data is pulled page by page; only per-department tallies outlive a page. A bad item is
  * rejected and the others go on; a host that cannot answer fails the event so that it is handled again.
  */
 @Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=CLOSE")

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -69,8 +71,8 @@ public final class YearAssessment {
     }
 
     /** The departments assessed so far (those with projects in the year), by code. */
-    public java.util.Set<String> departmentCodes() {
-        return java.util.Collections.unmodifiableSet(departments.keySet());
+    public Set<String> departmentCodes() {
+        return Collections.unmodifiableSet(departments.keySet());
     }
 
     /**
