@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The close-stage hook (决算). EVALUATE writes each evaluated project's Score; LINK recomputes the same
  * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门), the notices
- * (两书一函) and, for a v1.1 host, the work assessments and ranking (工作考核, rules.md §6). Data is pulled page by page; only per-department tallies outlive a page. A bad item is
- * rejected and the others go on; a host that cannot answer fails the event so that it is handled again.
+ * (两书一函) and, for a v1.1 host, the work assessments and ranking (工作考核, rules.md §6). Data is pulled
+ * page by page; only per-department tallies outlive a page. A bad item is rejected and the others go on; a host
+ * that cannot answer fails the event so that it is handled again.
  */
 @Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=CLOSE")
 public final class CloseHook implements StageHook {
@@ -185,10 +186,13 @@ public final class CloseHook implements StageHook {
                 }
             });
         }
+        // Seams: the §4.3 lower-region records give LowerRegions; the §5 follow-up's cases may replace NoticeCases
+        // as the CaseStates argument below.
+        List<SubjectFacts> lowerRegions = LowerRegions.NONE.of(event.regionCode(), event.year());
         assessment.departmentCodes().forEach(code -> context.history().notices(code).forEach(cases::notice));
+        lowerRegions.forEach(l -> context.history().notices(l.code()).forEach(cases::notice));
         issued.forEach(cases::notice);
-        // Seams: loop13's §5 cases replace NoticeCases as CaseStates; region13's §4.3 records give LowerRegions.
-        List<Assessment> assessments = assessment.assess(cases, cases, true, LowerRegions.NONE, event.occurredAt());
+        List<Assessment> assessments = assessment.assess(cases, cases, true, lowerRegions, event.occurredAt());
         assessments.forEach(a -> context.emit(HostResult.of(a)));
         assessment.regionInterviews(assessments, noticeDate).forEach(n -> context.emit(
                 new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), NoticeCases.subjectOf(n)[1], n)));

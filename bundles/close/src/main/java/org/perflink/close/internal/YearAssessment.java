@@ -23,7 +23,7 @@ import org.perflink.api.rules.RulePack;
 /**
  * The work assessment (预算绩效管理工作考核, rules.md §6) of one region's year, in the order R's whole-year LINK streams
  * the data: each evaluated project adds its facts to its department, each department its composite; then every
- * department, and every lower region {@link LowerRegions} gives, is scored, ranked among its peers and put on the
+ * department, and every lower region given, is scored, ranked among its peers and put on the
  * praise or criticism list. Only small per-project facts are kept. Not thread-safe; one instance per run.
  */
 public final class YearAssessment {
@@ -79,13 +79,14 @@ public final class YearAssessment {
      * The Assessments: departments ranked among departments, then lower regions among lower regions.
      *
      * @param cases the notices of Y and Y − 1 with the host's feedback (and the subjects' case states)
+     * @param lowerRegions R's lower regions with projects in Y ({@link LowerRegions}), scope REGION
      * @param feedbackAvailable the host sends notice feedback (v1.1); else RECTIFICATION_ON_TIME is left out
      */
     public List<Assessment> assess(NoticeCases cases, CaseStates caseStates, boolean feedbackAvailable,
-            LowerRegions lower, OffsetDateTime assessedAt) {
+            List<SubjectFacts> lowerRegions, OffsetDateTime assessedAt) {
         List<Assessment> out = new ArrayList<>(ranked(new ArrayList<>(departments.values()), cases, caseStates,
                 feedbackAvailable, assessedAt));
-        out.addAll(ranked(lower.of(regionCode, year), cases, caseStates, feedbackAvailable, assessedAt));
+        out.addAll(ranked(lowerRegions, cases, caseStates, feedbackAvailable, assessedAt));
         return out;
     }
 

@@ -25,11 +25,10 @@ class YearAssessmentTest {
     void lowerRegionsAreRankedAmongThemselvesAndTheCriticisedOnesInterviewed() {
         SubjectFacts good = new SubjectFacts(Assessment.Scope.REGION, "440100").composite(d("88"), Grade.GOOD);
         SubjectFacts poor = new SubjectFacts(Assessment.Scope.REGION, "440300").composite(d("58"), Grade.POOR);
-        LowerRegions lower = (region, year) -> List.of(good, poor);
         YearAssessment year = new YearAssessment("440000", 2027, RulePack.DEFAULT);
         NoticeCases cases = new NoticeCases("440000", 2027, LocalDate.parse("2028-03-31"));
 
-        List<Assessment> out = year.assess(cases, cases, true, lower, AT);
+        List<Assessment> out = year.assess(cases, cases, true, List.of(good, poor), AT);
         assertEquals(List.of("440000-2027.REGION.440100", "440000-2027.REGION.440300"),
                 out.stream().map(Assessment::assessmentId).toList());
         out.forEach(a -> assertEquals(2, a.rankOf()));
