@@ -1234,3 +1234,5 @@ if __name__ == '__main__':
     v11_region.main()
     import v11_followup  # the follow-up of notices (rules.md §5) in 440400, appended to both files
     v11_followup.main()
+    import v11_assess  # the work-assessment region 440500 (rules.md §6), appended to both files
+    v11_assess.main()

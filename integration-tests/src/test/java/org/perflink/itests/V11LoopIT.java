@@ -119,7 +119,10 @@ public class V11LoopIT extends PerfLinkTestSupport {
     }
 
     private void assertQualityGrades() throws Exception {
-        Map<String, JsonNode> byId = byId(received(REGION, "assessment"));
+        Map<String, JsonNode> all = byId(received(REGION, "assessment"));
+        // the institutions' quality grades; the department's work assessment (rules.md §6) is asserted below
+        Map<String, JsonNode> byId = new java.util.TreeMap<>(all);
+        byId.values().removeIf(row -> !"EVALUATOR".equals(row.path("body").path("scope").asText()));
         assertEquals(byId.keySet().toString(), 2, byId.size());
         JsonNode a = byId.get("440400-2027.EVALUATOR.INST-91440400MA5AAAAAAA").path("body");
         assertEquals("EVALUATOR", a.path("scope").asText());
@@ -128,6 +131,27 @@ public class V11LoopIT extends PerfLinkTestSupport {
         JsonNode b = byId.get("440400-2027.EVALUATOR.INST-91440400MA5BBBBBBB").path("body");
         assertEquals("20.00", b.path("total").asText());
         assertEquals("POOR", b.path("grade").asText());
+        assertWorkAssessment(all);
+    }
+
+    /**
+     * rules.md §6 (EXPECTED.md, 440400): department 301's projects of 2027 have no PUBLISHED verdict (ON_TIME 0, QUALITY
+     * nothing to count: 10), one YELLOW warning of the last round (not cleared: 0); 75.00 MEDIUM, rank 1 of 1.
+     */
+    private static void assertWorkAssessment(Map<String, JsonNode> all) {
+        assertEquals(all.keySet().toString(), 3, all.size());
+        JsonNode d = all.get("440400-2027.DEPARTMENT.301").path("body");
+        assertEquals("DEPARTMENT", d.path("scope").asText());
+        assertEquals("75.00", d.path("total").asText());
+        assertEquals("MEDIUM", d.path("grade").asText());
+        assertEquals(1, d.path("rank").asInt());
+        assertEquals(1, d.path("rankOf").asInt());
+        assertTrue(d.toString(), d.path("list").isMissingNode() || d.path("list").isNull());
+        List<String> points = new ArrayList<>();
+        d.path("parts").forEach(p -> points.add(p.path("ruleId").asText() + "=" + p.path("points").asText()));
+        assertEquals(List.of("ASSESS_TARGETS_ON_TIME=0.00", "ASSESS_TARGETS_QUALITY=10.00", "ASSESS_MONITORING_COVERAGE=10.00",
+                "ASSESS_WARNINGS_HANDLED=0.00", "ASSESS_SELF_EVAL_COVERAGE=15.00", "ASSESS_SELF_EVAL_HONESTY=10.00",
+                "ASSESS_RECTIFICATION_ON_TIME=15.00", "ASSESS_RESULTS_APPLIED=15.00"), points);
     }
 
     /** {@code perflink:evaluators} as a viewer: both institutions' grades of 2027 with their counts, zh-CN first. */

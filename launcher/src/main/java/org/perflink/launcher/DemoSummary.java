@@ -160,6 +160,49 @@ final class DemoSummary {
         });
     }
 
+    /**
+     * rules.md §6: per region and scope (部门, 下级区划), the top and the bottom of the work-assessment ranking and who is
+     * on the praise (通报表扬) and criticism (通报批评) lists. Institutions' quality grades (EVALUATOR) are left out.
+     */
+    void ranking(JsonNode assessments) {
+        Map<String, List<JsonNode>> byRegionScope = new TreeMap<>();
+        for (JsonNode row : assessments.path("items")) {
+            JsonNode body = row.path("body");
+            String scope = body.path("scope").asText();
+            if (scope.equals("DEPARTMENT") || scope.equals("REGION")) {
+                byRegionScope.computeIfAbsent(row.path("region").asText() + " " + scope, k -> new ArrayList<>()).add(body);
+            }
+        }
+        if (byRegionScope.isEmpty()) {
+            return;
+        }
+        out.println("考核 Work assessment (预算绩效管理工作考核) — top and bottom of the ranking:");
+        byRegionScope.forEach((key, list) -> {
+            list.sort(java.util.Comparator.comparingInt((JsonNode b) -> b.path("rank").asInt())
+                    .thenComparing(b -> b.path("subjectCode").asText()));
+            String[] regionScope = key.split(" ");
+            int best = list.get(0).path("rank").asInt();
+            int worst = list.get(list.size() - 1).path("rank").asInt();
+            out.printf("  %s  %s (%d): top %s; bottom %s%n", regionScope[0],
+                    regionScope[1].equals("DEPARTMENT") ? "部门 departments" : "下级区划 lower regions", list.size(),
+                    ranked(list, best), ranked(list, worst));
+            for (String l : List.of("PRAISE", "CRITICISM")) {
+                List<String> on = list.stream().filter(b -> l.equals(b.path("list").asText()))
+                        .map(b -> b.path("subjectCode").asText()).toList();
+                if (!on.isEmpty()) {
+                    out.println("          " + (l.equals("PRAISE") ? "通报表扬 praised: " : "通报批评 criticised: ") + on);
+                }
+            }
+        });
+    }
+
+    /** "401 100.00 EXCELLENT, 402 100.00 EXCELLENT (#1)": the subjects sharing one rank. */
+    private static String ranked(List<JsonNode> list, int rank) {
+        return list.stream().filter(b -> b.path("rank").asInt() == rank)
+                .map(b -> b.path("subjectCode").asText() + " " + b.path("total").asText() + " " + b.path("grade").asText())
+                .collect(Collectors.joining(", ")) + " (#" + rank + ")";
+    }
+
     /** "83.80 GOOD ×1.00  KEY_ASSESSMENT 85.00 HOST (PerfLink 73.10), …": a composite with its components' sources. */
     static String composite(JsonNode adjustment) {
         JsonNode basis = adjustment.path("basis");

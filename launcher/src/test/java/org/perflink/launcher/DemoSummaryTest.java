@@ -56,4 +56,26 @@ class DemoSummaryTest {
         assertTrue(out.contains("移交/报送 referred: 460100-2027.304.RECTIFICATION (304), 460100-2027.306.REMINDER (306)"), out);
         assertEquals(-1, out.indexOf("440000"), "a region without escalations has no line");
     }
+
+    @Test
+    void theTopAndBottomOfEachRankingWithThePraisedAndTheCriticised() throws Exception {
+        JsonNode assessments = new ObjectMapper().readTree("""
+                {"items": [
+                 {"region": "440500", "body": {"scope": "DEPARTMENT", "subjectCode": "403", "total": "60.00", "grade": "MEDIUM", "rank": 4}},
+                 {"region": "440500", "body": {"scope": "DEPARTMENT", "subjectCode": "402", "total": "100.00", "grade": "EXCELLENT", "rank": 1}},
+                 {"region": "440500", "body": {"scope": "DEPARTMENT", "subjectCode": "404", "total": "90.00", "grade": "EXCELLENT", "rank": 3,
+                   "list": "CRITICISM"}},
+                 {"region": "440500", "body": {"scope": "DEPARTMENT", "subjectCode": "401", "total": "100.00", "grade": "EXCELLENT", "rank": 1,
+                   "list": "PRAISE"}},
+                 {"region": "440500", "body": {"scope": "EVALUATOR", "subjectCode": "INST-1", "total": "20.00", "grade": "POOR"}}]}
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new DemoSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8)).ranking(assessments);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("440500  部门 departments (4): top 401 100.00 EXCELLENT, 402 100.00 EXCELLENT (#1); "
+                + "bottom 403 60.00 MEDIUM (#4)"), out);
+        assertTrue(out.contains("通报表扬 praised: [401]"), out);
+        assertTrue(out.contains("通报批评 criticised: [404]"), out);
+        assertEquals(-1, out.indexOf("INST-1"), "institutions are not ranked with departments");
+    }
 }

@@ -122,10 +122,11 @@ class DemoDatasetTest {
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
             // 4 + 4 compile events of 440000 and 440100; 440300 (the rules v2 showcase) adds one PUBLISHED event and
             // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events;
-            // the follow-up region 460100 (rules.md §5) adds 1 compile event, and EVALUATE, LINK and 3 FOLLOW_UP close events
-            assertEquals(15, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
+            // the follow-up region 460100 (rules.md §5) adds 1 compile event, and EVALUATE, LINK and 3 FOLLOW_UP close events;
+            // the work-assessment region 440500 (rules.md §6) 1 compile and 2 close events
+            assertEquals(16, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
             assertEquals(8, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
-            assertEquals(11, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
+            assertEquals(13, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());
             assertEquals("DECLARED", feed.get("items").get(0).get("phase").asText());

@@ -56,6 +56,12 @@ public interface AdminOperations {
      */
     ObjectNode evaluators(String regionCode, String year);
 
+    /**
+     * GET regions/{code}/ranking?year=: the region's work assessments (预算绩效管理工作考核) of a year (absent: the
+     * latest assessed), departments and lower regions each by rank, with each part's points and figures.
+     */
+    ObjectNode ranking(String regionCode, String year);
+
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
 }

@@ -390,6 +390,13 @@ public final class AdminJson implements AdminOperations {
         return region;
     }
 
+    @Override
+    public ObjectNode ranking(String code, String year) {
+        String region = valid(code);
+        int y = number("year", year, 0, 2000, 2100);
+        return AssessmentTable.json(mapper, region, AssessmentTable.find(results, region, y == 0 ? null : y));
+    }
+
     private static String valid(String code) {
         if (!RegionCode.valid(code)) {
             throw new IllegalArgumentException(RegionCode.MUST_BE);

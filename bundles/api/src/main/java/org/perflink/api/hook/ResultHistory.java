@@ -3,6 +3,7 @@ package org.perflink.api.hook;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Notice;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Verdict;
@@ -42,6 +43,14 @@ public interface ResultHistory {
      * oldest first: the close stage's KEY_TARGETS and assessments read them (since 1.2).
      */
     default List<Verdict> verdicts(String projectCode) {
+        return List.of();
+    }
+
+    /**
+     * Every adjustment written for a subject so far (a project, policy or transfer by its code; the latest body of
+     * each adjustment id): the work assessment checks whether a successor honoured them (since 1.2; none by default).
+     */
+    default List<Adjustment> adjustments(String subjectCode) {
         return List.of();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Notice;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Score;
@@ -60,6 +61,12 @@ final class StoredResultHistory implements ResultHistory {
     @Override
     public List<Verdict> verdicts(String projectCode) {
         return store.resultsOf(regionCode, ResultKind.VERDICT, projectCode).stream().map(j -> read(j, Verdict.class)).toList();
+    }
+
+    @Override
+    public List<Adjustment> adjustments(String subjectCode) {
+        return store.resultsOf(regionCode, ResultKind.ADJUSTMENT, subjectCode).stream()
+                .map(j -> read(j, Adjustment.class)).toList();
     }
 
     private Warning warning(String json) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Notice;
 import org.perflink.api.model.Phase;
@@ -101,5 +102,25 @@ class StoredResultHistoryTest {
         store.outbox().delivered(REGION, List.of(pending.get(0).seq()));
         store.outbox().deadLetter(pending.get(1).seq(), 422, "refused");
         assertEquals(notices, history.yearNotices(2027));
+    }
+
+    @Test
+    void adjustmentsReadBackWithTheFiguresTheWorkAssessmentChecks() throws Exception {
+        JdbcStore store = store();
+        Adjustment reduce = new Adjustment("440000-2026.PROJECT.P1", REGION, 2026, 2027, Adjustment.Scope.PROJECT, "P1",
+                Map.of("score", "70.00", "grade", "MEDIUM"), Adjustment.Action.REDUCE, new java.math.BigDecimal("-0.10"),
+                new java.math.BigDecimal("5000000.00"), new java.math.BigDecimal("-500000.00"), "LINK_PROJECT_GRADE", "减", "cut");
+        write(store, 1, Stage.CLOSE, reduce, HostResult.of(reduce));
+        StoredResultHistory history = new StoredResultHistory(REGION, store.resultLedger(), mapper);
+
+        List<Adjustment> read = history.adjustments("P1");
+        assertEquals(1, read.size());
+        Adjustment a = read.get(0);
+        assertEquals("440000-2026.PROJECT.P1", a.adjustmentId());
+        assertEquals(2027, a.budgetYear());
+        assertEquals(Adjustment.Action.REDUCE, a.action());
+        assertEquals(new java.math.BigDecimal("5000000.00"), a.baseAmount());
+        assertEquals(new java.math.BigDecimal("-500000.00"), a.deltaAmount());
+        assertEquals(List.of(), history.adjustments("P2"));
     }
 }

@@ -11,15 +11,20 @@ import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.EvaluationFeed;
 import org.perflink.api.host.Page;
 import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.Assessment;
 import org.perflink.api.model.HostResult;
+import org.perflink.api.model.Notice;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
+import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Verdict;
 import org.perflink.api.model.Warning;
 import org.perflink.close.internal.DepartmentComposite.DepartmentResult;
 import org.slf4j.Logger;
@@ -27,10 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The close-stage hook (决算). EVALUATE writes each evaluated project's Score; LINK recomputes the same
- * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门) and the notices
- * (两书一函); FOLLOW_UP escalates the notices that are overdue or whose feedback was rejected ({@link FollowUpEvent}).
- * Data is pulled page by page; only per-department tallies outlive a page. A bad item is
- * rejected and the others go on; a host that cannot answer fails the event so that it is handled again.
+ * scores (deterministic) and writes next year's Adjustments (项目/政策/转移支付, then 部门), the notices
+ * (两书一函) and, for a v1.1 host, the work assessments and ranking (工作考核, rules.md §6); FOLLOW_UP escalates
+ * the notices that are overdue or whose feedback was rejected ({@link FollowUpEvent}). Data is pulled
+ * page by page; only per-department tallies outlive a page. A bad item is rejected and the others go on; a host
+ * that cannot answer fails the event so that it is handled again.
  */
 @Component(service = StageHook.class, property = StageHook.STAGE_PROPERTY + "=CLOSE")
 public final class CloseHook implements StageHook {
@@ -39,6 +45,7 @@ public final class CloseHook implements StageHook {
 
     static final int EVALUATION_PAGE = 200;
     static final int DEPARTMENT_PAGE = 200;
+    static final int FEEDBACK_PAGE = 200;
 
     @Activate
     public CloseHook() {
@@ -89,6 +96,7 @@ public final class CloseHook implements StageHook {
         int year = event.year();
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         YearLinkage linkage = new YearLinkage(region, year, context.rulePack());
+        YearAssessment assessment = new YearAssessment(region, year, context.rulePack());
         boolean wholeYear = event.allProjects();
         ResultHistory history = context.history();
         EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
@@ -100,10 +108,14 @@ public final class CloseHook implements StageHook {
                 Optional<Adjustment> adjustment;
                 try {
                     ProjectEvaluation evaluated = evaluators.evaluate(scorer, project, input);
-                    adjustment = wholeYear
-                            ? linkage.project(evaluated, red, linkage.points().record(project, evaluated,
-                                    history.verdicts(input.projectCode()), warnings))
-                            : linkage.project(evaluated, red);
+                    if (wholeYear) {
+                        List<Verdict> verdicts = history.verdicts(input.projectCode());
+                        assessment.project(project, evaluated, verdicts, warnings, predecessorAdjustments(history, project));
+                        adjustment = linkage.project(evaluated, red, linkage.points().record(project, evaluated,
+                                verdicts, warnings));
+                    } else {
+                        adjustment = linkage.project(evaluated, red);
+                    }
                 } catch (EvaluatorChecks.HostUnavailable e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -135,6 +147,7 @@ public final class CloseHook implements StageHook {
                     continue;
                 }
                 result.adjustment().map(HostResult::of).ifPresent(context::emit);
+                assessment.composite(result.departmentCode(), result.score(), result.grade());
             }
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -145,10 +158,52 @@ public final class CloseHook implements StageHook {
         }
         // The event's own date, not the clock: handling the event twice gives the same notices.
         LocalDate noticeDate = event.occurredAt().toLocalDate();
-        linkage.notices(noticeDate).forEach(n -> context.emit(HostResult.of(n)));
+        List<Notice> notices = linkage.notices(noticeDate);
+        notices.forEach(n -> context.emit(HostResult.of(n)));
+        assess(context, assessment, notices, noticeDate);
         // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
         EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())
                 .forEach(a -> context.emit(HostResult.of(a)));
+    }
+
+    /**
+     * §6: the work assessment and ranking of R's departments (and lower regions), written as Assessments, and the
+     * INTERVIEW of each lower region on the criticism list; both are v1.1 results, so a 1.0 host gets neither.
+     */
+    private static void assess(StageContext context, YearAssessment assessment, List<Notice> issued, LocalDate noticeDate)
+            throws HostException {
+        HostGateway host = context.host();
+        if (!host.v11()) {
+            LOG.debug("event {}: host contract 1.0, no work assessment written", context.event().eventId());
+            return;
+        }
+        StageEvent event = context.event();
+        NoticeCases cases = new NoticeCases(event.regionCode(), event.year(), noticeDate);
+        for (int y : new int[] {event.year() - 1, event.year()}) {
+            HostGateway.forEach(cursor -> host.noticeFeedback(event.regionCode(), y, cursor, FEEDBACK_PAGE), f -> {
+                if (f.valid()) {
+                    cases.feedback(f.value());
+                } else {
+                    context.reject(f.identified() ? f.key() : "notice-feedback@" + event.eventId(), f.error(), null);
+                }
+            });
+        }
+        // Seams: the §4.3 lower-region records give LowerRegions; the §5 follow-up's cases may replace NoticeCases
+        // as the CaseStates argument below.
+        List<SubjectFacts> lowerRegions = LowerRegions.NONE.of(event.regionCode(), event.year());
+        assessment.departmentCodes().forEach(code -> context.history().notices(code).forEach(cases::notice));
+        lowerRegions.forEach(l -> context.history().notices(l.code()).forEach(cases::notice));
+        issued.forEach(cases::notice);
+        List<Assessment> assessments = assessment.assess(cases, cases, true, lowerRegions, event.occurredAt());
+        assessments.forEach(a -> context.emit(HostResult.of(a)));
+        assessment.regionInterviews(assessments, noticeDate).forEach(n -> context.emit(
+                new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), NoticeCases.subjectOf(n)[1], n)));
+    }
+
+    /** The adjustments PerfLink wrote for the project's predecessor (延续/滚动), none without one. */
+    private static List<Adjustment> predecessorAdjustments(ResultHistory history, Project project) {
+        Project.Predecessor p = project == null ? null : project.predecessor();
+        return p == null || p.projectCode() == null ? List.of() : history.adjustments(p.projectCode());
     }
 
     /** What to do with one evaluated project and its target. */

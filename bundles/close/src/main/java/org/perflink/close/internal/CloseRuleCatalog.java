@@ -38,7 +38,17 @@ public final class CloseRuleCatalog implements RuleCatalog {
             rule(NoticeFollowUp.FEEDBACK_REJECTED, Phase.FOLLOW_UP, "跟踪问效：整改反馈未获通过，且在到期日及决定后notice.resubmitDays天内未重新报送",
                     "follow-up: the latest feedback was rejected and nothing was resubmitted by the due date and notice.resubmitDays after the decision"),
             rule(NoticeFollowUp.ESCALATED, Phase.FOLLOW_UP, "跟踪问效逐级升级：提醒敦促→要求整改→工作约谈→移交/报送（有违规线索的直接移交纪检监察）",
-                    "follow-up escalation: reminder → rectification → interview → referral (a violation clue goes straight to discipline inspection)"));
+                    "follow-up escalation: reminder → rectification → interview → referral (a violation clue goes straight to discipline inspection)"),
+            rule(AssessmentParts.TARGETS_ON_TIME, Phase.LINK, "考核：绩效目标与预算同步编制、审核、批复、公开（无四同步阻断项的项目占比）", "assessment: share of projects whose published target has no blocking SYNC_ finding"),
+            rule(AssessmentParts.TARGETS_QUALITY, Phase.LINK, "考核：绩效目标质量（公开目标审核结论的平均得分）", "assessment: mean verdict points of the published targets"),
+            rule(AssessmentParts.MONITORING_COVERAGE, Phase.LINK, "考核：绩效运行监控覆盖（无数据缺失预警的项目占比）", "assessment: share of projects without a NO_DATA warning"),
+            rule(AssessmentParts.WARNINGS_HANDLED, Phase.LINK, "考核：预警纠偏（黄色、红色预警在下一轮监控中解除的占比）", "assessment: share of YELLOW/RED warnings cleared by the next round"),
+            rule(AssessmentParts.SELF_EVAL_COVERAGE, Phase.LINK, "考核：绩效自评覆盖（报送自评分的项目占比）", "assessment: share of projects with a self-evaluation score"),
+            rule(AssessmentParts.SELF_EVAL_HONESTY, Phase.LINK, "考核：绩效自评真实性（自评虚高项目占比的反面）", "assessment: one minus the share of self-evaluations found inflated"),
+            rule(AssessmentParts.RECTIFICATION_ON_TIME, Phase.LINK, "考核：上年度通知书按期反馈并获认可的占比（需接口1.1整改反馈）", "assessment: share of last year's notices answered by their due date and accepted (needs contract 1.1 feedback)"),
+            rule(AssessmentParts.RESULTS_APPLIED, Phase.LINK, "考核：压减、取消类挂钩结果在接续项目预算中落实的占比", "assessment: share of REDUCE/CANCEL adjustments the successor project's budget honoured"),
+            rule(AssessmentRanking.PRAISE, Phase.LINK, "通报表扬：考核优秀、排名靠前、综合绩效良好以上且无逾期未结问题", "praise list: assessment EXCELLENT, ranked near the top, composite GOOD or better, no overdue open case"),
+            rule(AssessmentRanking.CRITICISM, Phase.LINK, "通报批评：考核或综合绩效为差、问题升级至约谈或移交，或排名末位", "criticism list: assessment or composite POOR, a case reached INTERVIEW or REFERRAL, or ranked last"));
 
     @Activate
     public CloseRuleCatalog() {

@@ -24,6 +24,8 @@ public final class CloseRules {
         all.addAll(NoticeFollowUp.parameters());
         all.addAll(EvaluatorChecks.parameters());
         all.addAll(EvaluatorQuality.parameters());
+        all.addAll(AssessmentParts.parameters());
+        all.addAll(AssessmentRanking.parameters());
         return List.copyOf(all);
     }
 }

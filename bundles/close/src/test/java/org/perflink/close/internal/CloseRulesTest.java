@@ -98,6 +98,17 @@ class CloseRulesTest {
         expected.put("evaluator.quality.cost.DEVIATION", "40");
         expected.put("evaluator.quality.cost.LATE", "20");
         expected.put("evaluator.quality.cost.UNSCORED", "20");
+        // rules.md §6
+        expected.put("assess.points.ASSESS_TARGETS_ON_TIME", "15");
+        expected.put("assess.points.ASSESS_TARGETS_QUALITY", "10");
+        expected.put("assess.points.ASSESS_MONITORING_COVERAGE", "10");
+        expected.put("assess.points.ASSESS_WARNINGS_HANDLED", "10");
+        expected.put("assess.points.ASSESS_SELF_EVAL_COVERAGE", "15");
+        expected.put("assess.points.ASSESS_SELF_EVAL_HONESTY", "10");
+        expected.put("assess.points.ASSESS_RECTIFICATION_ON_TIME", "15");
+        expected.put("assess.points.ASSESS_RESULTS_APPLIED", "15");
+        expected.put("assess.praise.maxRank", "10");
+        expected.put("assess.criticism.lastRanks", "0");
         assertEquals(expected, defaults);
     }
 

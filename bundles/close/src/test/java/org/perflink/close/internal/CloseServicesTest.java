@@ -32,8 +32,9 @@ class CloseServicesTest {
         catalog.parameters().forEach(p -> assertTrue(p.defaultValue() != null && !p.key().isBlank(), p.toString()));
         assertFalse(catalog.rules().isEmpty());
         for (RuleCatalog.RuleInfo r : catalog.rules()) {
-            // the institutions' quality grade is given at the whole-year LINK, with the linkage
-            boolean atLink = r.ruleId().startsWith("LINK_") || r.ruleId().equals(EvaluatorQuality.RULE);
+            // the institutions' quality grade and the work assessment (§6) are given at the whole-year LINK, with the linkage
+            boolean atLink = r.ruleId().startsWith("LINK_") || r.ruleId().equals(EvaluatorQuality.RULE)
+                    || r.ruleId().startsWith("ASSESS_");
             // the follow-up of notices (rules.md §5) at CLOSE/FOLLOW_UP
             boolean atFollowUp = r.ruleId().startsWith("NOTICE_");
             assertEquals(atLink ? Phase.LINK : atFollowUp ? Phase.FOLLOW_UP : Phase.EVALUATE, r.phase(), r.ruleId());

@@ -86,6 +86,7 @@ final class ApiServlet extends HttpServlet {
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
         get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0), c.query("kind"),
                 c.query("limit"), c.query("offset"), c.query("project")));
+        get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.query("year")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
         get(REGION + "/evaluators", Permission.READ, c -> operations.evaluators(c.group(0), c.query("year")));

@@ -571,6 +571,36 @@ class AdminWebTest {
         }
     }
 
+    @Test
+    void theRankingOfARegionsYearWithEachPartsPointsAndFigures() throws Exception {
+        store.stored.add(new StoredResult(51, "440000", ResultKind.ASSESSMENT, "440000-2027.DEPARTMENT.102", "102",
+                StoredResult.DELIVERED, "{\"assessmentId\":\"440000-2027.DEPARTMENT.102\",\"year\":2027,\"scope\":\"DEPARTMENT\","
+                        + "\"subjectCode\":\"102\",\"total\":\"75.00\",\"grade\":\"MEDIUM\",\"rank\":2,\"rankOf\":2,"
+                        + "\"parts\":[{\"ruleId\":\"ASSESS_SELF_EVAL_HONESTY\",\"points\":\"0.00\",\"max\":\"10\","
+                        + "\"figures\":{\"inflated\":\"1\",\"evaluated\":\"1\",\"worst\":\"C\"}}]}",
+                Instant.parse("2028-03-31T02:00:01Z"), null));
+        store.stored.add(new StoredResult(50, "440000", ResultKind.ASSESSMENT, "440000-2027.DEPARTMENT.101", "101",
+                StoredResult.DELIVERED, "{\"assessmentId\":\"440000-2027.DEPARTMENT.101\",\"year\":2027,\"scope\":\"DEPARTMENT\","
+                        + "\"subjectCode\":\"101\",\"total\":\"95.00\",\"grade\":\"EXCELLENT\",\"rank\":1,\"rankOf\":2,"
+                        + "\"composite\":\"90.00\",\"list\":\"PRAISE\",\"parts\":[]}",
+                Instant.parse("2028-03-31T02:00:00Z"), null));
+        JsonNode r = getJson("vera", "/api/admin/v1/regions/440000/ranking?year=2027");
+        assertEquals(2027, r.path("year").asInt());
+        assertEquals("101", r.path("departments").get(0).path("subjectCode").asText());
+        assertEquals("PRAISE", r.path("departments").get(0).path("list").asText());
+        assertEquals("C", r.path("departments").get(1).path("parts").get(0).path("figures").path("worst").asText());
+        assertEquals(0, r.path("regions").size());
+        assertEquals("101", getJson("vera", "/api/admin/v1/regions/440000/ranking").path("departments").get(0)
+                .path("subjectCode").asText(), "no year: the latest assessed");
+        assertEquals(400, get("vera", "/api/admin/v1/regions/440000/ranking?year=27").statusCode());
+        assertEquals(403, get("nemo", "/api/admin/v1/regions/440000/ranking").statusCode());
+
+        String html = get("vera", "/admin/").body();
+        for (String expected : List.of("view-ranking", "考核排名", "rk-region", "/ranking", "通报表扬", "通报批评")) {
+            assertTrue(html.contains(expected), expected);
+        }
+    }
+
     private void put(ResultKind kind, String subject, String json) {
         store.results.computeIfAbsent("440000/" + kind + "/" + subject, k -> new ArrayList<>()).add(json);
     }
@@ -651,7 +681,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(12, operations, "every operation of the file was tried");
+        assertEquals(13, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets
