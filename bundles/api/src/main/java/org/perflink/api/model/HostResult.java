@@ -23,7 +23,7 @@ public record HostResult(ResultKind kind, String regionCode, String id, String s
     }
 
     public static HostResult of(Notice n) {
-        return new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), n.departmentCode(), n);
+        return new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), n.addressee(), n);
     }
 
     /** Since 1.2 (host contract v1.1 only). */

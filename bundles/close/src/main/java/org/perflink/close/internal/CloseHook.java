@@ -144,6 +144,11 @@ public final class CloseHook implements StageHook {
         // The event's own date, not the clock: handling the event twice gives the same notices.
         LocalDate noticeDate = event.occurredAt().toLocalDate();
         linkage.notices(noticeDate).forEach(n -> context.emit(HostResult.of(n)));
+        // §4.3, §5: the lower regions' composites, REGION adjustments and notices (v1.1 hosts only)
+        LowerRegionLinkage.Outcome lower = new LowerRegionLinkage(region, year, context.rulePack())
+                .link(context.host(), context.lowerRegions(), noticeDate, (key, reason) -> context.reject(key, reason, null));
+        lower.composites().forEach(c -> c.adjustment().map(HostResult::of).ifPresent(context::emit));
+        lower.notices().forEach(n -> context.emit(HostResult.of(n)));
         // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
         EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())
                 .forEach(a -> context.emit(HostResult.of(a)));
