@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             runStage(karaf, mockUrl, "CLOSE");
             summary.scores(watch.received(mockUrl, "score"));
             summary.adjustments(watch.received(mockUrl, "adjustment"), watch.received(mockUrl, "notice"));
+            summary.composites(watch.received(mockUrl, "adjustment"));
             out.println();
             JsonNode stats = watch.get(mockUrl + "/mock/stats");
             StatusView status = StatusView.read(karaf.statusFile());

@@ -39,7 +39,7 @@ public final class Dataset {
 
     private static final Set<String> REGION_FIELDS = Set.of("regionCode", "name", "year", "projects", "execution",
             "evaluations", "departments", "events", "scriptedEvents", "generated", "comment", "_comment", "evaluators",
-            "noticeFeedback");
+            "noticeFeedback", "subregions");
 
     public static final Dataset EMPTY = new Dataset("empty", Map.of());
 
@@ -145,7 +145,8 @@ public final class Dataset {
         }
         return new DatasetRegion(code, name, year, items(r, "projects", where), items(r, "execution", where),
                 items(r, "evaluations", where), items(r, "departments", where), events(r, "events", where),
-                events(r, "scriptedEvents", where), items(r, "evaluators", where), items(r, "noticeFeedback", where));
+                events(r, "scriptedEvents", where), items(r, "evaluators", where), items(r, "noticeFeedback", where),
+                items(r, "subregions", where));
     }
 
     private static List<JsonNode> items(JsonNode r, String field, String where) {
