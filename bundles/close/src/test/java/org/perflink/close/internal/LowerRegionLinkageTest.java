@@ -52,7 +52,7 @@ class LowerRegionLinkageTest {
     private static final OffsetDateTime OCCURRED = OffsetDateTime.of(2028, 3, 31, 10, 0, 0, 0, ZoneOffset.ofHours(8));
 
     /** L's five projects and their final budgets; L5 has no Score (not evaluated), so only its verdict and m count. */
-    private static FakeHost lowerHost() {
+    static FakeHost lowerHost() {
         FakeHost h = new FakeHost().maxPageSize(FakeHost.Feed.EVALUATIONS, 2).maxPageSize(FakeHost.Feed.PROJECTS, 2);
         String[][] budgets = {{"L1", "3000000"}, {"L2", "5000000"}, {"L3", "2000000"}, {"L4", "0"}, {"L5", "1000000"}};
         for (String[] b : budgets) {
@@ -61,7 +61,7 @@ class LowerRegionLinkageTest {
         return h;
     }
 
-    private static FakeHost upperHost(String contract) {
+    static FakeHost upperHost(String contract) {
         FakeHost h = new FakeHost();
         h.contract = contract;
         h.subregion(new Subregion(L, 2028, d("800000000.00"), List.of(new Deduction("AUDIT", d("3"), "审计报告"),
@@ -92,7 +92,7 @@ class LowerRegionLinkageTest {
      * 72.00; uncleared: L1 RED → 90, L2 two YELLOW → 90, L3's RED cleared → 100, L4 RED + YELLOW → 85, L5 none → 100:
      * MONITORING 93.00; Scores 90 (3 000 000), 70 (5 000 000), 60 (2 000 000), 85 (budget 0) → EVALUATION 74.00.
      */
-    private static ResultHistory records(boolean evaluated) {
+    static ResultHistory records(boolean evaluated) {
         return new ResultHistory() {
             @Override
             public List<Warning> warnings(String code) {
@@ -135,7 +135,7 @@ class LowerRegionLinkageTest {
         };
     }
 
-    private static LowerRegions lower(ResultHistory history, HostGateway host) {
+    static LowerRegions lower(ResultHistory history, HostGateway host) {
         return new LowerRegions() {
             @Override
             public List<String> codes() {
