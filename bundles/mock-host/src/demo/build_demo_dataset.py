@@ -1232,3 +1232,5 @@ if __name__ == '__main__':
     print('projects:', len(PROJECTS), 'missing coverage:', missing or 'none')
     import v11_region  # the host contract v1.1 region 440300, appended to both files
     v11_region.main()
+    import lower_regions  # rules v2 §4.3: 440400's lower regions (an overlay) and their transfer baselines
+    lower_regions.main()

@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
      * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
      * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators).
      */
-    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400");
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400", "440402", "440403");
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         String mockUrl = "http://127.0.0.1:" + mockPort;
         karaf.addMockHostRepository();
         karaf.addBootFeature("perflink-mock-host");
-        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
+        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo+lower-regions\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
         for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),

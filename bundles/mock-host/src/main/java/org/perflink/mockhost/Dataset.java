@@ -70,13 +70,31 @@ public final class Dataset {
         return new Dataset(name, m);
     }
 
-    /** "demo" (the built-in dataset), "none"/"empty" (no regions) or a file path. */
+    /** The demo's lower regions of 440400 (rules.md §4.3), an overlay of the demo dataset. */
+    public static final String LOWER_REGIONS_RESOURCE = "/datasets/demo-lower-regions.json";
+
+    /**
+     * "demo" (the built-in dataset), "demo+lower-regions" (with the lower regions of 440400 that {@code ./perflink
+     * demo} shows), "none"/"empty" (no regions) or a file path.
+     */
     public static Dataset load(String spec) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("none") || spec.equals("empty")) {
             return EMPTY;
         }
         if (spec.equals("demo")) {
             return demo();
+        }
+        if (spec.equals("demo+lower-regions")) {
+            Dataset d = demo();
+            try (InputStream in = Dataset.class.getResourceAsStream(LOWER_REGIONS_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("resource " + LOWER_REGIONS_RESOURCE + " is missing");
+                }
+                for (RegionData r : parse(Json.read(in.readAllBytes()), "demo-lower-regions").regions()) {
+                    d = d.with(r);
+                }
+            }
+            return new Dataset("demo+lower-regions", d.regions);
         }
         return parse(Json.read(Files.readAllBytes(Path.of(spec))), spec);
     }
