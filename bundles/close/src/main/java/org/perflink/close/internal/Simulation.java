@@ -187,9 +187,12 @@ public final class Simulation {
         /** The lower regions' composites under this pack (their envelopes: not added to the region's totals). */
         void lowerRegions(HostGateway host, LowerRegions lower, Map<String, String> rejected) {
             try {
-                new LowerRegionLinkage(regionCode, year, pack).link(host, lower, null,
-                        (key, reason) -> rejected.merge(key, pack.id() + ": " + reason, (x, y) -> x + "; " + y))
-                        .composites().forEach(composites::region);
+                LowerRegionLinkage.Outcome o = new LowerRegionLinkage(regionCode, year, pack).link(host, lower, null,
+                        (key, reason) -> rejected.merge(key, pack.id() + ": " + reason, (x, y) -> x + "; " + y));
+                o.composites().forEach(composites::region);
+                // a lower region left out is shown with the reason, as the LINK logs it
+                o.skipped().forEach(skip -> rejected.merge("REGION." + skip.lowerRegion(), pack.id() + ": " + skip.reason()
+                        + " / " + skip.reasonEn(), (x, y) -> x + "; " + y));
             } catch (HostException e) {
                 throw new IllegalStateException("lower regions of " + regionCode + ": " + e.getMessage(), e);
             }

@@ -113,6 +113,16 @@ class SimulationCompositesTest {
         assertEquals(List.of(Scope.DEPARTMENT), v1.composites().stream().map(CompositeChange::scope).toList());
     }
 
+    /** A lower region PerfLink has not evaluated yet is left out of the simulation, with the reason. */
+    @Test
+    void aLowerRegionNotEvaluatedYetIsListedWithTheReason() {
+        Report r = Simulation.run(REGION, YEAR, CASES, DEPARTMENTS, RulePack.DEFAULT, RulePack.DEFAULT, WarningHistory.NONE,
+                RECORDS, LowerRegionLinkageTest.lower(LowerRegionLinkageTest.records(false), LowerRegionLinkageTest.lowerHost()),
+                LowerRegionLinkageTest.upperHost("1.1"));
+        assertTrue(r.composites().stream().noneMatch(c -> c.scope() == Scope.REGION), r.composites().toString());
+        assertTrue(r.rejected().get("REGION.440100").contains("has not handled a CLOSE/EVALUATE"), r.rejected().toString());
+    }
+
     @Test
     void aLowerRegionsHostThatCannotAnswerFailsTheSimulation() {
         FakeHost failing = LowerRegionLinkageTest.lowerHost().fail(FakeHost.Feed.EVALUATIONS, new HostException("503"));
