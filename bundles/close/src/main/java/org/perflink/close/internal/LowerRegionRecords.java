@@ -5,7 +5,6 @@ import static org.perflink.close.internal.RecordPoints.HUNDRED;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +138,6 @@ public final class LowerRegionRecords {
     }
 
     private static List<String> worst(List<Item> selected, Function<Item, BigDecimal> value) {
-        return selected.stream().sorted(Comparator.comparing(value).thenComparing(Item::projectCode))
-                .limit(DepartmentComponents.WORST).map(Item::projectCode).toList();
+        return DepartmentComponents.worst(selected, value, Item::projectCode);
     }
 }

@@ -215,12 +215,9 @@ public final class HttpHostGateway implements HostGateway {
     @Override
     public Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
             throws HostException {
-        if (!v11()) {
-            return HostGateway.super.subregions(regionCode, year, budgetYear, cursor, limit);
-        }
         String path = regionPath(regionCode) + "/subregions?"
                 + query("year", year, "budgetYear", budgetYear, "cursor", cursor, "limit", pageLimit(limit));
-        return parsePage(path, get(path), Subregion.class, "regionCode");
+        return v11() ? parsePage(path, get(path), Subregion.class, "regionCode") : new Page<>(List.of(), null);
     }
 
     @Override
