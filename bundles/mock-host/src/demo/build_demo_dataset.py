@@ -1236,3 +1236,5 @@ if __name__ == '__main__':
     v11_followup.main()
     import v11_assess  # the work-assessment region 440500 (rules.md §6), appended to both files
     v11_assess.main()
+    import lower_regions  # rules v2 §4.3: 440400's lower regions (an overlay) and their transfer baselines
+    lower_regions.main()

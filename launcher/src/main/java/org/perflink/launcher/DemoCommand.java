@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * demo regions, a full compile → execute → close cycle, then a summary per region ({@link DemoSummary}).
  */
 @Command(name = "demo", description = {
-    "模拟预算管理一体化系统 + 演示地区 440000、440100、440300、440400、440500、460100：完整的编制 → 执行 → 决算（含跟踪问效），并按地区汇总。",
-    "Karaf + the mock budget system + demo regions 440000, 440100, 440300, 440400, 440500 and 460100: a full compile → execute → close cycle,"
+    "模拟预算管理一体化系统 + 演示地区 440000、440100、440300、440400（含下级 440402、440403）、440500、460100：完整的编制 → 执行 → 决算（含跟踪问效），并按地区汇总。",
+    "Karaf + the mock budget system + demo regions 440000, 440100, 440300, 440400 (with its lower regions 440402, 440403), 440500 and 460100: a full compile → execute → close cycle,"
             + " then a summary per region."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -41,10 +41,12 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
      * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators), 440500 the work assessment and
-     * ranking of rules.md §6 (v1.1 too: ties, one department praised, one criticised), and 460100 the follow-up of
+     * ranking of rules.md §6 (v1.1 too: ties, one department praised, one criticised), 440402 and 440403 the lower regions
+     * of 440400 (rules.md §4.3), and 460100 the follow-up of
      * notices (feedback, FOLLOW_UP events, escalations; host contract v1.1).
      */
-    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400", "440500", "460100");
+    private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400", "440402", "440403",
+            "440500", "460100");
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         String mockUrl = "http://127.0.0.1:" + mockPort;
         karaf.addMockHostRepository();
         karaf.addBootFeature("perflink-mock-host");
-        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo\nbatch = true\n");
+        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo+lower-regions\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
         for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
@@ -88,8 +90,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             runStage(karaf, mockUrl, "CLOSE");
             summary.scores(watch.received(mockUrl, "score"));
+            JsonNode adjustments = watch.received(mockUrl, "adjustment");
             JsonNode notices = watch.received(mockUrl, "notice");
-            summary.adjustments(watch.received(mockUrl, "adjustment"), notices);
+            summary.adjustments(adjustments, notices);
+            summary.composites(adjustments);
             summary.escalations(notices);
             summary.ranking(watch.received(mockUrl, "assessment"));
             out.println();

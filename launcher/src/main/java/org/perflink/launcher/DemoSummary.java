@@ -108,8 +108,11 @@ final class DemoSummary {
             JsonNode body = row.path("body");
             String region = row.path("region").asText();
             boolean department = "DEPARTMENT".equals(body.path("scope").asText());
-            (department ? ceilings : allocations).merge(region, new BigDecimal(body.path("deltaAmount").asText("0")), BigDecimal::add);
             count(actions, region, body.path("scope").asText() + ":" + body.path("action").asText());
+            if ("REGION".equals(body.path("scope").asText())) {
+                continue; // a lower region's transfer envelope: neither R's ceilings nor inside them (lowerRegions)
+            }
+            (department ? ceilings : allocations).merge(region, new BigDecimal(body.path("deltaAmount").asText("0")), BigDecimal::add);
             if (department) {
                 composites.computeIfAbsent(region, r -> new TreeMap<>()).put(body.path("subjectCode").asText(), composite(body));
             }
@@ -203,11 +206,41 @@ final class DemoSummary {
                 .collect(Collectors.joining(", ")) + " (#" + rank + ")";
     }
 
-    /** "83.80 GOOD ×1.00  KEY_ASSESSMENT 85.00 HOST (PerfLink 73.10), …": a composite with its components' sources. */
-    static String composite(JsonNode adjustment) {
-        JsonNode basis = adjustment.path("basis");
-        StringBuilder line = new StringBuilder(basis.path("score").asText() + " " + basis.path("grade").asText()
-                + " ×" + basis.path("coefficient").asText());
+    /**
+     * Per region, the policy/transfer composites (rules.md §4.2) and the lower regions' composites with their transfer
+     * factors (§4.3), each component with its source; REGION adjustments move a lower region's transfer envelope.
+     */
+    void composites(JsonNode adjustments) {
+        out.println("决算 Close stage — policy/transfer composites (政策及转移支付综合绩效) and lower regions' transfer factors (下级综合绩效 → 转移支付):");
+        Map<String, List<String>> lines = new TreeMap<>();
+        for (JsonNode row : adjustments.path("items")) {
+            JsonNode body = row.path("body");
+            String scope = body.path("scope").asText();
+            JsonNode basis = body.path("basis");
+            if ("REGION".equals(scope)) {
+                lines.computeIfAbsent(row.path("region").asText(), r -> new ArrayList<>()).add(String.format(
+                        "下级地区 %s  %s %s 系数 factor ×%s → %s %s 元 on transfers of %s 元  %s", body.path("subjectCode").asText(),
+                        basis.path("score").asText(), basis.path("grade").asText(), basis.path("coefficient").asText(),
+                        body.path("action").asText(), body.path("deltaAmount").asText(), body.path("baseAmount").asText(),
+                        sources(basis)));
+            } else if (("POLICY".equals(scope) || "TRANSFER".equals(scope)) && basis.path("components").size() > 0) {
+                lines.computeIfAbsent(row.path("region").asText(), r -> new ArrayList<>()).add(String.format(
+                        "%s %s  %s %s (Score %s) → %s  %s", "POLICY".equals(scope) ? "政策 POLICY" : "转移支付 TRANSFER",
+                        body.path("subjectCode").asText(), basis.path("score").asText(), basis.path("grade").asText(),
+                        basis.path("evaluationScore").asText("-"), body.path("action").asText(), sources(basis)));
+            }
+        }
+        if (lines.isEmpty()) {
+            out.println("  (none: no POLICY/TRANSFER project was linked by a composite, and no region has lower regions on a v1.1 host)");
+        }
+        lines.forEach((region, l) -> {
+            out.println("  " + region);
+            l.stream().sorted().forEach(x -> out.println("          " + x));
+        });
+    }
+
+    /** "TARGETS 72.00 PERFLINK n=5, …": each component of a composite with its source. */
+    private static String sources(JsonNode basis) {
         List<String> parts = new ArrayList<>();
         basis.path("components").fields().forEachRemaining(c -> {
             JsonNode v = c.getValue();
@@ -215,8 +248,17 @@ final class DemoSummary {
                     + (v.has("perflink") ? " (PerfLink " + v.path("perflink").asText() + ")" : "")
                     + ("PERFLINK".equals(v.path("source").asText()) && v.has("n") ? " n=" + v.path("n").asText() : ""));
         });
+        return String.join(", ", parts);
+    }
+
+    /** "83.80 GOOD ×1.00  KEY_ASSESSMENT 85.00 HOST (PerfLink 73.10), …": a composite with its components' sources. */
+    static String composite(JsonNode adjustment) {
+        JsonNode basis = adjustment.path("basis");
+        StringBuilder line = new StringBuilder(basis.path("score").asText() + " " + basis.path("grade").asText()
+                + " ×" + basis.path("coefficient").asText());
+        String parts = sources(basis);
         if (!parts.isEmpty()) {
-            line.append("  ").append(String.join(", ", parts));
+            line.append("  ").append(parts);
         }
         return line.toString();
     }

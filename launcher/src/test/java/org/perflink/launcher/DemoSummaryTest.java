@@ -78,4 +78,34 @@ class DemoSummaryTest {
         assertTrue(out.contains("通报批评 criticised: [404]"), out);
         assertEquals(-1, out.indexOf("INST-1"), "institutions are not ranked with departments");
     }
+
+    /** §4.2 and §4.3: policy/transfer composites and the lower regions' transfer factors, with their sources. */
+    @Test
+    void lowerRegionsTransferFactorsAreShownApartFromTheRegionsOwnFigures() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode adjustments = mapper.readTree("""
+                {"items": [
+                 {"region": "440400", "body": {"scope": "TRANSFER", "subjectCode": "440400-2027-000109", "action": "REDUCE",
+                   "deltaAmount": "-50000.00", "basis": {"score": "73.43", "grade": "MEDIUM", "evaluationScore": "72.00",
+                   "components": {"MONITORING": {"score": "90.00", "source": "PERFLINK", "n": 1},
+                                  "EVALUATION": {"score": "72.00", "source": "PERFLINK", "n": 1}}}}},
+                 {"region": "440400", "body": {"scope": "REGION", "subjectCode": "440402", "action": "REDUCE",
+                   "deltaAmount": "-24000000.00", "baseAmount": "800000000.00",
+                   "basis": {"score": "73.80", "grade": "MEDIUM", "coefficient": "0.97",
+                   "components": {"TARGETS": {"score": "72.00", "source": "PERFLINK", "n": 5},
+                                  "MONITORING": {"score": "93.00", "source": "PERFLINK", "n": 5},
+                                  "EVALUATION": {"score": "74.00", "source": "PERFLINK", "n": 4}}}}}]}
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DemoSummary summary = new DemoSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        summary.composites(adjustments);
+        summary.adjustments(adjustments, mapper.readTree("{\"items\": []}"));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("下级地区 440402  73.80 MEDIUM 系数 factor ×0.97 → REDUCE -24000000.00 元 on transfers of "
+                + "800000000.00 元  TARGETS 72.00 PERFLINK n=5, MONITORING 93.00 PERFLINK n=5, EVALUATION 74.00 PERFLINK n=4"), out);
+        assertTrue(out.contains("转移支付 TRANSFER 440400-2027-000109  73.43 MEDIUM (Score 72.00) → REDUCE  MONITORING 90.00 PERFLINK n=1"), out);
+        // the lower region's envelope is not one of 440400's allocations
+        assertTrue(out.contains("allocations inside them (项目/政策/转移支付) -50000.00 元"), out);
+        assertTrue(out.contains("REGION:REDUCE=1"), out);
+    }
 }

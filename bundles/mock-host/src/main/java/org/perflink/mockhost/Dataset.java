@@ -39,7 +39,7 @@ public final class Dataset {
 
     private static final Set<String> REGION_FIELDS = Set.of("regionCode", "name", "year", "projects", "execution",
             "evaluations", "departments", "events", "scriptedEvents", "generated", "comment", "_comment", "evaluators",
-            "noticeFeedback");
+            "noticeFeedback", "subregions");
 
     public static final Dataset EMPTY = new Dataset("empty", Map.of());
 
@@ -70,13 +70,31 @@ public final class Dataset {
         return new Dataset(name, m);
     }
 
-    /** "demo" (the built-in dataset), "none"/"empty" (no regions) or a file path. */
+    /** The demo's lower regions of 440400 (rules.md §4.3), an overlay of the demo dataset. */
+    public static final String LOWER_REGIONS_RESOURCE = "/datasets/demo-lower-regions.json";
+
+    /**
+     * "demo" (the built-in dataset), "demo+lower-regions" (with the lower regions of 440400 that {@code ./perflink
+     * demo} shows), "none"/"empty" (no regions) or a file path.
+     */
     public static Dataset load(String spec) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("none") || spec.equals("empty")) {
             return EMPTY;
         }
         if (spec.equals("demo")) {
             return demo();
+        }
+        if (spec.equals("demo+lower-regions")) {
+            Dataset d = demo();
+            try (InputStream in = Dataset.class.getResourceAsStream(LOWER_REGIONS_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("resource " + LOWER_REGIONS_RESOURCE + " is missing");
+                }
+                for (RegionData r : parse(Json.read(in.readAllBytes()), "demo-lower-regions").regions()) {
+                    d = d.with(r);
+                }
+            }
+            return new Dataset("demo+lower-regions", d.regions);
         }
         return parse(Json.read(Files.readAllBytes(Path.of(spec))), spec);
     }
@@ -145,7 +163,8 @@ public final class Dataset {
         }
         return new DatasetRegion(code, name, year, items(r, "projects", where), items(r, "execution", where),
                 items(r, "evaluations", where), items(r, "departments", where), events(r, "events", where),
-                events(r, "scriptedEvents", where), items(r, "evaluators", where), items(r, "noticeFeedback", where));
+                events(r, "scriptedEvents", where), items(r, "evaluators", where), items(r, "noticeFeedback", where),
+                items(r, "subregions", where));
     }
 
     private static List<JsonNode> items(JsonNode r, String field, String where) {

@@ -27,6 +27,8 @@ public final class DatasetRegion implements RegionData {
     /** Host contract v1.1 collections: the evaluator registry and the notice feedback (with their {@code year}). */
     private final List<JsonNode> evaluators;
     private final List<JsonNode> noticeFeedback;
+    /** Host contract v1.1 {@code subregions}: the lower regions' transfer baselines (with their {@code budgetYear}). */
+    private final List<JsonNode> subregions;
 
     public DatasetRegion(String regionCode, String name, Integer year, List<JsonNode> projects,
             List<JsonNode> execution, List<JsonNode> evaluations, List<JsonNode> departments,
@@ -39,6 +41,15 @@ public final class DatasetRegion implements RegionData {
             List<JsonNode> execution, List<JsonNode> evaluations, List<JsonNode> departments,
             List<ObjectNode> events, List<ObjectNode> scriptedEvents, List<JsonNode> evaluators,
             List<JsonNode> noticeFeedback) {
+        this(regionCode, name, year, projects, execution, evaluations, departments, events, scriptedEvents, evaluators,
+                noticeFeedback, List.of());
+    }
+
+    public DatasetRegion(String regionCode, String name, Integer year, List<JsonNode> projects,
+            List<JsonNode> execution, List<JsonNode> evaluations, List<JsonNode> departments,
+            List<ObjectNode> events, List<ObjectNode> scriptedEvents, List<JsonNode> evaluators,
+            List<JsonNode> noticeFeedback, List<JsonNode> subregions) {
+        this.subregions = List.copyOf(subregions);
         this.evaluators = List.copyOf(evaluators);
         this.noticeFeedback = List.copyOf(noticeFeedback);
         this.regionCode = Objects.requireNonNull(regionCode);
@@ -119,6 +130,15 @@ public final class DatasetRegion implements RegionData {
     }
 
     @Override
+    public List<JsonNode> subregions(int budgetYear) {
+        String b = Integer.toString(budgetYear);
+        return subregions.stream().filter(s -> {
+            String ib = Json.textOf(s, "budgetYear");
+            return ib == null || ib.equals(b);
+        }).toList();
+    }
+
+    @Override
     public List<ObjectNode> initialEvents() {
         return events;
     }
@@ -193,7 +213,7 @@ public final class DatasetRegion implements RegionData {
                 collection.equals("execution") ? target : execution,
                 collection.equals("evaluations") ? target : evaluations,
                 collection.equals("departments") ? target : departments,
-                events, scriptedEvents, evaluators, noticeFeedback);
+                events, scriptedEvents, evaluators, noticeFeedback, subregions);
     }
 
     @Override

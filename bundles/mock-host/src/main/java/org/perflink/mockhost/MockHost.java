@@ -436,6 +436,13 @@ public final class MockHost implements AutoCloseable {
                     only(method, "GET");
                     return Response.ok(page(r == null ? List.of() : r.evaluators(), q));
                 }
+                case "subregions" -> {
+                    only(method, "GET");
+                    int year = year(q);
+                    String b = q.get("budgetYear");
+                    int budgetYear = b == null || b.isEmpty() ? year + 1 : (int) parseLong(b, "budgetYear");
+                    return Response.ok(page(r == null ? List.of() : r.subregions(budgetYear), q));
+                }
                 case "notice-feedback" -> {
                     only(method, "GET");
                     int year = year(q);

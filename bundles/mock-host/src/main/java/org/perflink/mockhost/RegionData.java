@@ -48,6 +48,11 @@ public interface RegionData {
         return List.of();
     }
 
+    /** The lower regions' transfer baselines for a budget year (host contract v1.1 {@code subregions}); none by default. */
+    default List<JsonNode> subregions(int budgetYear) {
+        return List.of();
+    }
+
     /** Events served from the start. */
     List<ObjectNode> initialEvents();
 

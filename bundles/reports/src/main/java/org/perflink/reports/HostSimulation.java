@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.host.EvaluationFeed;
 import org.perflink.api.host.HostException;
@@ -89,14 +90,30 @@ public final class HostSimulation {
     public static Result run(CloseStage close, HostGateway host, String hostLabel, String regionCode, int year,
             RulePack current, RulePack candidate, ResultHistory history, boolean redWarningsKnown, int pageSize)
             throws HostException, CheckInputException {
+        return run(close, host, hostLabel, regionCode, year, current, candidate, history, null, redWarningsKnown, pageSize);
+    }
+
+    /**
+     * As {@link #run(CloseStage, HostGateway, String, String, int, RulePack, RulePack, ResultHistory, boolean, int)},
+     * with PerfLink's whole record of the region in {@code history} and its lower regions: the components come from
+     * the records (rules.md §4.1, §4.2) and the lower regions' transfer factors (§4.3) are simulated too.
+     *
+     * @param lowerRegions the region's lower regions; null: the simulation of v1 (host components, no lower regions)
+     */
+    public static Result run(CloseStage close, HostGateway host, String hostLabel, String regionCode, int year,
+            RulePack current, RulePack candidate, ResultHistory history, LowerRegions lowerRegions, boolean redWarningsKnown,
+            int pageSize) throws HostException, CheckInputException {
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("pageSize must be 1..1000, got " + pageSize);
         }
         Reader reader = new Reader(host, regionCode, year, pageSize);
         LinkSimulation.Report report;
         try {
-            report = close.simulation().simulate(regionCode, year, reader::cases, reader::departments, current,
-                    candidate, history);
+            report = lowerRegions == null
+                    ? close.simulation().simulate(regionCode, year, reader::cases, reader::departments, current,
+                            candidate, history)
+                    : close.simulation().simulate(regionCode, year, reader::cases, reader::departments, current,
+                            candidate, history, lowerRegions, host);
         } catch (HostFailure e) {
             throw e.cause;
         } catch (IllegalArgumentException e) {

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.money.Money;
 import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.LinkSimulation.CompositeChange;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 
@@ -84,6 +86,23 @@ public final class SimulationTable {
             out.append(departments.render());
         }
 
+        if (!report.composites().isEmpty()) {
+            long moved = report.composites().stream().filter(CompositeChange::changed).count();
+            out.append("\n综合得分 (composites: departments, policies/transfers, lower regions' transfer factors): ")
+                    .append(report.composites().size()).append(", 有变化 (changed) ").append(moved).append('\n');
+            TextTable composites = TextTable.of("类别 (scope)", "对象 (subject)", "名称 (name)", "综合得分 (composite)",
+                    "等级 (grade)", "系数 (coefficient/factor)", "调整额 (amount, 元)").alignRight(3, 6).wrap(2, 20);
+            for (CompositeChange c : report.composites()) {
+                String name = c.scope() == Adjustment.Scope.DEPARTMENT ? r.departmentNames().get(c.subjectCode())
+                        : r.projectNames().get(c.subjectCode());
+                composites.row(c.scope(), c.subjectCode(), name, change(score(c.scoreBefore()), score(c.scoreAfter())),
+                        change(c.gradeBefore(), c.gradeAfter()), change(plain(c.factorBefore()), plain(c.factorAfter())),
+                        change(c.deltaBefore() == null ? null : money(c.deltaBefore()),
+                                c.deltaAfter() == null ? null : money(c.deltaAfter())));
+            }
+            out.append(composites.render());
+        }
+
         out.append('\n');
         out.append(TextTable.field("调整合计 (total adjustment)", money(report.totalBefore()) + ARROW
                 + money(report.totalAfter()) + " 元"));
@@ -129,6 +148,15 @@ public final class SimulationTable {
     static String signed(BigDecimal amount) {
         String m = money(amount);
         return amount != null && amount.signum() > 0 ? "+" + m : m;
+    }
+
+    /** A composite shown with 2 decimals (HALF_UP), graded unrounded; null shows as {@code -}. */
+    static String score(BigDecimal score) {
+        return score == null ? null : Money.cents(score).toPlainString();
+    }
+
+    static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     static String ratio(BigDecimal ratio) {

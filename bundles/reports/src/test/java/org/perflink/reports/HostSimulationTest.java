@@ -35,6 +35,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.model.Warning;
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.rules.RulePack;
 import org.perflink.host.http.HttpHosts;
@@ -276,5 +277,22 @@ class HostSimulationTest {
             writes.incrementAndGet();
             throw new AssertionError("a simulation writes nothing");
         }
+    }
+
+    /** Issue 13 item 5: the department composites under both packs, in the report and in the table. */
+    @Test
+    void theDepartmentCompositesAreSimulatedToo() throws Exception {
+        RulePack weights = new RulePack("weights", "1", Map.of("department.weight.OVERALL_EVALUATION", "0.8"), RulePack.DEFAULT);
+        HostSimulation.Result r = HostSimulation.run(Loaded.close(), host, "mock", "440000", 2027, RulePack.DEFAULT,
+                weights, LinkSimulation.NO_HISTORY, LowerRegions.NONE, false, 3);
+        List<LinkSimulation.CompositeChange> composites = r.report().composites();
+        assertEquals(List.of("101", "102", "103", "104"), composites.stream()
+                .filter(c -> c.scope() == org.perflink.api.model.Adjustment.Scope.DEPARTMENT)
+                .map(LinkSimulation.CompositeChange::subjectCode).toList());
+        assertTrue(composites.stream().anyMatch(LinkSimulation.CompositeChange::changed), composites.toString());
+        String table = SimulationTable.render(r);
+        assertTrue(table.contains("综合得分 (composites"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("DEPARTMENT") && l.contains("| 101 ") && l.contains("省教育厅")), table);
+        assertEquals(0, host.writes.get(), "nothing written");
     }
 }

@@ -39,6 +39,11 @@ public interface StageContext {
         return "1.0";
     }
 
+    /** The region's lower regions and their records, for the lower-region composite; none by default (since 1.2). */
+    default LowerRegions lowerRegions() {
+        return LowerRegions.NONE;
+    }
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }

@@ -13,6 +13,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 
 /**
  * The host budget system as PerfLink sees it (host contract v1). Implementations map other hosts onto
@@ -85,6 +86,15 @@ public interface HostGateway {
 
     /** Feedback on the notices of a year (v1.1 pull {@code notice-feedback}); since 1.2, empty by default. */
     default Page<Parsed<NoticeFeedback>> noticeFeedback(String regionCode, int year, String cursor, int limit)
+            throws HostException {
+        return new Page<>(List.of(), null);
+    }
+
+    /**
+     * R's lower regions with their transfer baselines for {@code budgetYear} (v1.1 pull {@code subregions}); since
+     * 1.2, empty by default.
+     */
+    default Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
             throws HostException {
         return new Page<>(List.of(), null);
     }

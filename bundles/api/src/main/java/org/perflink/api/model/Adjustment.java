@@ -24,7 +24,8 @@ public record Adjustment(
         String explanationEn,
         Map<String, Component> components) {
 
-    public enum Scope { PROJECT, POLICY, TRANSFER, DEPARTMENT }
+    /** REGION (since 1.2, host contract v1.1 only): a lower region's transfer envelope (rules.md §4.3). */
+    public enum Scope { PROJECT, POLICY, TRANSFER, DEPARTMENT, REGION }
 
     public enum Action { PRIORITIZE, KEEP, REDUCE, SUSPEND, CANCEL, CONTINUE, ADJUST, TERMINATE }
 

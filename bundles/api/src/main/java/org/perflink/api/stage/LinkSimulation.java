@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
@@ -31,6 +33,18 @@ public interface LinkSimulation {
      */
     Report simulate(String regionCode, int year, Iterable<Case> cases, Iterable<DepartmentEvaluationInput> departments,
             RulePack current, RulePack candidate, ResultHistory history);
+
+    /**
+     * As {@link #simulate(String, int, Iterable, Iterable, RulePack, RulePack, ResultHistory)}, with PerfLink's whole
+     * record of the region ({@code history} holds its verdicts, warnings and scores): the components come from the
+     * records as the LINK phase computes them (rules.md §4.1, §4.2), and the lower regions' composites and transfer
+     * factors (§4.3) are simulated too, from their records and {@code host}'s transfer baselines. Since 1.2; by default
+     * without either.
+     */
+    default Report simulate(String regionCode, int year, Iterable<Case> cases, Iterable<DepartmentEvaluationInput> departments,
+            RulePack current, RulePack candidate, ResultHistory history, LowerRegions lowerRegions, HostGateway host) {
+        return simulate(regionCode, year, cases, departments, current, candidate, history);
+    }
 
     /** A history with nothing in it. */
     ResultHistory NO_HISTORY = projectCode -> List.of();
@@ -69,18 +83,45 @@ public interface LinkSimulation {
     }
 
     /**
+     * A composite under both packs (since 1.2): a DEPARTMENT's (§3.3), a POLICY/TRANSFER project's (§4.2) or a lower
+     * REGION's (§4.3), with its coefficient or factor ({@code null} where a pack gives none) and its adjustment's delta.
+     * A side that gave no composite has null score and grade.
+     */
+    record CompositeChange(Adjustment.Scope scope, String subjectCode, BigDecimal scoreBefore, BigDecimal scoreAfter,
+            Grade gradeBefore, Grade gradeAfter, BigDecimal factorBefore, BigDecimal factorAfter,
+            BigDecimal deltaBefore, BigDecimal deltaAfter) {
+
+        public boolean changed() {
+            return !same(scoreBefore, scoreAfter) || gradeBefore != gradeAfter || !same(factorBefore, factorAfter)
+                    || !same(deltaBefore, deltaAfter);
+        }
+
+        private static boolean same(BigDecimal x, BigDecimal y) {
+            return x == null ? y == null : y != null && x.compareTo(y) == 0;
+        }
+    }
+
+    /**
      * @param projects    projects whose linkage differs, in input order
      * @param departments every department seen, by code
      * @param rejected    subjects that could not be evaluated under a pack, with the reason
      */
     record Report(String currentPack, String candidatePack, List<ProjectChange> projects,
             List<DepartmentChange> departments, BigDecimal totalBefore, BigDecimal totalAfter,
-            Map<String, String> rejected) {
+            Map<String, String> rejected, List<CompositeChange> composites) {
 
         public Report {
             projects = List.copyOf(projects);
             departments = List.copyOf(departments);
             rejected = Map.copyOf(rejected);
+            composites = composites == null ? List.of() : List.copyOf(composites);
+        }
+
+        /** A report without composites (before 1.2). */
+        public Report(String currentPack, String candidatePack, List<ProjectChange> projects,
+                List<DepartmentChange> departments, BigDecimal totalBefore, BigDecimal totalAfter,
+                Map<String, String> rejected) {
+            this(currentPack, candidatePack, projects, departments, totalBefore, totalAfter, rejected, List.of());
         }
 
         /** The total budget effect of switching to the candidate pack, in 元. */

@@ -20,6 +20,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 
 /**
  * An in-memory host for stage tests: each feed serves its items in pages of at most {@link #maxPageSize} (a host
@@ -30,7 +31,7 @@ import org.perflink.api.model.StageEvent;
 public class FakeHost implements HostGateway {
 
     /** The host's collections. */
-    public enum Feed { EVENTS, PROJECTS, EXECUTION, EVALUATIONS, DEPARTMENTS, PROJECT_BY_YEAR, NOTICE_FEEDBACK }
+    public enum Feed { EVENTS, PROJECTS, EXECUTION, EVALUATIONS, DEPARTMENTS, PROJECT_BY_YEAR, NOTICE_FEEDBACK, SUBREGIONS }
 
     /** One pull, as asked (codes only for projects). */
     public record Call(Feed feed, String regionCode, int year, List<String> codes, String cursor, int limit) {
@@ -48,6 +49,8 @@ public class FakeHost implements HostGateway {
     /** Earlier records served by the v1.1 pull of one project by year, keyed {@code code@year}. */
     public final Map<String, Project> earlier = new HashMap<>();
     public final List<Parsed<NoticeFeedback>> feedback = new ArrayList<>();
+    /** The v1.1 {@code subregions} pull's items (every budget year; the caller picks its own). */
+    public final List<Parsed<Subregion>> subregions = new ArrayList<>();
     /** The contract this host speaks (v1.1 phases and pulls need 1.1). */
     public String contract = CONTRACT_1_0;
     private final Map<Feed, Integer> maxPageSize = new EnumMap<>(Feed.class);
@@ -179,6 +182,17 @@ public class FakeHost implements HostGateway {
     public Page<Parsed<NoticeFeedback>> noticeFeedback(String regionCode, int year, String cursor, int limit)
             throws HostException {
         return page(feedback, pull(Feed.NOTICE_FEEDBACK, regionCode, year, List.of(), cursor, limit));
+    }
+
+    public FakeHost subregion(Subregion s) {
+        subregions.add(Parsed.ok(s, s.regionCode(), 0));
+        return this;
+    }
+
+    @Override
+    public Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
+            throws HostException {
+        return page(subregions, pull(Feed.SUBREGIONS, regionCode, year, List.of(), cursor, limit));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostGateway;
@@ -35,6 +36,7 @@ public class RecordingContext implements StageContext {
     private ResultHistory results = projectCode -> history.getOrDefault(projectCode, List.of());
     private Consumer<HostResult> checkEmitted = r -> { };
     public int checkpoints;
+    private LowerRegions lowerRegions = LowerRegions.NONE;
     private boolean refuseDuplicateRejections;
 
     public RecordingContext(StageEvent event, RulePack pack, HostGateway host) {
@@ -47,6 +49,17 @@ public class RecordingContext implements StageContext {
     public RecordingContext history(ResultHistory history) {
         this.results = history;
         return this;
+    }
+
+    /** The lower regions this context shows (none by default). */
+    public RecordingContext lowerRegions(LowerRegions lowerRegions) {
+        this.lowerRegions = lowerRegions;
+        return this;
+    }
+
+    @Override
+    public LowerRegions lowerRegions() {
+        return lowerRegions;
     }
 
     /** Runs a check on every result as it is emitted (e.g. that a stage emits only its own kind). */

@@ -3,6 +3,7 @@ package org.perflink.camel.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostGateway;
@@ -37,6 +38,7 @@ final class EventContext implements StageContext {
     private final RulePack pack;
     private final HostGateway host;
     private final ResultHistory history;
+    private final LowerRegions lowerRegions;
     private final ResultEncoder encoder;
     private final EventLedger ledger;
     private final String cursorBefore;
@@ -47,6 +49,12 @@ final class EventContext implements StageContext {
 
     EventContext(String regionCode, Stage stage, StageEvent event, RulePack pack, HostGateway host, ResultHistory history,
             ResultEncoder encoder, EventLedger ledger, String cursorBefore) {
+        this(regionCode, stage, event, pack, host, history, LowerRegions.NONE, encoder, ledger, cursorBefore);
+    }
+
+    EventContext(String regionCode, Stage stage, StageEvent event, RulePack pack, HostGateway host, ResultHistory history,
+            LowerRegions lowerRegions, ResultEncoder encoder, EventLedger ledger, String cursorBefore) {
+        this.lowerRegions = lowerRegions;
         this.regionCode = regionCode;
         this.stage = stage;
         this.event = event;
@@ -82,6 +90,11 @@ final class EventContext implements StageContext {
     @Override
     public ResultHistory history() {
         return history;
+    }
+
+    @Override
+    public LowerRegions lowerRegions() {
+        return lowerRegions;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
@@ -41,6 +42,7 @@ final class EventPoller {
     private final ResultEncoder encoder;
     private final StatusBoard status;
     private final ResultHistory history;
+    private volatile LowerRegions lowerRegions = LowerRegions.NONE;
 
     EventPoller(String regionCode, EventLedger ledger, ResultLedger results, HostGateway host,
             Function<Stage, List<StageHook>> hooks, Supplier<RulePack> rulePack, ResultEncoder encoder, StatusBoard status) {
@@ -52,6 +54,12 @@ final class EventPoller {
         this.encoder = encoder;
         this.status = status;
         this.history = new StoredResultHistory(regionCode, results, encoder.mapper());
+    }
+
+    /** The region's lower regions, for the close stage's lower-region composite (rules.md §4.3). */
+    EventPoller withLowerRegions(LowerRegions lowerRegions) {
+        this.lowerRegions = lowerRegions;
+        return this;
     }
 
     /**
@@ -185,8 +193,8 @@ final class EventPoller {
             return false;
         }
         // The hooks pull from the host outside any transaction; each page's results commit after it.
-        EventContext context = new EventContext(regionCode, stage, event, rulePack.get(), host, history, encoder, ledger,
-                cursorBefore);
+        EventContext context = new EventContext(regionCode, stage, event, rulePack.get(), host, history, lowerRegions,
+                encoder, ledger, cursorBefore);
         for (StageHook hook : present) {
             hook.handle(context);
         }

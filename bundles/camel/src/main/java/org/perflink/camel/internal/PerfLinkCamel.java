@@ -205,7 +205,7 @@ public class PerfLinkCamel implements StageRunner {
             host = host.forContract(region.hostContract()); // the region's hostContract overrides its host's
         }
         EventPoller poller = new EventPoller(code, ledger, results, host, hooks::get, () -> rulePacks.effective(code),
-                encoder, status);
+                encoder, status).withLowerRegions(new StoredLowerRegions(code, rulePacks, results, mapper, regionHosts::get));
         // the gateway knows whether its host configuration wants the batch endpoint (null answer: single PUTs)
         OutboxWriter writer = new OutboxWriter(code, outbox, host, true, status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,

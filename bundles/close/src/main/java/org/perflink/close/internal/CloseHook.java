@@ -1,6 +1,7 @@
 package org.perflink.close.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -158,8 +159,14 @@ public final class CloseHook implements StageHook {
         }
         // The event's own date, not the clock: handling the event twice gives the same notices.
         LocalDate noticeDate = event.occurredAt().toLocalDate();
-        List<Notice> notices = linkage.notices(noticeDate);
+        List<Notice> notices = new ArrayList<>(linkage.notices(noticeDate));
         notices.forEach(n -> context.emit(HostResult.of(n)));
+        // §4.3, §5: the lower regions' composites, REGION adjustments and notices (v1.1 hosts only)
+        LowerRegionLinkage.Outcome lower = new LowerRegionLinkage(region, year, context.rulePack())
+                .link(context.host(), context.lowerRegions(), noticeDate, (key, reason) -> context.reject(key, reason, null));
+        lower.composites().forEach(c -> c.adjustment().map(HostResult::of).ifPresent(context::emit));
+        lower.notices().forEach(n -> context.emit(HostResult.of(n)));
+        notices.addAll(lower.notices());
         assess(context, assessment, notices, noticeDate);
         // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
         EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())

@@ -2,7 +2,9 @@ package org.perflink.close.internal;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.stage.LinkSimulation;
@@ -25,5 +27,14 @@ public final class CloseLinkSimulation implements LinkSimulation {
             RulePack current, RulePack candidate, ResultHistory history) {
         return Simulation.run(regionCode, year, cases, departments, current, candidate,
                 WarningHistory.of(history == null ? NO_HISTORY : history));
+    }
+
+    /** With the region's whole record: components from it (§4.1, §4.2) and the lower regions' composites (§4.3). */
+    @Override
+    public Report simulate(String regionCode, int year, Iterable<Case> cases, Iterable<DepartmentEvaluationInput> departments,
+            RulePack current, RulePack candidate, ResultHistory history, LowerRegions lowerRegions, HostGateway host) {
+        ResultHistory records = history == null ? NO_HISTORY : history;
+        return Simulation.run(regionCode, year, cases, departments, current, candidate, WarningHistory.of(records),
+                records, lowerRegions == null ? LowerRegions.NONE : lowerRegions, host);
     }
 }

@@ -28,6 +28,7 @@ public final class CloseRuleCatalog implements RuleCatalog {
             rule(LinkageCalculator.LINK_POLICY_GRADE, Phase.LINK, "政策综合绩效与下年预算挂钩", "a policy's composite grade is linked to next year's budget"),
             rule(LinkageCalculator.LINK_TRANSFER_GRADE, Phase.LINK, "转移支付综合绩效与下年预算挂钩", "a transfer's composite grade is linked to next year's budget"),
             rule(DepartmentComposite.LINK_DEPARTMENT_COMPOSITE, Phase.LINK, "部门综合得分与下年预算挂钩", "a department's composite score is linked to next year's budget"),
+            rule(RegionComposite.LINK_REGION_COMPOSITE, Phase.LINK, "下级地区综合绩效与转移支付挂钩", "a lower region's composite performance is linked to its transfers"),
             rule(EvaluatorChecks.CONFLICT, Phase.EVALUATE, "评价人与被评价单位存在关联或参与过事前评估，须回避，报告得分不予采用", "an evaluator is tied to the evaluated department or unit, or assessed the project ex ante: the report's score is not used"),
             rule(EvaluatorChecks.DEVIATION, Phase.EVALUATE, "第三方评价报告得分与按其实际值重算的得分偏差过大", "a third-party report's score is far from the score its own actuals give"),
             rule(EvaluatorChecks.LATE, Phase.EVALUATE, "第三方评价报告晚于合同约定提交", "a third-party report came after its contractual date"),

@@ -20,6 +20,7 @@ public final class CloseRules {
         all.addAll(DepartmentComposite.parameters());
         all.addAll(RecordPoints.parameters());
         all.addAll(PolicyComposite.parameters());
+        all.addAll(RegionComposite.parameters());
         all.addAll(NoticeIssuer.parameters());
         all.addAll(NoticeFollowUp.parameters());
         all.addAll(EvaluatorChecks.parameters());

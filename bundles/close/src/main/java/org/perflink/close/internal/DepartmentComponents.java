@@ -135,11 +135,13 @@ public final class DepartmentComponents {
     /** The records plus {@code worst}: the codes of the lowest-scoring projects (ties by code), comma-separated. */
     private static Map<String, String> withWorst(Map<String, String> records, List<ProjectRecord> selected,
             Function<ProjectRecord, BigDecimal> points) {
-        List<String> worst = selected.stream()
-                .sorted(Comparator.comparing(points).thenComparing(ProjectRecord::projectCode))
-                .limit(WORST).map(ProjectRecord::projectCode).toList();
         Map<String, String> out = new LinkedHashMap<>(records);
-        out.put("worst", String.join(",", worst));
+        out.put("worst", String.join(",", worst(selected, points, ProjectRecord::projectCode)));
         return out;
+    }
+
+    /** The codes of the {@link #WORST} lowest-valued items, ties by code (departments' and lower regions' records). */
+    static <T> List<String> worst(List<T> items, Function<T, BigDecimal> value, Function<T, String> code) {
+        return items.stream().sorted(Comparator.comparing(value).thenComparing(code)).limit(WORST).map(code).toList();
     }
 }

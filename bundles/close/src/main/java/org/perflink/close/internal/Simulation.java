@@ -15,6 +15,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.perflink.api.hook.LowerRegions;
+import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.host.HostException;
+import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
@@ -31,7 +35,8 @@ import org.perflink.api.stage.LinkSimulation.Report;
  * What-if simulation (测算) of a candidate rule pack against the current one: everything the LINK phase
  * would write is computed under both packs in one pass over the data, nothing is written, and the
  * differences are reported — per project the changed grade/action/amount, per department the change of
- * its total adjustment and of its notices, and the total budget effect.
+ * its total adjustment and of its notices, every composite (department, policy/transfer, lower region) with its
+ * coefficient or factor, and the total budget effect.
  */
 public final class Simulation {
 
@@ -45,8 +50,23 @@ public final class Simulation {
      */
     public static Report run(String regionCode, int year, Iterable<Case> cases,
             Iterable<DepartmentEvaluationInput> departments, RulePack current, RulePack candidate, WarningHistory history) {
-        Side before = new Side(regionCode, year, current);
-        Side after = new Side(regionCode, year, candidate);
+        return run(regionCode, year, cases, departments, current, candidate, history, null, LowerRegions.NONE, null);
+    }
+
+    /**
+     * As {@link #run(String, int, Iterable, Iterable, RulePack, RulePack, WarningHistory)}, with PerfLink's records
+     * of the region: the components come from them as in the LINK phase (§4.1, §4.2), and the lower regions'
+     * composites and transfer factors (§4.3) are simulated from theirs and {@code host}'s transfer baselines.
+     *
+     * @param records the region's verdicts, warnings and scores; null: unknown (the v1 linkage, host components only)
+     * @param host the region's host for the lower regions' transfer baselines; null: no lower regions
+     * @throws IllegalStateException when a host cannot be read for the lower regions
+     */
+    public static Report run(String regionCode, int year, Iterable<Case> cases, Iterable<DepartmentEvaluationInput> departments,
+            RulePack current, RulePack candidate, WarningHistory history, ResultHistory records, LowerRegions lower,
+            HostGateway host) {
+        Side before = new Side(regionCode, year, current, records);
+        Side after = new Side(regionCode, year, candidate, records);
         List<ProjectChange> changes = new ArrayList<>();
         Map<String, String> rejected = new TreeMap<>();
         for (Case c : cases) {
@@ -65,6 +85,10 @@ public final class Simulation {
             before.department(d, rejected);
             after.department(d, rejected);
         }
+        if (host != null) {
+            before.lowerRegions(host, lower, rejected);
+            after.lowerRegions(host, lower, rejected);
+        }
         // Notice types do not depend on the date; any date will do.
         Map<String, Set<Notice.Type>> noticesBefore = before.noticeTypes(LocalDate.of(year + 1, 1, 1));
         Map<String, Set<Notice.Type>> noticesAfter = after.noticeTypes(LocalDate.of(year + 1, 1, 1));
@@ -78,7 +102,8 @@ public final class Simulation {
                     after.totals.getOrDefault(code, ZERO), noticesBefore.getOrDefault(code, Set.of()),
                     noticesAfter.getOrDefault(code, Set.of())));
         }
-        return new Report(current.id(), candidate.id(), changes, perDepartment, before.total, after.total, rejected);
+        return new Report(current.id(), candidate.id(), changes, perDepartment, before.total, after.total, rejected,
+                SimulatedComposites.compare(before.composites, after.composites));
     }
 
     /** A project's linkage under one pack; empty adjustment when it could not be evaluated or linked. */
@@ -113,11 +138,16 @@ public final class Simulation {
         final ProjectScorer scorer;
         final YearLinkage linkage;
         final SortedMap<String, BigDecimal> totals = new TreeMap<>();
+        final SimulatedComposites composites = new SimulatedComposites();
+        final ResultHistory records;
+        final int year;
         BigDecimal total = ZERO;
 
-        Side(String regionCode, int year, RulePack pack) {
+        Side(String regionCode, int year, RulePack pack, ResultHistory records) {
             this.regionCode = regionCode;
+            this.year = year;
             this.pack = pack;
+            this.records = records;
             this.scorer = new ProjectScorer(pack);
             this.linkage = new YearLinkage(regionCode, year, pack);
         }
@@ -132,20 +162,39 @@ public final class Simulation {
             }
             Optional<Adjustment> adjustment;
             try {
-                adjustment = linkage.project(e, redWarnings);
+                adjustment = records == null ? linkage.project(e, redWarnings)
+                        : linkage.project(e, redWarnings, linkage.points().record(c.project(), e,
+                                records.verdicts(e.projectCode()), records.warnings(e.projectCode())));
             } catch (EvaluationInputException ex) {
                 rejected.merge(e.projectCode(), pack.id() + ": " + ex.getMessage(), (x, y) -> x + "; " + y);
                 adjustment = Optional.empty();
             }
             adjustment.ifPresent(a -> add(e.departmentCode(), a.deltaAmount()));
+            adjustment.ifPresent(composites::policy);
             return new Outcome(e.departmentCode(), e.grade(), adjustment);
         }
 
         void department(DepartmentEvaluationInput d, Map<String, String> rejected) {
             try {
-                linkage.department(d).adjustment().ifPresent(a -> add(d.departmentCode(), a.deltaAmount()));
+                DepartmentComposite.DepartmentResult result = linkage.department(d);
+                composites.department(result);
+                result.adjustment().ifPresent(a -> add(d.departmentCode(), a.deltaAmount()));
             } catch (EvaluationInputException ex) {
                 rejected.merge(String.valueOf(d.departmentCode()), pack.id() + ": " + ex.getMessage(), (x, y) -> x + "; " + y);
+            }
+        }
+
+        /** The lower regions' composites under this pack (their envelopes: not added to the region's totals). */
+        void lowerRegions(HostGateway host, LowerRegions lower, Map<String, String> rejected) {
+            try {
+                LowerRegionLinkage.Outcome o = new LowerRegionLinkage(regionCode, year, pack).link(host, lower, null,
+                        (key, reason) -> rejected.merge(key, pack.id() + ": " + reason, (x, y) -> x + "; " + y));
+                o.composites().forEach(composites::region);
+                // a lower region left out is shown with the reason, as the LINK logs it
+                o.skipped().forEach(skip -> rejected.merge("REGION." + skip.lowerRegion(), pack.id() + ": " + skip.reason()
+                        + " / " + skip.reasonEn(), (x, y) -> x + "; " + y));
+            } catch (HostException e) {
+                throw new IllegalStateException("lower regions of " + regionCode + ": " + e.getMessage(), e);
             }
         }
 

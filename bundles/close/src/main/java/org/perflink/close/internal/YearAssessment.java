@@ -107,16 +107,13 @@ public final class YearAssessment {
      * {@code {R}-{Y}.REGION.{L}.INTERVIEW}, due {@code notice.interview.dueDays} after the notice date.
      */
     public List<Notice> regionInterviews(List<Assessment> assessments, LocalDate noticeDate) {
-        int dueDays = pack.integer(NoticeIssuer.INTERVIEW_DUE_DAYS);
+        RegionNotices notices = new RegionNotices(pack);
         List<Notice> out = new ArrayList<>();
         for (Assessment a : assessments) {
             if (a.scope() == Assessment.Scope.REGION && AssessmentRanking.LIST_CRITICISM.equals(a.list())) {
                 String reason = Texts.text("notice.reason.assessmentCriticised", Figures.score(a.total()),
                         GradeBands.word(a.grade()), a.rank(), a.rankOf()).zh();
-                // Seam: the §5 notice model adds scope REGION and subjectCode = L; the id already says both.
-                out.add(new Notice(regionCode + "-" + year + ".REGION." + a.subjectCode() + "." + Notice.Type.INTERVIEW,
-                        regionCode, year, null, Notice.Type.INTERVIEW, noticeDate.plusDays(dueDays), List.of(reason),
-                        List.of()));
+                out.add(notices.interview(regionCode, year, a.subjectCode(), noticeDate, List.of(reason), List.of()));
             }
         }
         return out;

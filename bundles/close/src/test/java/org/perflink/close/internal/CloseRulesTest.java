@@ -86,6 +86,13 @@ class CloseRulesTest {
         expected.put("composite.policy.weight.ASSESSMENT", "0.2");
         expected.put("composite.policy.weight.MONITORING", "0.3");
         expected.put("composite.policy.weight.EVALUATION", "0.5");
+        expected.put("composite.region.weight.TARGETS", "0.2");
+        expected.put("composite.region.weight.MONITORING", "0.3");
+        expected.put("composite.region.weight.EVALUATION", "0.5");
+        expected.put("link.region.factor.EXCELLENT", "1.03");
+        expected.put("link.region.factor.GOOD", "1.00");
+        expected.put("link.region.factor.MEDIUM", "0.97");
+        expected.put("link.region.factor.POOR", "0.90");
         expected.put("notice.reminder.dueDays", "20");
         expected.put("notice.rectification.dueDays", "30");
         expected.put("notice.interview.dueDays", "30");

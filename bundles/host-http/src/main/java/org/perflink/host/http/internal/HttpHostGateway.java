@@ -51,6 +51,7 @@ import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.NoticeFeedback;
+import org.perflink.api.model.Subregion;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
@@ -208,6 +209,15 @@ public final class HttpHostGateway implements HostGateway {
         String path = regionPath(regionCode) + "/notice-feedback?"
                 + query("year", year, "cursor", cursor, "limit", pageLimit(limit));
         return parsePage(path, get(path), NoticeFeedback.class, "noticeId");
+    }
+
+    /** R's lower regions with their transfer baselines for a budget year (v1.1 pull); a 1.0 host is not asked. */
+    @Override
+    public Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
+            throws HostException {
+        String path = regionPath(regionCode) + "/subregions?"
+                + query("year", year, "budgetYear", budgetYear, "cursor", cursor, "limit", pageLimit(limit));
+        return v11() ? parsePage(path, get(path), Subregion.class, "regionCode") : new Page<>(List.of(), null);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.perflink.api.model.Evaluator;
 import org.perflink.api.model.ExAnte;
 import org.perflink.api.model.Grade;
 import org.perflink.api.model.Project;
+import org.perflink.api.model.Subregion;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.core.HostSettings;
 import org.perflink.host.http.HostJson;
@@ -100,5 +101,21 @@ class GatewayV11Test {
         server.serve(page(region.evaluators()));
         assertEquals(4, region11.evaluators("440400", null, 200).items().size());
         assertTrue(host.evaluators("440400", null, 200).items().isEmpty(), "a 1.0 host is not asked");
+    }
+
+    /** rules.md §4.3: the lower regions' transfer baselines (v1.1 pull {@code subregions}); a 1.0 host is not asked. */
+    @Test
+    void subregionsComeFromAV11HostOnly() throws HostException {
+        server.serve("{\"items\": [{\"regionCode\": \"440100\", \"budgetYear\": 2028, \"transferBaseline\": \"800000000.00\", "
+                + "\"deductions\": [{\"source\": \"AUDIT\", \"points\": \"3\", \"ref\": \"审计报告\"}]}, "
+                + "{\"regionCode\": \"4401\", \"budgetYear\": 2028}], \"nextCursor\": null}");
+        List<Parsed<Subregion>> items = gateway("1.1").subregions("440000", 2027, 2028, null, 200).items();
+        assertEquals(2, items.size());
+        Subregion s = items.get(0).value();
+        assertEquals("440100", s.regionCode());
+        assertEquals(2028, s.budgetYear());
+        assertEquals(new java.math.BigDecimal("800000000.00"), s.transferBaseline());
+        assertEquals(new java.math.BigDecimal("3"), s.deductions().get(0).points());
+        assertTrue(gateway("1.0").subregions("440000", 2027, 2028, null, 200).items().isEmpty(), "a 1.0 host is not asked");
     }
 }
