@@ -42,12 +42,6 @@ public record Notice(
     public record Trigger(String ruleId, String noticeId, LocalDate dueDate, LocalDate decidedOn, LocalDate asOf) {
     }
 
-    /**
-     * Whom a notice is addressed to (since 1.2): a DEPARTMENT of the region, or a lower REGION (host contract v1.1
-     * only). A department's notice leaves {@code scope} and {@code subjectCode} null and keeps its v1 body.
-     */
-    public enum Scope { DEPARTMENT, REGION }
-
     public Notice {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -74,22 +68,6 @@ public record Notice(
     /** The case this notice belongs to: its {@code caseId}, or its own id for a first notice. */
     public String caseOrSelf() {
         return caseId != null ? caseId : noticeId;
-    }
-
-    /** A notice to a department, as host contract v1 writes it. */
-    public Notice(String noticeId, String regionCode, int year, String departmentCode, Type type, LocalDate dueDate,
-            List<String> reasons, List<String> subjects) {
-        this(noticeId, regionCode, year, departmentCode, type, dueDate, reasons, subjects, null, null);
-    }
-
-    /** To whom it goes: the department, else the lower region ({@code subjectCode}). */
-    public String addressee() {
-        return departmentCode != null ? departmentCode : subjectCode;
-    }
-
-    /** {@code {region}-{year}.REGION.{lowerRegion}.{type}} (since 1.2). */
-    public static String idOfRegion(String regionCode, int year, String lowerRegion, Type type) {
-        return regionCode + "-" + year + ".REGION." + lowerRegion + "." + type;
     }
 
     /** A first notice to a lower region (scope REGION, host contract v1.1, since 1.2). */
