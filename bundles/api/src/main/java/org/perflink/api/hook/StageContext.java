@@ -39,6 +39,17 @@ public interface StageContext {
         return "1.0";
     }
 
+    /**
+     * The event's inputs from {@link #host()} for its region and year, paged at {@link StageInputs#PAGE_SIZE} with
+     * this context's {@link #checkpoint()} after each page and unusable close inputs going to {@link #reject}
+     * (since 1.3).
+     */
+    default StageInputs inputs() {
+        StageEvent event = event();
+        return StageInputs.of(host(), event.regionCode(), event.year(), StageInputs.PAGE_SIZE,
+                (key, reason) -> reject(key, reason, null), this::checkpoint);
+    }
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }
