@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,21 +91,24 @@ class SimulateCommandTest {
 
     @Test
     void theStoresRedWarningsFeedTheReminder() throws Exception {
-        store.results.put("440000/WARNING/440000-2027-000117", List.of("""
-                {"warningId": "w1", "projectCode": "440000-2027-000117", "regionCode": "440000", "year": 2027,
-                 "asOf": "2027-07-31", "type": "EXECUTION_LAG", "level": "RED", "ruleId": "EXECUTION_LAG"}"""));
-        Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
+        Path pack = storedRedWarningAndPack();
         String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store));
         assertTrue(out.contains("from PerfLink's stored results"), out);
         assertFalse(out.contains("CSV:"), out);
     }
 
-    @Test
-    void withoutTheEnginesResultHistoriesTheRedWarningsAreSaidToBeUnknown() throws Exception {
+    /** A RED warning of 2027 in the store, and a candidate pack; returns the pack file. */
+    private Path storedRedWarningAndPack() throws IOException {
         store.results.put("440000/WARNING/440000-2027-000117", List.of("""
                 {"warningId": "w1", "projectCode": "440000-2027-000117", "regionCode": "440000", "year": 2027,
                  "asOf": "2027-07-31", "type": "EXECUTION_LAG", "level": "RED", "ruleId": "EXECUTION_LAG"}"""));
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
+        return pack;
+    }
+
+    @Test
+    void withoutTheEnginesResultHistoriesTheRedWarningsAreSaidToBeUnknown() throws Exception {
+        Path pack = storedRedWarningAndPack();
         String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, null);
         assertFalse(out.contains("from PerfLink's stored results"), out);
     }
