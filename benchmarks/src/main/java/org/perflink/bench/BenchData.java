@@ -43,7 +43,7 @@ public final class BenchData {
     public static final String REGION = "440000";
     public static final int YEAR = 2027;
     public static final long SEED = 1;
-    /** The page size the compile hook asks for (CompileHook.PAGE_SIZE) and the mock's default. */
+    /** The page size the compile hook asks for (StageInputs.PAGE_SIZE) and the mock's default. */
     public static final int PAGE = 200;
     /** The second monitoring round of the generated region's script: after 31 August, so the key-project rule runs. */
     public static final LocalDate MONITOR_AS_OF = LocalDate.of(YEAR, 9, 30);

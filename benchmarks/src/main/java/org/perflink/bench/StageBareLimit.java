@@ -50,7 +50,7 @@ import org.perflink.execute.internal.DualMonitor;
  */
 public final class StageBareLimit {
 
-    /** CloseHook.PROJECT_PAGE and MonitorHook.LOOKUP_SIZE: one lookup covers a page of inputs. */
+    /** StageInputs.LOOKUP_SIZE (EvaluationFeed.PROJECT_PAGE): one lookup covers a page of inputs. */
     static final int LOOKUP = 1000;
 
     private StageBareLimit() {

@@ -121,6 +121,31 @@ public class AdminIT extends PerfLinkTestSupport {
     }
 
     @Test
+    public void regionsShowsTheStatisticsOfEachOfTheRegionsRoutes() throws Exception {
+        configureRegion("446100", true, false, false);
+        awaitRow("446100", r -> r.get(2).equals("ACTIVE"));
+        // the engine's routes count their exchanges; status.json (rewritten every second) carries them to the command
+        String out = await().atMost(Duration.ofSeconds(60)).until(() -> executeCommand("perflink:regions", as(ADMIN, "perflink-admin")),
+                o -> o.contains("路由统计 (route statistics):") && routeRow(o, "compile-events-446100") != null
+                        && routeRow(o, "deliver-446100") != null && Long.parseLong(routeRow(o, "deliver-446100").get(2)) > 0);
+        List<String> compile = routeRow(out, "compile-events-446100");
+        assertEquals("region, route, exchanges, failed, last ms, last completed, last failure: " + compile, 7, compile.size());
+        assertEquals("446100", compile.get(0));
+        assertTrue("exchanges counted: " + compile, Long.parseLong(compile.get(2)) >= Long.parseLong(compile.get(3)));
+    }
+
+    /** The route statistics row of one route id, as cells. */
+    static List<String> routeRow(String regionsOutput, String routeId) {
+        for (String l : regionsOutput.split("\n")) {
+            String[] cells = l.split(" \\| ", -1);
+            if (cells.length == 7 && cells[1].strip().equals(routeId)) {
+                return Arrays.stream(cells).map(String::strip).toList();
+            }
+        }
+        return null;
+    }
+
+    @Test
     public void disableAndEnableChangeTheRegionConfigurationAndRegionsShowsIt() throws Exception {
         configureRegion("445200", true, true, true);
         awaitRow("445200", r -> r.get(3).equals("编制,执行,决算"));

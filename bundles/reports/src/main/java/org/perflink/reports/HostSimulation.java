@@ -1,25 +1,24 @@
 package org.perflink.reports;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
+import org.perflink.api.hook.StageInputs;
 import org.perflink.api.host.EvaluationFeed;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
+import org.perflink.api.host.HostUnavailable;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Project;
 import org.perflink.api.rules.Param;
@@ -30,7 +29,7 @@ import org.perflink.api.stage.RuleCatalog;
 /**
  * The what-if simulation (测算) of a candidate rule pack against a host: streams a region's evaluation inputs
  * of a year page by page (with the target projects of each page in one paged query, as the close hook reads
- * them: {@link EvaluationFeed}) and its department inputs, and runs the close stage's {@link LinkSimulation}
+ * them: {@link StageInputs}, rejecting as {@link EvaluationFeed} words it) and its department inputs, and runs the close stage's {@link LinkSimulation}
  * over them, the current pack against the candidate. <b>Reads only</b>: the gateway's {@code deliver} methods
  * are never called. Shared by {@code perflink:simulate} and {@code ./perflink simulate}; rendered by
  * {@link SimulationTable} and {@link SimulationCsv}.
@@ -110,12 +109,12 @@ public final class HostSimulation {
         LinkSimulation.Report report;
         try {
             report = lowerRegions == null
-                    ? close.simulation().simulate(regionCode, year, reader::cases, reader::departments, current,
+                    ? close.simulation().simulate(regionCode, year, reader.cases(), reader.departments(), current,
                             candidate, history)
-                    : close.simulation().simulate(regionCode, year, reader::cases, reader::departments, current,
+                    : close.simulation().simulate(regionCode, year, reader.cases(), reader.departments(), current,
                             candidate, history, lowerRegions, host);
-        } catch (HostFailure e) {
-            throw e.cause;
+        } catch (HostUnavailable e) {
+            throw e.hostException();
         } catch (IllegalArgumentException e) {
             // A pack's parameter that cannot be read (the message names the pack and the key); the simulation
             // reports what is wrong with the data per subject, so only the packs get here.
@@ -144,20 +143,9 @@ public final class HostSimulation {
         return new TreeSet<>(candidate.values().keySet());
     }
 
-    /** A host failure carried through the simulation's iteration. */
-    private static final class HostFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient HostException cause;
-
-        HostFailure(HostException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.cause = cause;
-        }
-    }
-
-    /** Pages through the host as the simulation iterates; each collection is read once. */
+    /** Reads the host as the simulation iterates, through the stage inputs; each collection is read once. */
     private static final class Reader {
-        final EvaluationFeed feed;
+        final StageInputs inputs;
         final Map<String, String> skipped = new LinkedHashMap<>();
         final Map<String, String> projectNames = new HashMap<>();
         final Map<String, String> departmentNames = new HashMap<>();
@@ -165,71 +153,51 @@ public final class HostSimulation {
         int departments;
 
         Reader(HostGateway host, String regionCode, int year, int pageSize) {
-            this.feed = new EvaluationFeed(host, regionCode, year, pageSize,
-                    (key, reason) -> skipped.merge(key, reason, (a, b) -> a + "; " + b));
+            // nothing is emitted, so there is nothing to checkpoint
+            this.inputs = StageInputs.of(host, regionCode, year, pageSize,
+                    (key, reason) -> skipped.merge(key, reason, (a, b) -> a + "; " + b), () -> { });
         }
 
-        Iterator<LinkSimulation.Case> cases() {
-            return new Paged<>(cursor -> {
-                Page<EvaluationFeed.Evaluated> page = feed.evaluations(cursor, null);
-                List<LinkSimulation.Case> cases = new ArrayList<>(page.items().size());
-                for (EvaluationFeed.Evaluated e : page.items()) {
-                    Project p = e.project();
-                    if (p.name() != null) {
-                        projectNames.put(p.projectCode(), p.name());
-                    }
-                    if (p.departmentCode() != null && p.departmentName() != null) {
-                        departmentNames.putIfAbsent(p.departmentCode(), p.departmentName());
-                    }
-                    cases.add(new LinkSimulation.Case(p, e.input()));
-                    evaluations++;
+        Iterable<LinkSimulation.Case> cases() {
+            return () -> new Mapped<>(inputs.evaluations(null).iterator(), e -> {
+                Project p = e.project();
+                if (p.name() != null) {
+                    projectNames.put(p.projectCode(), p.name());
                 }
-                return new Page<>(cases, page.nextCursor());
+                if (p.departmentCode() != null && p.departmentName() != null) {
+                    departmentNames.putIfAbsent(p.departmentCode(), p.departmentName());
+                }
+                evaluations++;
+                return new LinkSimulation.Case(p, e.input());
             });
         }
 
-        Iterator<DepartmentEvaluationInput> departments() {
-            return new Paged<>(cursor -> {
-                Page<EvaluationFeed.Department> page = feed.departments(cursor);
-                departments += page.items().size();
-                return new Page<>(page.items().stream().map(EvaluationFeed.Department::input).toList(), page.nextCursor());
+        Iterable<DepartmentEvaluationInput> departments() {
+            return () -> new Mapped<>(inputs.departments().iterator(), d -> {
+                departments++;
+                return d.input();
             });
         }
     }
 
-    /** Iterates a paged collection, asking for the next page only when the current one is used up. */
-    private static final class Paged<T> implements Iterator<T> {
-        private final HostGateway.PageCall<T> call;
-        private final Deque<T> buffer = new ArrayDeque<>();
-        private String cursor;
-        private boolean started;
+    /** An iterator that maps each item as it is taken. */
+    private static final class Mapped<S, T> implements Iterator<T> {
+        private final Iterator<S> source;
+        private final Function<S, T> map;
 
-        Paged(HostGateway.PageCall<T> call) {
-            this.call = call;
+        Mapped(Iterator<S> source, Function<S, T> map) {
+            this.source = source;
+            this.map = map;
         }
 
         @Override
         public boolean hasNext() {
-            while (buffer.isEmpty() && (!started || cursor != null)) {
-                Page<T> page;
-                try {
-                    page = call.fetch(cursor);
-                } catch (HostException e) {
-                    throw new HostFailure(e);
-                }
-                started = true;
-                buffer.addAll(page.items());
-                cursor = page.nextCursor();
-            }
-            return !buffer.isEmpty();
+            return source.hasNext();
         }
 
         @Override
         public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.removeFirst();
+            return map.apply(source.next());
         }
     }
 }

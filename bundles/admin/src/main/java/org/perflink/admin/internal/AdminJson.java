@@ -158,6 +158,18 @@ public final class AdminJson implements AdminOperations {
             e.put("source", last.source());
         }
         r.put("liveState", row.live() == null ? null : row.live().state());
+        ArrayNode routes = r.putArray("routes");
+        if (row.live() != null) {
+            row.live().routes().forEach((id, f) -> {
+                ObjectNode n = routes.addObject();
+                n.put("id", id);
+                n.put("exchangesTotal", f.exchangesTotal());
+                n.put("exchangesFailed", f.exchangesFailed());
+                n.put("lastProcessingTimeMs", f.lastProcessingTimeMs());
+                n.put("lastCompletedAt", text(f.lastCompletedAt()));
+                n.put("lastFailure", f.lastFailure());
+            });
+        }
         return r;
     }
 

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regions, String problem) {
 
-    /** One region as the routes see it. */
-    public record Region(String state, String lastError) {
+    /** One region as the routes see it, with its routes' statistics by route id (in id order). */
+    public record Region(String state, String lastError, Map<String, Route> routes) {
+
+        public Region {
+            routes = Collections.unmodifiableMap(new TreeMap<>(routes));
+        }
+
+        /** A region whose routes reported no statistics. */
+        public Region(String state, String lastError) {
+            this(state, lastError, Map.of());
+        }
+    }
+
+    /**
+     * One route's statistics as the camel bundle counts them: exchanges, failed exchanges, the last exchange's
+     * processing time (null before the first) and when it completed, and the last failure's exception name.
+     */
+    public record Route(long exchangesTotal, long exchangesFailed, Long lastProcessingTimeMs, Instant lastCompletedAt,
+            String lastFailure) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -59,13 +78,26 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
             Map<String, Region> regions = new HashMap<>();
             for (Map.Entry<String, JsonNode> e : root.path("regions").properties()) {
                 JsonNode r = e.getValue();
-                regions.put(e.getKey(), new Region(text(r.path("state")), text(r.path("lastError"))));
+                regions.put(e.getKey(), new Region(text(r.path("state")), text(r.path("lastError")), routes(r.path("routes"))));
             }
             Instant updatedAt = Instant.parse(root.path("updatedAt").asText());
             return new LiveStatus(file, updatedAt, regions, null);
         } catch (IOException | DateTimeParseException e) {
             return none(file, "实时状态文件不可读 (live status file unreadable): " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Map<String, Route> routes(JsonNode routes) {
+        Map<String, Route> out = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : routes.properties()) {
+            JsonNode n = e.getValue();
+            String completed = text(n.path("lastCompletedAt"));
+            JsonNode millis = n.path("lastProcessingTimeMs");
+            out.put(e.getKey(), new Route(n.path("exchangesTotal").asLong(), n.path("exchangesFailed").asLong(),
+                    millis.isNumber() ? millis.asLong() : null, completed == null ? null : Instant.parse(completed),
+                    text(n.path("lastFailure"))));
+        }
+        return out;
     }
 
     private static String text(JsonNode n) {

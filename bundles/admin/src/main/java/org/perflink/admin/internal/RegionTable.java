@@ -20,7 +20,8 @@ import org.perflink.store.StoreStatus;
 /**
  * {@code perflink:regions}: every configured region (ACTIVE or DISABLED — a disabled region stays listed)
  * and every region the store still holds state for, with its stages, effective rule pack, per-stage cursors,
- * outbox backlog, oldest undelivered result, open dead letters, last event and last error.
+ * outbox backlog, oldest undelivered result, open dead letters, last event and last error; below, the statistics
+ * of each region's routes as the engine last reported them (exchanges, failures, last processing time).
  */
 public final class RegionTable {
 
@@ -168,8 +169,23 @@ public final class RegionTable {
         if (overview.storeProblem() != null) {
             out.append("存储不可用 (store unavailable): ").append(overview.storeProblem()).append('\n');
         }
+        out.append(routeStatistics(overview, zone));
         out.append(liveLine(live, zone, now)).append('\n');
         return out.toString();
+    }
+
+    /** The routes' statistics of every region the routes reported, a row per route; empty when none did. */
+    static String routeStatistics(Overview overview, ZoneId zone) {
+        TextTable table = TextTable.of("区划 (region)", "路由 (route)", "交换 (exchanges)", "失败 (failed)",
+                "最近耗时 ms (last ms)", "最近完成 (last completed)", "最近失败 (last failure)").alignRight(2, 3, 4);
+        for (Row row : overview.rows()) {
+            if (row.live() == null) {
+                continue;
+            }
+            row.live().routes().forEach((id, r) -> table.row(row.code(), id, r.exchangesTotal(), r.exchangesFailed(),
+                    r.lastProcessingTimeMs(), Times.format(r.lastCompletedAt(), zone), r.lastFailure()));
+        }
+        return table.isEmpty() ? "" : "\n路由统计 (route statistics):\n" + table.render();
     }
 
     /** True when the routes' status file is older than {@link #STALE_AFTER}. */

@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.perflink.api.hook.ResultHistories;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.rules.RulePack;
+import org.perflink.api.stage.LinkSimulation;
 import org.perflink.core.HostRouting;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
@@ -22,12 +24,12 @@ import org.perflink.reports.HostSimulation;
 import org.perflink.reports.RulePackFile;
 import org.perflink.reports.SimulationCsv;
 import org.perflink.reports.SimulationTable;
-import org.perflink.store.ResultLedger;
 
 /**
  * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the region's
  * host, the {@link HostGateway} service its configuration selects ({@link HostRouting}), the region's current effective pack
- * against the file's pack laid over it, with the year's RED warnings from the store, as LINK would see them.
+ * against the file's pack laid over it, with the year's RED warnings from the store (the engine's
+ * {@link ResultHistories} service), as LINK would see them.
  * Nothing is written back to the host. The close stage's simulation and the host gateway come from the
  * service registry ({@link StageServices}); callers check they are there.
  */
@@ -41,11 +43,13 @@ public final class SimulateCommand {
      *        overwritten nor reached through a link (the command runs with the container's permissions)
      * @param close the close stage's simulation and catalogue
      * @param gateways the host gateway services with their properties; the region's configuration selects one
+     * @param histories the engine's result histories, for the year's RED warnings; null when the engine is not
+     *        installed (then the RED warnings are not known, and the report says so)
      * @return the table, with where the CSV went
      */
     public static String run(String regionArg, String yearArg, Path packFile, Path csv, HostSimulation.CloseStage close,
             Map<HostGateway, Map<String, ?>> gateways, Collection<RegionSettings> regions, RulePacks packs,
-            ResultLedger store)
+            ResultHistories histories)
             throws CheckInputException, HostException, IOException {
         String region = regionArg == null ? "" : regionArg.strip();
         if (!RegionCode.valid(region)) {
@@ -63,7 +67,8 @@ public final class SimulateCommand {
                     + "' has no gateway): check etc/org.perflink.host*.cfg and feature:install perflink-host-http");
         }
         HostSimulation.Result result = HostSimulation.run(close, host, String.valueOf(gateways.get(host).get("url")),
-                region, year, current, candidate, new StoredWarnings(region, store), true, MAX_PAGE);
+                region, year, current, candidate, histories == null ? LinkSimulation.NO_HISTORY : histories.of(region),
+                histories != null, MAX_PAGE);
         String table = SimulationTable.render(result);
         if (csvFile == null) {
             return table;

@@ -47,6 +47,25 @@ class LiveStatusTest {
     }
 
     @Test
+    void readsEachRoutesStatisticsAsTheStatusBoardWritesThem() throws IOException {
+        Path file = Files.writeString(dir.resolve("status.json"), """
+                { "updatedAt" : "2027-03-01T08:00:05Z",
+                  "regions" : { "440000" : { "state" : "ACTIVE", "lastError" : null, "routes" : {
+                    "perflink-poll-compile-440000" : { "exchangesTotal" : 12, "exchangesFailed" : 2,
+                        "lastProcessingTimeMs" : 35, "lastCompletedAt" : "2027-03-01T08:00:04Z",
+                        "lastFailure" : "HostException" },
+                    "perflink-deliver-440000" : { "exchangesTotal" : 0, "exchangesFailed" : 0,
+                        "lastProcessingTimeMs" : null, "lastCompletedAt" : null } } } } }
+                """);
+        LiveStatus.Region region = LiveStatus.read(file, HostJson.newMapper()).regions().get("440000");
+        assertEquals(java.util.List.of("perflink-deliver-440000", "perflink-poll-compile-440000"),
+                java.util.List.copyOf(region.routes().keySet()));
+        assertEquals(new LiveStatus.Route(12, 2, 35L, Instant.parse("2027-03-01T08:00:04Z"), "HostException"),
+                region.routes().get("perflink-poll-compile-440000"));
+        assertEquals(new LiveStatus.Route(0, 0, null, null, null), region.routes().get("perflink-deliver-440000"));
+    }
+
+    @Test
     void aMissingOrBrokenFileOrNoCamelBundleIsSaidNotThrown() throws IOException {
         LiveStatus missing = LiveStatus.read(dir.resolve("none.json"), HostJson.newMapper());
         assertFalse(missing.present());

@@ -80,6 +80,33 @@ class RegionTableTest {
     }
 
     @Test
+    void eachRoutesStatisticsAreListedBelowTheRegions() {
+        FakeStore store = new FakeStore();
+        store.statuses.put("440000", new RegionStatus("440000", Map.of(), 0, null, 0, 0, null, null, null));
+        LiveStatus live = new LiveStatus(Path.of("status.json"), NOW.minusSeconds(1), Map.of("440000",
+                new LiveStatus.Region("ACTIVE", null, Map.of(
+                        "perflink-poll-compile-440000", new LiveStatus.Route(12, 2, 35L, Instant.parse("2027-03-01T08:00:04Z"), "HostException"),
+                        "perflink-deliver-440000", new LiveStatus.Route(0, 0, null, null, null)))), null);
+
+        String out = RegionTable.render(List.of(region("440000", "广东省", true, Set.of(Stage.COMPILE), "")), store,
+                new FakeRulePacks(), live, CST, NOW);
+
+        assertTrue(out.contains("路由统计 (route statistics):"), out);
+        String poll = out.lines().filter(l -> l.contains("perflink-poll-compile-440000")).findFirst()
+                .orElseThrow(() -> new AssertionError(out));
+        assertEquals(List.of("440000", "perflink-poll-compile-440000", "12", "2", "35", "2027-03-01 16:00:04", "HostException"),
+                List.of(poll.trim().split("\\s*\\|\\s*")), poll);
+        String deliver = out.lines().filter(l -> l.contains("perflink-deliver-440000")).findFirst().orElseThrow();
+        assertEquals(List.of("440000", "perflink-deliver-440000", "0", "0", "-", "-", "-"),
+                List.of(deliver.trim().split("\\s*\\|\\s*")), deliver);
+        assertTrue(out.indexOf("perflink-deliver-440000") < out.indexOf("perflink-poll-compile-440000"), "in route id order:\n" + out);
+
+        String none = RegionTable.render(List.of(region("440000", "广东省", true, Set.of(Stage.COMPILE), "")), store,
+                new FakeRulePacks(), LiveStatus.none(Path.of("x"), "none"), CST, NOW);
+        assertTrue(!none.contains("路由统计"), "no routes reported, no section:\n" + none);
+    }
+
+    @Test
     void aFailingStoreStillListsTheConfiguredRegions() {
         FakeStore store = new FakeStore();
         store.statusFailure = new IllegalStateException("database closed");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perflink.camel.internal.StoredResultHistories;
 import org.junit.jupiter.api.io.TempDir;
 import org.perflink.reports.CheckInputException;
 import org.perflink.api.host.HostGateway;
@@ -72,7 +74,7 @@ class SimulateCommandTest {
     void theCandidateIsLaidOverTheRegionsEffectivePackAndTheCsvIsWritten() throws Exception {
         Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
         Path csv = dir.resolve("out.csv");
-        String out = SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store));
 
         assertTrue(out.contains("gd@4 < default@1") && out.contains("medium20@1 < gd@4 < default@1"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("link.project.mediumRatio") && l.contains("-0.15") && l.contains("-0.20")), out);
@@ -89,13 +91,26 @@ class SimulateCommandTest {
 
     @Test
     void theStoresRedWarningsFeedTheReminder() throws Exception {
+        Path pack = storedRedWarningAndPack();
+        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store));
+        assertTrue(out.contains("from PerfLink's stored results"), out);
+        assertFalse(out.contains("CSV:"), out);
+    }
+
+    /** A RED warning of 2027 in the store, and a candidate pack; returns the pack file. */
+    private Path storedRedWarningAndPack() throws IOException {
         store.results.put("440000/WARNING/440000-2027-000117", List.of("""
                 {"warningId": "w1", "projectCode": "440000-2027-000117", "regionCode": "440000", "year": 2027,
                  "asOf": "2027-07-31", "type": "EXECUTION_LAG", "level": "RED", "ruleId": "EXECUTION_LAG"}"""));
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
-        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, store);
-        assertTrue(out.contains("from PerfLink's stored results"), out);
-        assertFalse(out.contains("CSV:"), out);
+        return pack;
+    }
+
+    @Test
+    void withoutTheEnginesResultHistoriesTheRedWarningsAreSaidToBeUnknown() throws Exception {
+        Path pack = storedRedWarningAndPack();
+        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, null);
+        assertFalse(out.contains("from PerfLink's stored results"), out);
     }
 
     @Test
@@ -103,16 +118,16 @@ class SimulateCommandTest {
         Path pack = Files.writeString(dir.resolve("p.cfg"), "link.project.mediumRatio = -0.20\n");
         List<RegionSettings> regions = regionWithOwnHost();
         String region = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("4400", "2027", pack, null, Loaded.close(), settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("4400", "2027", pack, null, Loaded.close(), settings, regions, packs, new StoredResultHistories(store))).getMessage();
         assertTrue(region.contains("'4400'"), region);
         String year = assertThrows(CheckInputException.class,
-                () -> SimulateCommand.run("440000", "27", pack, null, Loaded.close(), settings, regions, packs, store)).getMessage();
+                () -> SimulateCommand.run("440000", "27", pack, null, Loaded.close(), settings, regions, packs, new StoredResultHistories(store))).getMessage();
         assertTrue(year.contains("'27'"), year);
         String csv = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("users.properties"), Loaded.close(), settings, regions, packs, store)).getMessage();
+                dir.resolve("users.properties"), Loaded.close(), settings, regions, packs, new StoredResultHistories(store))).getMessage();
         assertTrue(csv.contains(".csv"), "never overwrites configuration: " + csv);
         String noDir = assertThrows(CheckInputException.class, () -> SimulateCommand.run("440000", "2027", pack,
-                dir.resolve("missing/out.csv"), Loaded.close(), settings, regions, packs, store)).getMessage();
+                dir.resolve("missing/out.csv"), Loaded.close(), settings, regions, packs, new StoredResultHistories(store))).getMessage();
         assertTrue(noDir.contains("no such directory"), noDir);
         assertEquals(0, mock.received().stats().path("writes").asLong());
     }
@@ -122,7 +137,7 @@ class SimulateCommandTest {
         Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
         Path csv = Files.writeString(dir.resolve("out.csv"), "keep me");
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, store));
+                () -> SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store)));
         assertEquals("keep me", Files.readString(csv));
     }
 }

@@ -39,9 +39,20 @@ public interface StageContext {
         return "1.0";
     }
 
-    /** The region's lower regions and their records, for the lower-region composite; none by default (since 1.2). */
+    /** The region's lower regions and their records, for the lower-region composite; none by default (since 1.3). */
     default LowerRegions lowerRegions() {
         return LowerRegions.NONE;
+    }
+
+    /**
+     * The event's inputs from {@link #host()} for its region and year, paged at {@link StageInputs#PAGE_SIZE} with
+     * this context's {@link #checkpoint()} after each page and unusable close inputs going to {@link #reject}
+     * (since 1.3).
+     */
+    default StageInputs inputs() {
+        StageEvent event = event();
+        return StageInputs.of(host(), event.regionCode(), event.year(), StageInputs.PAGE_SIZE,
+                (key, reason) -> reject(key, reason, null), this::checkpoint);
     }
 
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */

@@ -19,7 +19,7 @@ public interface StageHook {
     Stage stage();
 
     /**
-     * Handles one event: pulls what it needs through {@link StageContext#host()}, page by page, and
+     * Handles one event: pulls what it needs through {@link StageContext#inputs()}, page by page, and
      * emits its results to {@link StageContext#emit}. Throwing {@link HostException} rolls the event
      * back so it is handled again later.
      */

@@ -113,17 +113,13 @@ public final class EvaluationFeed {
         if (projectCodes.isEmpty()) {
             return byCode; // an empty code list would ask the host for every project of the year
         }
-        Set<String> codes = new LinkedHashSet<>(projectCodes);
-        String cursor = null;
-        do {
-            Page<Parsed<Project>> page = host.projects(regionCode, year, List.copyOf(codes), cursor, PROJECT_PAGE);
-            for (Parsed<Project> p : page.items()) {
-                if (p.identified() && codes.contains(p.key())) {
-                    byCode.merge(p.key(), p, (old, neu) -> old.valid() ? old : neu);
-                }
+        Set<String> wanted = new LinkedHashSet<>(projectCodes);
+        List<String> codes = List.copyOf(wanted);
+        HostGateway.forEach(cursor -> host.projects(regionCode, year, codes, cursor, PROJECT_PAGE), p -> {
+            if (p.identified() && wanted.contains(p.key())) {
+                byCode.merge(p.key(), p, (old, neu) -> old.valid() ? old : neu);
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        });
         return byCode;
     }
 

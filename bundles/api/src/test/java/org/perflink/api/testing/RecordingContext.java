@@ -18,7 +18,9 @@ import org.perflink.api.rules.RulePack;
 
 /**
  * A stage context for hook tests: records what the hook emits and rejects and how often it checkpoints; the
- * history is the warnings a test puts in {@link #history}, or a {@link ResultHistory} it sets.
+ * history is the warnings a test puts in {@link #history}, or a {@link ResultHistory} it sets. Its
+ * {@link StageContext#inputs() inputs()} page the given host (a {@link FakeHost}) as the engine's do, each page counted
+ * in {@link #checkpoints} and each unusable close input in {@link #rejected}.
  */
 public class RecordingContext implements StageContext {
 

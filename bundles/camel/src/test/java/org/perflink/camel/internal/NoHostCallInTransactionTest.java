@@ -169,8 +169,33 @@ class NoHostCallInTransactionTest {
         }
     };
 
+    /** The same hook through the context's stage inputs, which checkpoint after each page themselves. */
+    private static final StageHook INPUTS_HOOK = new StageHook() {
+        @Override
+        public Stage stage() {
+            return Stage.COMPILE;
+        }
+
+        @Override
+        public void handle(StageContext context) throws HostException {
+            context.inputs().projects(List.of()).forEach(item -> {
+                String id = "V-" + item.key();
+                context.emit(new HostResult(ResultKind.VERDICT, REGION, id, item.key(), Map.of("verdictId", id)));
+            });
+        }
+    };
+
+    @Test
+    void theStageInputsPullOutsideAnyTransactionAndCommitEachPage() throws Exception {
+        pullOutsideTransactions(INPUTS_HOOK);
+    }
+
     @Test
     void pagesArePulledOutsideAnyTransactionAndCommittedOneByOne() throws Exception {
+        pullOutsideTransactions(HOOK);
+    }
+
+    private void pullOutsideTransactions(StageHook hook) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(JdbcStore.h2Url("jdbc:h2:mem:no-tx-" + System.nanoTime()));
         JdbcStore store = JdbcStore.open(watched(ds), Clock.systemUTC());
@@ -178,7 +203,7 @@ class NoHostCallInTransactionTest {
         host.store = store;
         host.failPage2 = true;
         StatusBoard status = new StatusBoard();
-        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), host, stage -> List.of(HOOK), () -> RulePack.DEFAULT,
+        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), host, stage -> List.of(hook), () -> RulePack.DEFAULT,
                 new ResultEncoder(HostJson.newMapper()), status);
 
         // first try: page 2 fails; page 1 is committed, the cursor stays before the event

@@ -13,8 +13,6 @@ import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.EvaluationFeed;
-import org.perflink.api.host.Page;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Assessment;
 import org.perflink.api.model.HostResult;
@@ -44,8 +42,6 @@ public final class CloseHook implements StageHook {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloseHook.class);
 
-    static final int EVALUATION_PAGE = 200;
-    static final int DEPARTMENT_PAGE = 200;
     static final int FEEDBACK_PAGE = 200;
 
     @Activate
@@ -135,23 +131,17 @@ public final class CloseHook implements StageHook {
                     event.eventId(), event.projectCodes().size());
             return;
         }
-        EvaluationFeed feed = feed(context, DEPARTMENT_PAGE);
-        String cursor = null;
-        do {
-            Page<EvaluationFeed.Department> page = feed.departments(cursor);
-            for (EvaluationFeed.Department d : page.items()) {
-                DepartmentResult result;
-                try {
-                    result = linkage.department(d.input());
-                } catch (RuntimeException e) {
-                    reject(context, d.key(), e);
-                    continue;
-                }
-                result.adjustment().map(HostResult::of).ifPresent(context::emit);
-                assessment.composite(result.departmentCode(), result.score(), result.grade());
+        context.inputs().departments().forEach(d -> {
+            DepartmentResult result;
+            try {
+                result = linkage.department(d.input());
+            } catch (RuntimeException e) {
+                reject(context, d.key(), e);
+                return;
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+            result.adjustment().map(HostResult::of).ifPresent(context::emit);
+            assessment.composite(result.departmentCode(), result.score(), result.grade());
+        });
         if (event.occurredAt() == null) {
             // Dated by the clock, a repeated event would rewrite the notices with other due dates.
             context.reject("notices@" + event.eventId(), "the event has no occurredAt: notices cannot be dated", null);
@@ -225,22 +215,9 @@ public final class CloseHook implements StageHook {
      */
     private static void forEachEvaluated(StageContext context, EvaluatedProject action) throws HostException {
         StageEvent event = context.event();
-        EvaluationFeed feed = feed(context, EVALUATION_PAGE);
         Set<String> only = event.allProjects() ? null : Set.copyOf(event.projectCodes());
-        String cursor = null;
-        do {
-            Page<EvaluationFeed.Evaluated> page = feed.evaluations(cursor, only);
-            page.items().forEach(e -> action.accept(e.project(), e.input()));
-            context.checkpoint(); // this page's results may go out while the year goes on
-            cursor = page.nextCursor();
-        } while (cursor != null);
-    }
-
-    /** The event's host, paged for the close stage; unusable items go to the dead-letter store. */
-    private static EvaluationFeed feed(StageContext context, int pageSize) {
-        StageEvent event = context.event();
-        return new EvaluationFeed(context.host(), event.regionCode(), event.year(), pageSize,
-                (key, reason) -> context.reject(key, reason, null));
+        // a checkpoint per page: its results may go out while the year goes on; unusable inputs are rejected
+        context.inputs().evaluations(only).forEach(e -> action.accept(e.project(), e.input()));
     }
 
     private static void reject(StageContext context, String key, RuntimeException e) {

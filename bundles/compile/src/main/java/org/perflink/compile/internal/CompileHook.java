@@ -43,9 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class CompileHook implements StageHook {
 
     public static final String PID = LibraryLocation.PID;
-    /** Codes per host request: keeps {@code ?codes=} URLs short. */
-    static final int CODES_PER_CALL = 100;
-    static final int PAGE_SIZE = 200;
 
     @ObjectClassDefinition(name = "PerfLink indicator library (核心指标库)",
             description = "Core indicators per function code, for the LIBRARY_UNKNOWN_INDICATOR check")
@@ -103,11 +100,8 @@ public final class CompileHook implements StageHook {
             }
         };
         try {
-            for (List<String> codes : chunks(event.projectCodes())) {
-                // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
-                HostGateway.forEach(cursor -> host.projects(event.regionCode(), event.year(), codes, cursor, PAGE_SIZE),
-                        checkOne, context::checkpoint);
-            }
+            // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
+            context.inputs().projects(event.projectCodes()).forEach(checkOne::accept);
         } catch (PriorUnavailable e) {
             throw e.cause; // the host could not answer now: the event is tried again, like a failed page
         }
@@ -183,19 +177,6 @@ public final class CompileHook implements StageHook {
             super(cause.getMessage(), cause, false, false);
             this.cause = cause;
         }
-    }
-
-    /** The event's codes, without repeats, in requests of at most {@link #CODES_PER_CALL}; none means all. */
-    static List<List<String>> chunks(List<String> projectCodes) {
-        if (projectCodes.isEmpty()) {
-            return List.of(List.of());
-        }
-        List<String> codes = List.copyOf(new LinkedHashSet<>(projectCodes));
-        List<List<String>> chunks = new ArrayList<>((codes.size() + CODES_PER_CALL - 1) / CODES_PER_CALL);
-        for (int from = 0; from < codes.size(); from += CODES_PER_CALL) {
-            chunks.add(codes.subList(from, Math.min(codes.size(), from + CODES_PER_CALL)));
-        }
-        return chunks;
     }
 
     /** Replaces {@code ${name}} with the system property (e.g. {@code karaf.etc}); unknown ones stay. */

@@ -14,8 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
-import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
+import org.perflink.api.hook.StageInputs;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
@@ -39,11 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class MonitorHook implements StageHook {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHook.class);
-
-    /** Page size of the execution stream and of the final sweep over all projects (contract default). */
-    static final int PAGE_SIZE = 200;
-    /** One lookup covers a whole execution page (contract maximum). */
-    static final int LOOKUP_SIZE = 1000;
 
     @Activate
     public MonitorHook() {
@@ -73,7 +67,7 @@ public final class MonitorHook implements StageHook {
     private static final class Round {
         private final StageContext context;
         private final StageEvent event;
-        private final HostGateway host;
+        private final StageInputs inputs;
         private final DualMonitor monitor;
         /** The event's project codes; empty: every project of the region and year. */
         private final Set<String> listed;
@@ -87,22 +81,20 @@ public final class MonitorHook implements StageHook {
         Round(StageContext context, StageEvent event) {
             this.context = context;
             this.event = event;
-            this.host = context.host();
+            this.inputs = context.inputs();
             this.monitor = new DualMonitor(event.regionCode(), event.year(), event.asOf(), context.rulePack());
             this.listed = new LinkedHashSet<>(event.projectCodes());
         }
 
         void run() throws HostException {
             String region = event.regionCode();
-            int year = event.year();
             LocalDate asOf = event.asOf();
-            String cursor = null;
-            do {
-                Page<Parsed<ExecutionSnapshot>> page = host.execution(region, year, asOf, cursor, PAGE_SIZE);
-                monitorPage(page.items());
-                context.checkpoint(); // this page's warnings may go out while the round goes on
-                cursor = page.nextCursor();
-            } while (cursor != null && !allListedSeen()); // a listing event can stop once all its projects came
+            // a checkpoint per page: its warnings may go out while the round goes on; a listing event can stop once
+            // all its projects came
+            inputs.execution(asOf).forEachPage(page -> {
+                monitorPage(page);
+                return !allListedSeen();
+            });
 
             if (listsProjects()) {
                 for (String code : listed) {
@@ -113,7 +105,7 @@ public final class MonitorHook implements StageHook {
                 }
             } else {
                 // every project of the region: those the snapshot stream did not name have no data
-                HostGateway.forEach(c -> host.projects(region, year, List.of(), c, PAGE_SIZE), parsed -> {
+                inputs.projects(List.of()).forEach(parsed -> {
                     if (parsed.identified() && seen.contains(parsed.key())) {
                         return; // monitored (or rejected) with its snapshot already
                     }
@@ -183,7 +175,7 @@ public final class MonitorHook implements StageHook {
         private Map<String, Project> projectsOf(List<ExecutionSnapshot> snapshots) throws HostException {
             List<String> codes = snapshots.stream().map(ExecutionSnapshot::projectCode).distinct().toList();
             Map<String, Project> projects = new HashMap<>(codes.size() * 2);
-            HostGateway.forEach(c -> host.projects(event.regionCode(), event.year(), codes, c, LOOKUP_SIZE), parsed -> {
+            inputs.projectLookup(codes).forEach(parsed -> {
                 // an invalid project is rejected; its snapshot is still monitored for execution, without a target
                 Project project = valueOrReject(parsed, "project");
                 if (project != null) {

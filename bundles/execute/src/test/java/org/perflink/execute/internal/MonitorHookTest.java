@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.perflink.api.hook.StageInputs;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.testing.FakeHost;
@@ -117,10 +118,10 @@ class MonitorHookTest {
         // pages streamed in order; one project lookup per page with that page's valid codes; one final sweep
         assertEquals(List.of("null", "1", "2"), executionCursors().stream().map(String::valueOf).toList());
         assertEquals(List.of(
-                new ProjectsCall(List.of("P1", "P2"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of("P4"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of("P5"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of(), null, MonitorHook.PAGE_SIZE)), projectsCalls());
+                new ProjectsCall(List.of("P1", "P2"), null, StageInputs.LOOKUP_SIZE),
+                new ProjectsCall(List.of("P4"), null, StageInputs.LOOKUP_SIZE),
+                new ProjectsCall(List.of("P5"), null, StageInputs.LOOKUP_SIZE),
+                new ProjectsCall(List.of(), null, StageInputs.PAGE_SIZE)), projectsCalls());
 
         // the invalid snapshots are rejected, named by their key when they have one; P3 gets no NO_DATA on top
         assertEquals(List.of("P3", EVENT_ID + "/unidentified-execution-snapshot#1"),
@@ -237,8 +238,8 @@ class MonitorHookTest {
         RecordingContext context = handle(monitorEvent("P1", "P2"));
 
         assertEquals(List.of("P1 TARGET_AT_RISK RED", "P2 TARGET_AT_RISK RED"), summary(context));
-        assertEquals(List.of(new ProjectsCall(List.of("P1", "P2"), null, MonitorHook.LOOKUP_SIZE),
-                new ProjectsCall(List.of("P1", "P2"), "1", MonitorHook.LOOKUP_SIZE)), projectsCalls());
+        assertEquals(List.of(new ProjectsCall(List.of("P1", "P2"), null, StageInputs.LOOKUP_SIZE),
+                new ProjectsCall(List.of("P1", "P2"), "1", StageInputs.LOOKUP_SIZE)), projectsCalls());
     }
 
     @Test
@@ -266,7 +267,7 @@ class MonitorHookTest {
     @Test
     void aRoundOf100000ProjectsLooksUpOncePerPage() throws HostException {
         int total = 100_000;
-        int pageSize = MonitorHook.PAGE_SIZE;
+        int pageSize = StageInputs.PAGE_SIZE;
         List<Integer> lookupSizes = new ArrayList<>();
         FakeHost big = new FakeHost() {
             @Override

@@ -74,6 +74,8 @@ class AdminWebTest {
     private FakeStore store;
     private FakeConfigAdmin configAdmin;
     private List<RegionSettings> regions;
+    /** What the routes' status file says; none unless a test sets it. */
+    private volatile LiveStatus live;
     private WebHarness server;
     private Authenticator auth;
     private AdminJson api;
@@ -90,6 +92,7 @@ class AdminWebTest {
                 Instant.parse("2027-03-01T07:59:00Z")));
         store.letter(7, "440000", "VERDICT", "P001.DECLARED.r1", 422, "indicator unknown");
         store.letter(8, "440000", DeadLetter.INPUT, "P009", 0, "unidentifiable JSON");
+        live = LiveStatus.none(etc.resolve("status.json"), "无实时状态 (no live status)");
         configAdmin = new FakeConfigAdmin();
         configAdmin.addFactoryConfig(RegionConfigEditor.FACTORY_PID, "gd", Map.of("regionCode", "440000", "name", "广东省",
                 "enabled", "true", "compileEnabled", "true", "executeEnabled", "true", "closeEnabled", "true",
@@ -106,7 +109,7 @@ class AdminWebTest {
                     ? Optional.of(new AdminUser(user, roles)) : Optional.empty();
         };
         api = new AdminJson(() -> regions, store, store, store, store, packs, new RegionConfigEditor(configAdmin, etc),
-                () -> LiveStatus.none(etc.resolve("status.json"), "无实时状态 (no live status)"), Clock.systemUTC(),
+                () -> live, Clock.systemUTC(),
                 mapper);
         serve(new OriginCheck());
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -396,6 +399,29 @@ class AdminWebTest {
         assertEquals(2, data.path("summary").path("configured").asInt());
         assertEquals(1, data.path("summary").path("disabled").asInt());
         assertFalse(data.path("live").path("present").asBoolean());
+    }
+
+    @Test
+    void eachRegionCarriesItsRoutesStatisticsAndThePageShowsThem() throws Exception {
+        assertEquals(0, getJson("vera", "/api/admin/v1/regions").path("regions").get(0).path("routes").size());
+        live = new LiveStatus(etc.resolve("status.json"), Instant.now(), Map.of("440000", new LiveStatus.Region("ACTIVE", null,
+                Map.of("perflink-poll-compile-440000", new LiveStatus.Route(12, 2, 35L, Instant.parse("2027-03-01T08:00:04Z"),
+                        "HostException")))), null);
+
+        JsonNode routes = getJson("vera", "/api/admin/v1/regions").path("regions").get(0).path("routes");
+        assertEquals(1, routes.size());
+        JsonNode poll = routes.get(0);
+        assertEquals("perflink-poll-compile-440000", poll.path("id").asText());
+        assertEquals(12, poll.path("exchangesTotal").asLong());
+        assertEquals(2, poll.path("exchangesFailed").asLong());
+        assertEquals(35, poll.path("lastProcessingTimeMs").asLong());
+        assertEquals("2027-03-01T08:00:04Z", poll.path("lastCompletedAt").asText());
+        assertEquals("HostException", poll.path("lastFailure").asText());
+        assertEquals(0, getJson("vera", "/api/admin/v1/regions").path("regions").get(1).path("routes").size());
+
+        String page = get("vera", "/admin/").body();
+        assertTrue(page.contains("<table id=\"routes\">") && page.contains("function renderRoutes(data)")
+                && page.contains("route.exchangesFailed") && page.contains("route.lastProcessingTimeMs"), "the page renders the routes");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.perflink.admin.internal.SimulateCommand;
 import org.perflink.admin.internal.StageServices;
 import org.perflink.admin.internal.WorkDirectory;
+import org.perflink.api.hook.ResultHistories;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
 import org.perflink.api.stage.LinkSimulation;
@@ -22,7 +23,6 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.reports.CheckInputException;
 import org.perflink.reports.HostSimulation;
-import org.perflink.store.ResultLedger;
 
 @Service
 @Command(scope = "perflink", name = "simulate",
@@ -50,8 +50,9 @@ public class SimulateAction implements Action {
     @Reference
     List<RegionSettings> regions;
 
-    @Reference
-    ResultLedger store;
+    /** The engine's result histories (the year's RED warnings); absent without the engine. */
+    @Reference(optional = true)
+    ResultHistories histories;
 
     @Reference
     StageServices stages;
@@ -73,7 +74,7 @@ public class SimulateAction implements Action {
         WorkDirectory work = WorkDirectory.of(configAdmin);
         System.out.print(SimulateCommand.run(region, year, work.input("rulepack", rulePackFile),
                 csv == null ? null : work.output("--csv", csv), new HostSimulation.CloseStage(simulation, catalog),
-                gateways, regions, rulePacks, store));
+                gateways, regions, rulePacks, histories));
         return null;
     }
 }
