@@ -95,6 +95,7 @@ public final class ExchangeLoader {
         extra.forEach(e -> columns.add(schema.column(in, e)));
         columns.add(schema.column(in, ExchangeSchema.BODY));
         try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a reader never sees the row missing
             try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE " + where)) {
                 for (int i = 0; i < keys.size(); i++) {
                     del.setObject(i + 1, keys.get(i));
@@ -114,6 +115,7 @@ public final class ExchangeLoader {
                 ins.setString(i, body);
                 ins.executeUpdate();
             }
+            c.commit();
         }
     }
 
