@@ -59,6 +59,9 @@ public final class SqlHostComponent {
                     + "DataSourceFactory is of " + boundDriver + ": set DataSourceFactory.target = (osgi.jdbc.driver.class="
                     + config.driver() + ")");
         }
+        if (config.url() == null || config.url().isBlank()) {
+            throw new IllegalArgumentException("host " + name + ": 'url' (the exchange database's JDBC URL) is required");
+        }
         if (config.pageSize() < 1 || config.pageSize() > 1000) {
             throw new IllegalArgumentException("host " + name + ": 'pageSize' must be 1..1000, got " + config.pageSize());
         }
