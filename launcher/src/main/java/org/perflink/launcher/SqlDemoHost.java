@@ -22,9 +22,9 @@ import org.perflink.host.sql.HttpHostCopy;
  * {@code ./perflink demo --host sql}: the demo's host is an exchange database (中间库), an embedded H2 file beside
  * the demo's Karaf, which the launcher fills from the mock host (the same dataset and the same scripted events as
  * the HTTP demo) and reads the results tables of. The regions select it with {@code host = exchange}; the mock host
- * still runs, but only as the source of the data.
+ * still runs, but only as the source of the data. Public for the system tests' parity of the two adapters.
  */
-final class SqlDemoHost implements AutoCloseable {
+public final class SqlDemoHost implements AutoCloseable {
 
     static final String HOST_NAME = "exchange";
 
@@ -36,7 +36,7 @@ final class SqlDemoHost implements AutoCloseable {
     private final Map<String, Long> copiedSeq = new HashMap<>();
     private final Map<String, Integer> years = new HashMap<>();
 
-    SqlDemoHost(Path dir) {
+    public SqlDemoHost(Path dir) {
         // AUTO_SERVER: the launcher and Karaf both open the file; whichever opens it first serves it to the other
         this.url = "jdbc:h2:file:" + dir.resolve("exchange/exchange").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         dataSource.setURL(url);
@@ -46,7 +46,7 @@ final class SqlDemoHost implements AutoCloseable {
     }
 
     /** Creates the exchange tables, installs the adapter and points the demo regions at it. */
-    void configure(KarafInstance karaf, List<String> regions) throws IOException, SQLException {
+    public void configure(KarafInstance karaf, List<String> regions) throws IOException, SQLException {
         held = dataSource.getConnection();
         loader.createSchema("h2");
         karaf.addBootFeature("perflink-host-sql");
@@ -58,12 +58,12 @@ final class SqlDemoHost implements AutoCloseable {
         }
     }
 
-    String describe() {
+    public String describe() {
         return "exchange database (中间库) " + url.substring(0, url.indexOf(';'));
     }
 
     /** The regions' data for their year (and the years around it, for predecessors) and the events served so far. */
-    void copyInitial(String mockUrl, List<String> regions, JsonNode datasetSummary)
+    public void copyInitial(String mockUrl, List<String> regions, JsonNode datasetSummary)
             throws IOException, InterruptedException, SQLException {
         HttpHostCopy copy = new HttpHostCopy(mockUrl, loader);
         for (String region : regions) {
@@ -85,7 +85,7 @@ final class SqlDemoHost implements AutoCloseable {
      * After a stage's events were appended to the mock: the data again (as a host re-publishes what changed), the
      * cut-offs' execution data, and the events last, as a host writes an event after the data it refers to.
      */
-    void copyStage(String mockUrl, JsonNode appended) throws IOException, InterruptedException, SQLException {
+    public void copyStage(String mockUrl, JsonNode appended) throws IOException, InterruptedException, SQLException {
         HttpHostCopy copy = new HttpHostCopy(mockUrl, loader);
         TreeSet<String> regions = new TreeSet<>();
         for (JsonNode e : appended) {
@@ -101,7 +101,7 @@ final class SqlDemoHost implements AutoCloseable {
         }
     }
 
-    JsonNode received(String batchName) throws SQLException {
+    public JsonNode received(String batchName) throws SQLException {
         for (ResultKind kind : ResultKind.values()) {
             if (kind.batchName().equals(batchName)) {
                 return loader.results(kind);
@@ -111,7 +111,7 @@ final class SqlDemoHost implements AutoCloseable {
     }
 
     /** Rows in the results tables (one per result id: writes are upserts). */
-    long resultRows() throws SQLException {
+    public long resultRows() throws SQLException {
         long rows = 0;
         for (ResultKind kind : ResultKind.values()) {
             rows += loader.results(kind).path("items").size();

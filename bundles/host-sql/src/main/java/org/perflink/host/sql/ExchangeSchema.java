@@ -62,11 +62,10 @@ public final class ExchangeSchema {
     public static final String REVISION = "revision";
     public static final String BODY = "body";
 
-    /** Columns of a results table. */
+    /** Columns of a results table (besides region_code, fiscal_year and body). */
     public static final String ID = "id";
     public static final String SUBJECT_CODE = "subject_code";
     public static final String WRITTEN_AT = "written_at";
-    public static final List<String> RESULT_COLUMNS = List.of(ID, REGION_CODE, YEAR, SUBJECT_CODE, BODY, WRITTEN_AT);
 
     /** A plain or schema-qualified SQL identifier: nothing that could be more than a name in a statement. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}(\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?");
