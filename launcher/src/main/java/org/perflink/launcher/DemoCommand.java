@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./perflink demo [--serve]}: a copy of the distribution in {@code .perflink/demo} with the mock host and the
+ * {@code ./perflink demo [--serve] [--host http|sql]}: a copy of the distribution in {@code .perflink/demo} with the mock host and the
  * demo regions, a full compile → execute → close cycle, then a summary per region ({@link DemoSummary}).
  */
 @Command(name = "demo", description = {
@@ -29,9 +29,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--serve", description = {"结束后保持运行 (keep it running afterwards; stop with ./perflink stop)"})
     boolean serve;
 
+    @Option(names = "--host", defaultValue = "http", description = {
+        "演示用的接入方式：http（默认，接口）或 sql（中间库，内嵌 H2）",
+        "How the demo reaches the budget system: http (default, host contract v1 over HTTP) or sql (an exchange database, embedded H2)"})
+    String host;
+
     private final Path projectHome;
     private final PrintStream out;
     private final InstanceWatch watch = new InstanceWatch();
+    /** The exchange-database host of {@code --host sql}, else null. */
+    private SqlDemoHost sql;
 
     DemoCommand(Path projectHome, PrintStream out) {
         this.projectHome = projectHome;
@@ -50,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!host.equals("http") && !host.equals("sql")) {
+            throw new Main.UsageException("--host 须为 http 或 sql (must be http or sql), got '" + host + "'");
+        }
         Path dir = projectHome.resolve(".perflink/demo");
         KarafInstance previous = new KarafInstance(dir);
         if (previous.exists() && previous.running()) {
@@ -72,36 +82,52 @@ final class DemoCommand implements Callable<Integer> {
         for (String file : List.of("org.perflink.rulepack-sz-demo.cfg", "perflink-indicator-library-440300.json")) {
             Files.copy(projectHome.resolve("config/demo/" + file), karaf.home().resolve("etc/" + file));
         }
+        // sql: the mock host stays the data's source; the regions read and write the exchange database
+        sql = host.equals("sql") ? new SqlDemoHost(dir) : null;
+        if (sql != null) {
+            sql.configure(karaf, DEMO_REGIONS);
+        }
         out.println("PerfLink demo in " + dir);
+        if (sql != null) {
+            out.println("  host adapter: " + sql.describe());
+        }
         out.println("  log: " + karaf.log());
         Instant t0 = Instant.now();
         karaf.start();
         try {
             watch.awaitHttp(mockUrl + "/mock/stats");
+            if (sql != null) {
+                sql.copyInitial(mockUrl, DEMO_REGIONS, watch.get(mockUrl + "/mock/dataset"));
+            }
             watch.awaitStatus(karaf, DEMO_REGIONS.size());
             out.printf("  Karaf, PerfLink and the mock host are up (%d s)%n%n", Duration.between(t0, Instant.now()).toSeconds());
 
             DemoSummary summary = new DemoSummary(out);
             runStage(karaf, mockUrl, "COMPILE");
-            summary.verdicts(watch.received(mockUrl, "verdict"));
+            summary.verdicts(received(mockUrl, "verdict"));
             out.println();
             runStage(karaf, mockUrl, "EXECUTE");
-            summary.warnings(watch.received(mockUrl, "warning"));
+            summary.warnings(received(mockUrl, "warning"));
             out.println();
             runStage(karaf, mockUrl, "CLOSE");
-            summary.scores(watch.received(mockUrl, "score"));
-            JsonNode adjustments = watch.received(mockUrl, "adjustment");
-            JsonNode notices = watch.received(mockUrl, "notice");
+            summary.scores(received(mockUrl, "score"));
+            JsonNode adjustments = received(mockUrl, "adjustment");
+            JsonNode notices = received(mockUrl, "notice");
             summary.adjustments(adjustments, notices);
             summary.composites(adjustments);
             summary.escalations(notices);
-            summary.ranking(watch.received(mockUrl, "assessment"));
+            summary.ranking(received(mockUrl, "assessment"));
             out.println();
             JsonNode stats = watch.get(mockUrl + "/mock/stats");
             StatusView status = StatusView.read(karaf.statusFile());
-            out.printf("Host received %d writes for %d result ids; ids written with two different bodies: %d; dead letters: %d%n",
-                    stats.path("writes").asLong(), stats.path("ids").asLong(),
-                    stats.path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), status == null ? -1 : status.deadLetters());
+            if (sql != null) {
+                out.printf("Exchange database holds %d results (one row per result id); dead letters: %d%n",
+                        sql.resultRows(), status == null ? -1 : status.deadLetters());
+            } else {
+                out.printf("Host received %d writes for %d result ids; ids written with two different bodies: %d; dead letters: %d%n",
+                        stats.path("writes").asLong(), stats.path("ids").asLong(),
+                        stats.path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), status == null ? -1 : status.deadLetters());
+            }
             out.printf("Demo finished in %d s.%n", Duration.between(t0, Instant.now()).toSeconds());
             if (serve) {
                 out.println("Serving: mock host " + mockUrl + ", status " + karaf.statusFile() + ". Stop with ./perflink stop --data " + dir);
@@ -111,13 +137,24 @@ final class DemoCommand implements Callable<Integer> {
             if (!serve) {
                 karaf.stop();
             }
+            if (sql != null) {
+                sql.close();
+            }
         }
         return 0;
+    }
+
+    /** What the host received of a kind: the mock's record, or the exchange database's results table. */
+    private JsonNode received(String mockUrl, String kind) throws Exception {
+        return sql != null ? sql.received(kind) : watch.received(mockUrl, kind);
     }
 
     private void runStage(KarafInstance karaf, String mockUrl, String stage) throws Exception {
         Instant since = Instant.now();
         JsonNode appended = watch.post(mockUrl + "/mock/script?stage=" + stage).path("appended");
+        if (sql != null) {
+            sql.copyStage(mockUrl, appended);
+        }
         // idle is not enough: a poll that ended just after the script may have started before it
         Map<String, Long> lastSeq = new HashMap<>();
         for (JsonNode e : appended) {

@@ -27,10 +27,11 @@ public final class Main {
 
     static final String USAGE = """
             用法 Usage:
-              ./perflink demo [--serve]
+              ./perflink demo [--serve] [--host http|sql]
                   模拟预算管理一体化系统 + 演示地区 440000、440100：完整的编制 → 执行 → 决算，并按地区汇总；--serve 结束后保持运行。
                   Karaf + the mock budget system + demo regions 440000 and 440100: a full compile → execute →
-                  close cycle, then a summary per region. --serve keeps it running afterwards.
+                  close cycle, then a summary per region. --serve keeps it running afterwards; --host sql: the regions
+                  read and write an exchange database (中间库, embedded H2) filled from the mock host.
               ./perflink start --host-url URL --region CODE[,CODE...] [--stages compile,execute,close] [--data DIR] [--once]
                   对接现有主机运行；--once：处理完全部待处理事件、送达全部结果后停止（退出码 0；主机持续不可达时 3，状态保留在 DIR）。
                   Run PerfLink against an existing host. --once: handle every pending stage event, deliver

@@ -60,6 +60,13 @@ public final class KarafProcess implements AutoCloseable {
         karaf.writeConfig("org.perflink.host.cfg", "url = " + url + "\nauth = NONE\nrequestTimeoutSeconds = 30\nbatch = " + batch + "\n");
     }
 
+    /** This copy with an exchange-database host for {@code regions}, as {@code ./perflink demo --host sql} makes it. */
+    public SqlDemoHost exchangeHost(java.util.List<String> regions) throws IOException, java.sql.SQLException {
+        SqlDemoHost exchange = new SqlDemoHost(karaf.home());
+        exchange.configure(karaf, regions);
+        return exchange;
+    }
+
     public void copyConfig(Path file) throws IOException {
         Files.copy(file, karaf.home().resolve("etc").resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
     }

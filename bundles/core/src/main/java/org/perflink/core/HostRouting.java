@@ -27,6 +27,34 @@ public final class HostRouting {
     private HostRouting() {
     }
 
+    /**
+     * A host configuration's name: its {@code name} key, else the {@code <name>} of its file {@code <pid>-<name>.cfg}
+     * (or of a factory PID {@code <pid>~<name>}), else {@value #DEFAULT_HOST}. Since 1.3.
+     *
+     * @throws IllegalArgumentException when the name is not {@link #validName valid}
+     */
+    public static String hostName(Map<String, ?> properties, String pid) {
+        Object explicit = properties.get("name");
+        String name = explicit instanceof String s && !s.isBlank() ? s.trim() : null;
+        String filePrefix = pid + "-";
+        if (name == null && properties.get("felix.fileinstall.filename") instanceof String file) {
+            String base = file.substring(file.lastIndexOf('/') + 1);
+            if (base.startsWith(filePrefix) && base.endsWith(".cfg")) {
+                name = base.substring(filePrefix.length(), base.length() - ".cfg".length());
+            }
+        }
+        if (name == null && properties.get("service.pid") instanceof String servicePid && servicePid.startsWith(pid + "~")) {
+            name = servicePid.substring(pid.length() + 1);
+        }
+        if (name == null) {
+            return DEFAULT_HOST;
+        }
+        if (!validName(name)) {
+            throw new IllegalArgumentException("'name' must be a host name (letters, digits, '.', '_', '-'), got '" + name + "'");
+        }
+        return name;
+    }
+
     public static boolean validName(String name) {
         return name != null && NAME.matcher(name).matches();
     }

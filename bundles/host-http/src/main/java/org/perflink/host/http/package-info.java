@@ -1,10 +1,11 @@
 /**
  * Host contract v1 over HTTP for plain Java (the launcher, benchmarks): {@link org.perflink.host.http.HttpHosts}
  * makes the gateway and the contract's codec without OSGi, {@link org.perflink.host.http.HostJson} is the
- * contract's ObjectMapper. Inside Karaf take the {@code HostGateway} and {@code ContractCodec} services instead.
+ * contract's ObjectMapper, {@link org.perflink.host.http.ContractItems} reads one contract item as a page's item is
+ * read (for adapters over other transports). Inside Karaf take the {@code HostGateway} and {@code ContractCodec} services instead.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.perflink.host.http;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public class HostGatewayComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostGatewayComponent.class);
-    private static final String FILE_PREFIX = "org.perflink.host-";
 
     private final BundleContext context;
     private final String name;
@@ -107,24 +106,7 @@ public class HostGatewayComponent {
      * (or of a factory PID {@code org.perflink.host~<name>}), else {@value HostRouting#DEFAULT_HOST}.
      */
     static String hostName(Map<String, ?> properties) {
-        Object explicit = properties.get("name");
-        String name = explicit instanceof String s && !s.isBlank() ? s.trim() : null;
-        if (name == null && properties.get("felix.fileinstall.filename") instanceof String file) {
-            String base = file.substring(file.lastIndexOf('/') + 1);
-            if (base.startsWith(FILE_PREFIX) && base.endsWith(".cfg")) {
-                name = base.substring(FILE_PREFIX.length(), base.length() - ".cfg".length());
-            }
-        }
-        if (name == null && properties.get("service.pid") instanceof String pid && pid.startsWith("org.perflink.host~")) {
-            name = pid.substring("org.perflink.host~".length());
-        }
-        if (name == null) {
-            return HostRouting.DEFAULT_HOST;
-        }
-        if (!HostRouting.validName(name)) {
-            throw new IllegalArgumentException("'name' must be a host name (letters, digits, '.', '_', '-'), got '" + name + "'");
-        }
-        return name;
+        return HostRouting.hostName(properties, "org.perflink.host");
     }
 
     static HostSettings toSettings(HostConfig c) {

@@ -21,12 +21,12 @@ import org.perflink.api.host.Parsed;
  * of the contract's mapper and checks it against {@link ContractBounds}: an item that does not match
  * comes back {@link Parsed#invalid} naming the field, with its key and revision as far as they can be read.
  */
-final class ItemReader {
+public final class ItemReader {
 
     private final ObjectMapper mapper;
     private final JsonFactory pageFactory;
 
-    ItemReader(ObjectMapper mapper, JsonFactory pageFactory) {
+    public ItemReader(ObjectMapper mapper, JsonFactory pageFactory) {
         this.mapper = mapper;
         this.pageFactory = pageFactory;
     }
@@ -77,7 +77,7 @@ final class ItemReader {
         return 0;
     }
 
-    <T> Parsed<T> parse(String raw, Class<T> type, String keyField) {
+    public <T> Parsed<T> parse(String raw, Class<T> type, String keyField) {
         Identity id = identify(raw, keyField);
         if (!id.object()) {
             return Parsed.invalid(null, 0, "", "item is not a JSON object");
