@@ -122,7 +122,13 @@ final class FilesDemo {
                 }
             }
             if (!explicit.isEmpty()) {
-                drop(inbox, stage.toLowerCase().charAt(0) + "99-events.csv", FormWorkbooks.eventsCsv(explicit).getBytes(StandardCharsets.UTF_8));
+                // c…, e…, k…: each stage's files sort after the earlier stages' and before its own events
+                String prefix = switch (stage) {
+                    case "COMPILE" -> "c";
+                    case "EXECUTE" -> "e";
+                    default -> "k";
+                };
+                drop(inbox, prefix + "99-events.csv", FormWorkbooks.eventsCsv(explicit).getBytes(StandardCharsets.UTF_8));
                 n += explicit.size();
             }
             seq.put(code, n);
