@@ -4,7 +4,7 @@
  * contract's ObjectMapper. Inside Karaf take the {@code HostGateway} and {@code ContractCodec} services instead.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.perflink.host.http;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.host.http.HostJson;
 
 /**
  * Turns a {@link Submission} into stored items and stage events: each item is bound to the contract's record with
@@ -76,7 +77,13 @@ final class Intake {
                     item.json.has("year") ? item.cellOf("year") : item.origin, "未填写有效的年度 (year missing or not a number)", cells);
         }
         try {
-            mapper.treeToValue(item.json, type(item.kind));
+            Object value = mapper.treeToValue(item.json, type(item.kind));
+            // the bounds HTTP items are held to (negative or absurd amounts, scores above 100, oversized codes)
+            String[] out = HostJson.outOfBounds(value);
+            if (out != null) {
+                return new FolderState.Stored(item.kind, key, year, asOf, doneFile, revision, null, item.cellOf(out[0]),
+                        "超出接口契约范围 (out of the contract's bounds) at '" + out[0] + "': " + out[1], cells);
+            }
             return new FolderState.Stored(item.kind, key, year, asOf, doneFile, revision, item.json, null, null, cells);
         } catch (JsonProcessingException e) {
             String path = pathOf(e);

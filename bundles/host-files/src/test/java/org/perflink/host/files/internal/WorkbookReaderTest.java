@@ -116,6 +116,15 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void anAmountOutOfTheContractsBoundsIsRefusedAsOverHttp() throws Exception {
+        Submission s = WorkbookReader.read("a.xlsx", new ByteArrayInputStream(countyDeclaration("-5")));
+        FolderState.Stored st = intake.bind(s.items.get(0), "a.xlsx");
+        assertNull(st.json());
+        assertEquals("工作表「薄弱环节改善」第6行C列 (C6)", st.errorPath());
+        assertTrue(st.error().contains("'budgetAmount'"), st.error());
+    }
+
+    @Test
     void aFormulaWithoutItsValueIsUnreadableNamingTheCell() throws Exception {
         Submission s = WorkbookReader.read("a.xlsx", new ByteArrayInputStream(countyDeclaration("=FORMULA")));
         FolderState.Stored st = intake.bind(s.items.get(0), "a.xlsx");
