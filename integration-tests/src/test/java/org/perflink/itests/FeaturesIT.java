@@ -32,7 +32,7 @@ public class FeaturesIT extends PerfLinkTestSupport {
 
     @Test
     public void everyFeatureInstallsAndEveryBundleIsActive() throws Exception {
-        for (String feature : List.of("perflink-all", "perflink-mock-host", "perflink-store-postgresql")) {
+        for (String feature : List.of("perflink-all", "perflink-mock-host", "perflink-store-postgresql", "perflink-host-files")) {
             featureService.installFeature(feature);
             assertTrue(feature + " installed", featureService.isInstalled(featureService.getFeature(feature)));
         }

@@ -29,9 +29,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--serve", description = {"结束后保持运行 (keep it running afterwards; stop with ./perflink stop)"})
     boolean serve;
 
-    @Option(names = "--host", defaultValue = "http", description = {
-        "演示用的接入方式：http（默认，接口）或 sql（中间库，内嵌 H2）",
-        "How the demo reaches the budget system: http (default, host contract v1 over HTTP) or sql (an exchange database, embedded H2)"})
+    @Option(names = "--host", defaultValue = "http", paramLabel = "http|sql|files", description = {
+        "演示用的接入方式：http（默认，接口）、sql（中间库，内嵌 H2）或 files（文件交换：工作簿和 CSV，docs/host-files.md）",
+        "How the demo reaches the budget system: http (default, host contract v1 over HTTP), sql (an exchange database,"
+                + " embedded H2) or files (the demo dataset as workbooks and CSV in a drop folder, docs/host-files.md)"})
     String host;
 
     private final Path projectHome;
@@ -57,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!host.equals("http") && !host.equals("sql")) {
-            throw new Main.UsageException("--host 须为 http 或 sql (must be http or sql), got '" + host + "'");
+        if (!List.of("http", "sql", FilesDemo.HOST_NAME).contains(host)) {
+            throw new Main.UsageException("--host 须为 http、sql 或 files (must be http, sql or files), got '" + host + "'");
         }
         Path dir = projectHome.resolve(".perflink/demo");
         KarafInstance previous = new KarafInstance(dir);
@@ -77,6 +78,16 @@ final class DemoCommand implements Callable<Integer> {
         for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
                     karaf.home().resolve("etc/org.perflink.region-" + region + ".cfg"));
+        }
+        FilesDemo files = FilesDemo.HOST_NAME.equals(host) ? new FilesDemo(dir.resolve("drop")) : null;
+        if (files != null) {
+            // the same regions, reached through the file-drop host "files" instead of the mock's HTTP
+            karaf.addBootFeature("perflink-host-files");
+            karaf.writeConfig("org.perflink.host.files-" + FilesDemo.HOST_NAME + ".cfg", files.hostConfig());
+            for (String region : DEMO_REGIONS) {
+                Files.writeString(karaf.home().resolve("etc/org.perflink.region-" + region + ".cfg"),
+                        "host = " + FilesDemo.HOST_NAME + "\n", java.nio.file.StandardOpenOption.APPEND);
+            }
         }
         // 440300's own rule pack and indicator library (the rules v2 showcase)
         for (String file : List.of("org.perflink.rulepack-sz-demo.cfg", "perflink-indicator-library-440300.json")) {
@@ -103,6 +114,9 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  Karaf, PerfLink and the mock host are up (%d s)%n%n", Duration.between(t0, Instant.now()).toSeconds());
 
             DemoSummary summary = new DemoSummary(out);
+            if (files != null) {
+                return filesDemo(karaf, files, summary, t0);
+            }
             runStage(karaf, mockUrl, "COMPILE");
             summary.verdicts(received(mockUrl, "verdict"));
             out.println();
@@ -147,6 +161,45 @@ final class DemoCommand implements Callable<Integer> {
     /** What the host received of a kind: the mock's record, or the exchange database's results table. */
     private JsonNode received(String mockUrl, String kind) throws Exception {
         return sql != null ? sql.received(kind) : watch.received(mockUrl, kind);
+    }
+
+    /** The same year through the drop folder: each stage's files dropped, then what came back beside them. */
+    private int filesDemo(KarafInstance karaf, FilesDemo files, DemoSummary summary, Instant t0) throws Exception {
+        out.println("  host: file drop (文件交换) " + files.drop() + "\n");
+        for (String stage : List.of("COMPILE", "EXECUTE", "CLOSE")) {
+            Instant since = Instant.now();
+            Map<String, Long> lastSeq = files.writeStage(stage, DEMO_REGIONS);
+            if (!watch.awaitIdle(karaf, since, s -> s.reached(stage, lastSeq))) {
+                throw new IOException(stage + " stage did not finish within " + InstanceWatch.STEP_TIMEOUT.toMinutes() + " min; see " + karaf.log());
+            }
+            switch (stage) {
+                case "COMPILE" -> summary.verdicts(files.received("verdict"));
+                case "EXECUTE" -> summary.warnings(files.received("warning"));
+                default -> {
+                    summary.scores(files.received("score"));
+                    JsonNode adjustments = files.received("adjustment");
+                    JsonNode notices = files.received("notice");
+                    summary.adjustments(adjustments, notices);
+                    summary.composites(adjustments);
+                    summary.escalations(notices);
+                    summary.ranking(files.received("assessment"));
+                }
+            }
+            out.println();
+        }
+        StatusView status = StatusView.read(karaf.statusFile());
+        int ids = 0;
+        for (String kind : List.of("verdict", "score", "warning", "adjustment", "notice", "assessment")) {
+            ids += files.received(kind).path("items").size();
+        }
+        out.printf("Folder received %d result ids (beside the files in done/); dead letters: %d%n", ids,
+                status == null ? -1 : status.deadLetters());
+        out.printf("Demo finished in %d s.%n", Duration.between(t0, Instant.now()).toSeconds());
+        if (serve) {
+            out.println("Serving: drop folder " + files.drop() + ", status " + karaf.statusFile()
+                    + ". Stop with ./perflink stop --data " + karaf.home());
+        }
+        return 0; // stopped by call() unless --serve
     }
 
     private void runStage(KarafInstance karaf, String mockUrl, String stage) throws Exception {

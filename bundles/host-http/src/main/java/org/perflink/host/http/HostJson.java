@@ -85,6 +85,16 @@ public final class HostJson {
         return mapper;
     }
 
+    /**
+     * The first field of a bound contract item (Project, ExecutionSnapshot, ProjectEvaluationInput,
+     * DepartmentEvaluationInput) outside the contract's bounds - a negative or absurd amount, a score above 100, an
+     * oversized code - as {@code {path, message}}, or null. The checks HTTP items pass, for other adapters (since 1.1).
+     */
+    public static String[] outOfBounds(Object item) {
+        org.perflink.host.http.internal.ContractBounds.Violation v = org.perflink.host.http.internal.ContractBounds.check(item);
+        return v == null ? null : new String[] {v.path(), v.message()};
+    }
+
     /** How an {@link Adjustment} is written: {@code basis} with its {@code components} nested (host-api v1.1). */
     abstract static class AdjustmentWire {
         @JsonIgnore

@@ -17,7 +17,7 @@ import org.perflink.api.model.ProjectEvaluationInput;
  * points and indicator weights are points out of 100. A bound item that breaks one is an invalid item
  * naming the field (a finding or a dead letter), never a silently accepted 10^30 or negative budget.
  */
-final class ContractBounds {
+public final class ContractBounds {
 
     /** 10^15 yuan (一千万亿元): far above any budget line, far below 10^30. */
     static final BigDecimal MAX_MONEY = BigDecimal.TEN.pow(15);
@@ -36,14 +36,14 @@ final class ContractBounds {
     static final int MAX_CODE = 64;
 
     /** Where and why an item is out of bounds. */
-    record Violation(String path, String message) {
+    public record Violation(String path, String message) {
     }
 
     private ContractBounds() {
     }
 
     /** The first field of a bound item that is out of bounds, or null. */
-    static Violation check(Object item) {
+    public static Violation check(Object item) {
         if (item instanceof Project p) {
             return project(p);
         }
