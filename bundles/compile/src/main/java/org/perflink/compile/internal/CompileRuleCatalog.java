@@ -53,7 +53,8 @@ public final class CompileRuleCatalog implements RuleCatalog {
             text("LIBRARY_PERIOD_TARGET_INCONSISTENT", "年度目标与实施期目标不一致", "the annual target is inconsistent with the period target"),
             text("ADJUST_TOO_LATE", "目标调整晚于截止日期", "the target adjustment came after the deadline"),
             text("ADJUST_TARGET_LOWERED", "已批复指标被调低且无调整理由", "an approved indicator was lowered without a reason"),
-            text("ADJUST_NOT_TOGETHER", "目标与预算未同步调整", "the target and the budget did not move together"));
+            text("ADJUST_NOT_TOGETHER", "目标与预算未同步调整", "the target and the budget did not move together"),
+            text("DISCLOSE_LATE", "绩效目标晚于预算批复后规定天数公开", "the target was published too long after the budget's approval"));
 
     private final List<Param> parameters;
     private final List<RuleInfo> rules;

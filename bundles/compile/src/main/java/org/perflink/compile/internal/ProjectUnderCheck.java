@@ -29,6 +29,7 @@ import org.perflink.compile.internal.CompilePhase.Reviewed;
 @ReviewGraded(groups = Reviewed.class)
 @SyncedWithBudget(phase = Phase.APPROVED, groups = Approved.class)
 @SyncedWithBudget(phase = Phase.PUBLISHED, groups = Published.class)
+@DisclosedInTime(groups = Published.class)
 @ExAnteAssessed(groups = Declared.class)
 @CompleteIndicatorSystem(groups = {Declared.class, Adjusted.class})
 @MostlyQuantified(groups = {Declared.class, Adjusted.class})

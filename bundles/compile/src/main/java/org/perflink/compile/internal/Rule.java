@@ -57,7 +57,9 @@ public enum Rule {
     // §8 target adjustment (绩效目标调整): run by ADJUST events only, with the content rules above
     ADJUST_TOO_LATE(ADJUST, BLOCK),
     ADJUST_TARGET_LOWERED(ADJUST, BLOCK),
-    ADJUST_NOT_TOGETHER(ADJUST, WARN);
+    ADJUST_NOT_TOGETHER(ADJUST, WARN),
+    // §9 disclosure (绩效信息公开, since rules v2): last, so the ids before it keep their places
+    DISCLOSE_LATE(PUBLISHED, WARN);
 
     private final Phase phase;
     private final Severity severity;

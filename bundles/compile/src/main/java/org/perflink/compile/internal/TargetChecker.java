@@ -76,7 +76,8 @@ public final class TargetChecker implements AutoCloseable {
             FinanceScope.KEY_THRESHOLD,
             LibraryAdmission.DEPARTMENT_THRESHOLD,
             TargetAdjusted.DEADLINE,
-            TargetAdjusted.BUDGET_TOLERANCE);
+            TargetAdjusted.BUDGET_TOLERANCE,
+            DisclosedInTime.DAYS);
 
     private static final List<RuleInfo> RULES = Arrays.stream(Rule.values())
             .map(r -> new RuleInfo(r.id(), r.phase(), r.severity())).toList();

@@ -34,7 +34,7 @@ public final class TestProjects {
     public static final LocalDate DECLARED_ON = LocalDate.of(2026, 10, 10);
     public static final LocalDate REVIEWED_ON = LocalDate.of(2026, 11, 2);
     public static final LocalDate APPROVED_ON = LocalDate.of(2027, 1, 20);
-    public static final LocalDate PUBLISHED_ON = LocalDate.of(2027, 2, 10);
+    public static final LocalDate PUBLISHED_ON = LocalDate.of(2027, 2, 5); // within disclose.days (20) of APPROVED_ON
 
     /**
      * The core indicators of {@link #FUNCTION} in {@link #library()}: the names of the default set, with a history
