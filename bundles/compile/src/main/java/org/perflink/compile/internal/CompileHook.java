@@ -88,10 +88,17 @@ public final class CompileHook implements StageHook {
         HostGateway host = context.host();
         PriorLookup lookup = event.phase() == Phase.LIBRARY
                 ? new PriorLookup(event.regionCode(), host, context.history()) : null;
+        boolean disclosing = event.phase() == Phase.PUBLISHED || event.phase() == Phase.ADJUST;
         Consumer<Parsed<Project>> checkOne = item -> {
             if (item.identified()) {
                 PriorRecords prior = lookup == null || !item.valid() ? PriorRecords.NONE : priorOf(lookup, item.value());
                 context.emit(HostResult.of(checker.check(item, event, pack, p -> prior)));
+                if (disclosing && item.valid()) {
+                    // rules.md §9: the published target enters the open-data export after PUBLISHED and ADJUST
+                    Project project = item.value();
+                    context.keepPublic(StageContext.PUBLIC_TARGET, project.year(), project.projectCode(),
+                            PublicTarget.of(project));
+                }
             } else {
                 context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
                         + item.errorPath() + "': " + item.error(), null);

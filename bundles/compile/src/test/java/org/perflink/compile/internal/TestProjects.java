@@ -85,6 +85,7 @@ public final class TestProjects {
         private long revision = 3;
         private String functionCode = FUNCTION;
         private boolean isNew;
+        private boolean confidential;
         private boolean isMajor;
         private BigDecimal budget = new BigDecimal("2000000.00");
         private final Map<Phase, LocalDate> budgetDates = dates();
@@ -262,7 +263,13 @@ public final class TestProjects {
                     periodIndicators.stream().map(IndicatorBuilder::build).toList()) : null;
             return new Project(code, revision, "440000", 2027, "101", "省教育厅", "101001", "省教育装备中心",
                     "义务教育薄弱环节改善", ProjectKind.PROJECT, functionCode, isNew, isMajor, budget,
-                    Phase.PUBLISHED, budgetDates, exAnte, target, predecessor, period, targetRevision);
+                    Phase.PUBLISHED, budgetDates, exAnte, target, predecessor, period, targetRevision, confidential);
+        }
+
+        /** 涉密: never in the open-data export (rules.md §9). */
+        public ProjectBuilder confidential() {
+            this.confidential = true;
+            return this;
         }
     }
 

@@ -39,6 +39,41 @@ import org.perflink.store.StoredResult;
  */
 abstract class StorePartsContractTest extends StoreContractTest {
 
+    // -------------------------------------------------------------------------- public records (rules.md §9)
+
+    @Test
+    void publicRecordsAreKeptWithTheEventReplacedWithdrawnAndReadInProjectCodeOrder() {
+        store.eventLedger().handle(REGION, Stage.COMPILE, event(1), null, "1", tx -> {
+            tx.keepPublic("TARGET", 2027, "p-3", "{\"v\":3}");
+            tx.keepPublic("TARGET", 2027, "p-1", "{\"v\":1}");
+            tx.keepPublic("TARGET", 2027, "p-2", "{\"v\":2}");
+            tx.keepPublic("TARGET", 2026, "p-9", "{\"v\":9}");
+        });
+        store.eventLedger().handle(REGION, Stage.COMPILE, event(2), "1", "2", tx -> {
+            tx.keepPublic("TARGET", 2027, "p-1", "{\"v\":11}");
+            tx.keepPublic("TARGET", 2027, "p-2", null);
+        });
+
+        List<String> read = new java.util.ArrayList<>();
+        store.publicRecords().forEach(REGION, 2027, "TARGET", r -> read.add(r.projectCode() + "=" + r.body()));
+        assertEquals(List.of("p-1={\"v\":11}", "p-3={\"v\":3}"), read);
+        assertEquals(2, store.publicRecords().count(REGION, 2027, "TARGET"));
+        assertEquals(1, store.publicRecords().count(REGION, 2026, "TARGET"));
+        assertEquals(0, store.publicRecords().count(REGION, 2027, "SCORE"));
+        assertEquals(0, store.publicRecords().count("440100", 2027, "TARGET"));
+        assertEquals(0, outboxRows("1 = 1"), "public records never go to the host");
+    }
+
+    @Test
+    void aPublicRecordOfAnEventThatFailsIsNotKept() {
+        assertThrows(IllegalStateException.class, () -> store.eventLedger().handle(REGION, Stage.COMPILE, event(1),
+                null, "1", tx -> {
+                    tx.keepPublic("TARGET", 2027, "p-1", "{}");
+                    throw new IllegalStateException("the hook failed");
+                }));
+        assertEquals(0, store.publicRecords().count(REGION, 2027, "TARGET"));
+    }
+
     // -------------------------------------------------------------------------- compare-and-set
 
     @Test
