@@ -31,7 +31,7 @@ public record Project(
         Predecessor predecessor,
         Period period,
         TargetRevision targetRevision,
-        boolean confidential) {
+        Boolean confidential) {
 
     public Project {
         budgetPhaseDates = budgetPhaseDates == null ? Map.of() : Map.copyOf(budgetPhaseDates);
@@ -45,7 +45,12 @@ public record Project(
             Period period, TargetRevision targetRevision) {
         this(projectCode, revision, regionCode, year, departmentCode, departmentName, unitCode, unitName, name, kind,
                 functionCode, isNew, isMajor, budgetAmount, budgetPhase, budgetPhaseDates, exAnte, target, predecessor,
-                period, targetRevision, false);
+                period, targetRevision, null);
+    }
+
+    /** 涉密 (host contract v1.1 {@code confidential: true}); absent means not confidential. */
+    public boolean isConfidential() {
+        return Boolean.TRUE.equals(confidential);
     }
 
     /** A project as host contract v1 describes it. */
@@ -55,7 +60,7 @@ public record Project(
             Map<Phase, LocalDate> budgetPhaseDates, ExAnte exAnte, Target target) {
         this(projectCode, revision, regionCode, year, departmentCode, departmentName, unitCode, unitName, name, kind,
                 functionCode, isNew, isMajor, budgetAmount, budgetPhase, budgetPhaseDates, exAnte, target, null, null,
-                null, false);
+                null, null);
     }
 
     /** The previous record of the same project (read with {@code GET …/projects/{projectCode}?year=}). */

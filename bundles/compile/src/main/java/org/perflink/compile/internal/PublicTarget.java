@@ -35,7 +35,7 @@ final class PublicTarget {
     /** The record's JSON, or null when the project has nothing public (confidential, or target not published). */
     static String of(Project p) {
         Target t = p.target();
-        if (p.confidential() || t == null || t.phase() == null || Phase.isBefore(t.phase(), Phase.PUBLISHED)) {
+        if (p.isConfidential() || t == null || t.phase() == null || Phase.isBefore(t.phase(), Phase.PUBLISHED)) {
             return null;
         }
         ObjectNode o = MAPPER.createObjectNode();
