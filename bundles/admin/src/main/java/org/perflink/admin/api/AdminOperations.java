@@ -46,4 +46,26 @@ public interface AdminOperations {
 
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
+
+    /** A file the API sends as a download: its name, media type and bytes. */
+    record Download(String fileName, String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * GET regions/{code}/disclosure/{year}/{file}: one file of the region's open-data export (rules.md §9,
+     * {@code docs/disclosure.md}), made from the store on request (since 1.1).
+     */
+    default Download disclosure(String regionCode, String year, String file) {
+        throw new UnsupportedOperationException("no open-data export here");
+    }
+
+    /**
+     * GET regions/{code}/results.xlsx?kind=&limit=&offset=, regions/{code}/dead-letters.xlsx?offset=&limit=,
+     * audit.xlsx?limit=: a list of the page as an xlsx workbook with Chinese column names, the same page of items
+     * the JSON answer holds ({@code list}: {@code results}, {@code dead-letters}, {@code audit}; regionCode null
+     * for the audit log) (since 1.1).
+     */
+    default Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException {
+        throw new UnsupportedOperationException("no xlsx exports here");
+    }
 }

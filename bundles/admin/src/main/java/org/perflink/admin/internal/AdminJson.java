@@ -26,7 +26,10 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
+import org.perflink.reports.SheetTable;
+import org.perflink.reports.Xlsx;
 import org.perflink.store.AuditLog;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.ResultLedger;
@@ -59,10 +62,19 @@ public final class AdminJson implements AdminOperations {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ErrorReport errors = new ErrorReport();
+    /** The open-data records (rules.md §9); null: no open-data export here. */
+    private final PublicRecords publicRecords;
 
     public AdminJson(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
             ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
             Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
+        this(regions, store, deadLetters, results, audit, rulePacks, editor, live, clock, mapper, null);
+    }
+
+    public AdminJson(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
+            ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
+            Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper, PublicRecords publicRecords) {
+        this.publicRecords = publicRecords;
         this.regions = regions;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -344,6 +356,30 @@ public final class AdminJson implements AdminOperations {
             n.put("after", a.after());
         }
         return out;
+    }
+
+    @Override
+    public Download disclosure(String code, String yearParam, String file) {
+        String region = valid(code);
+        int year = Disclosure.year(yearParam);
+        if (publicRecords == null) {
+            throw new NotFoundException("未启用公开数据导出 (no open-data export here)");
+        }
+        byte[] bytes = Disclosure.file(Disclosure.input(region, year, publicRecords, results, rulePacks), file);
+        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+    }
+
+    @Override
+    public Download listXlsx(String list, String code, Map<String, String> query) throws IOException {
+        SheetTable sheet = switch (list) {
+            case "results" -> ListSheets.results(results(code, query.get("kind"), query.get("limit"),
+                    query.get("offset"), query.get("project")));
+            case "dead-letters" -> ListSheets.deadLetters(deadLetters(code, query.get("offset"), query.get("limit")));
+            case "audit" -> ListSheets.audit(audit(query.get("limit")));
+            default -> throw new IllegalArgumentException("未知列表 (unknown list) '" + list
+                    + "': results | dead-letters | audit");
+        };
+        return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
     }
 
     /** A configured region's code; 404 when there is no configuration for it. */
