@@ -107,7 +107,7 @@ class AdminWebTest {
         };
         api = new AdminJson(() -> regions, store, store, store, store, packs, new RegionConfigEditor(configAdmin, etc),
                 () -> LiveStatus.none(etc.resolve("status.json"), "无实时状态 (no live status)"), Clock.systemUTC(),
-                mapper);
+                mapper, store);
         serve(new OriginCheck());
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -579,7 +579,7 @@ class AdminWebTest {
             Matcher p = pathLine.matcher(line);
             if (p.matches()) {
                 path = p.group(1).replace("{regionCode}", "440000").replace("{stage}", "compile")
-                        .replace("{projectCode}", "P1");
+                        .replace("{projectCode}", "P1").replace("{year}", "2027").replace("{file}", "manifest.json");
                 continue;
             }
             Matcher m = methodLine.matcher(line);
@@ -591,7 +591,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(10, operations, "every operation of the file was tried");
+        assertEquals(14, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets
