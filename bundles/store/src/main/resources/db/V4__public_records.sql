@@ -10,3 +10,8 @@ CREATE TABLE IF NOT EXISTS pl_public_record (
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (region_code, budget_year, kind, project_code)
 );
+
+-- The admin page's result list at province scale (issue 15): a page filtered by delivery state or by a subject
+-- (project code) prefix reads an index range in seq order, never the region's whole ledger.
+CREATE INDEX IF NOT EXISTS pl_result_state_latest ON pl_result (region_code, state, outbox_seq);
+CREATE INDEX IF NOT EXISTS pl_result_subject_latest ON pl_result (region_code, subject, outbox_seq);

@@ -26,4 +26,23 @@ public interface ResultLedger {
      * at most {@code limit} (none when {@code limit} is not positive).
      */
     List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit);
+
+    /**
+     * What a page of a region's latest results is filtered and sorted by: a kind, a delivery state
+     * ({@link StoredResult#PENDING}, {@code DELIVERED}, {@code DEAD}) and a subject (project or department code)
+     * prefix, each null for any; newest first unless {@code oldestFirst}.
+     */
+    record ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst) {
+    }
+
+    /**
+     * One page of a region's latest results (each id once, as {@link #latestResults}), filtered and sorted as
+     * {@code query} says, with the number of matching results as the page's total. Every filter is served by an
+     * index of (region, filter, seq), so a page reads the rows it shows (since 2.1).
+     *
+     * @throws IllegalArgumentException if offset is negative or limit not positive
+     */
+    default Page<StoredResult> page(String regionCode, ResultQuery query, int offset, int limit) {
+        throw new UnsupportedOperationException("this store does not page results");
+    }
 }

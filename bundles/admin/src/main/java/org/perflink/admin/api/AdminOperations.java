@@ -41,6 +41,15 @@ public interface AdminOperations {
      */
     ObjectNode results(String regionCode, String kind, String limit, String offset, String project);
 
+    /**
+     * GET regions/{code}/results with its query parameters: as {@link #results(String, String, String, String, String)},
+     * and with {@code state} (PENDING|DELIVERED|DEAD), {@code q} (a project or department code prefix) or
+     * {@code sort} (newest|oldest) a filtered page from the store's indexes with its exact {@code total} (since 1.1).
+     */
+    default ObjectNode results(String regionCode, java.util.Map<String, String> query) {
+        return results(regionCode, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
+    }
+
     /** GET regions/{code}/projects/{projectCode}/timeline: verdicts → warnings → score → adjustment. */
     ObjectNode timeline(String regionCode, String projectCode);
 

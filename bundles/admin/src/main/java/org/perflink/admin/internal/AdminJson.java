@@ -30,6 +30,8 @@ import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
 import org.perflink.store.AuditLog;
 import org.perflink.store.PublicRecords;
+import org.perflink.store.StoredResult;
+import org.perflink.store.Page;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.ResultLedger;
@@ -314,6 +316,12 @@ public final class AdminJson implements AdminOperations {
         } else {
             out.put("total", q.ofProject() ? found.size() : offset + found.size());
         }
+        items(out, found);
+        return out;
+    }
+
+    /** The items of a results answer, in the given order. */
+    private void items(ObjectNode out, List<LatestResults.Item> found) {
         ArrayNode items = out.putArray("items");
         for (LatestResults.Item i : found) {
             ObjectNode n = items.addObject();
@@ -337,6 +345,28 @@ public final class AdminJson implements AdminOperations {
                 n.put("raw", i.json());
             }
         }
+    }
+
+    @Override
+    public ObjectNode results(String code, Map<String, String> query) {
+        if (query.get("project") != null || (query.get("state") == null && query.get("q") == null
+                && query.get("sort") == null)) {
+            return results(code, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
+        }
+        ResultPages.Request r = ResultPages.request(valid(code), query, MAX_OFFSET);
+        Page<StoredResult> page = results.page(r.region(), r.query(), r.offset(), r.limit());
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", r.region());
+        out.putNull("project");
+        out.put("kind", r.query().kind() == null ? null : r.query().kind().name());
+        out.put("state", r.query().state());
+        out.put("q", r.query().subjectPrefix());
+        out.put("sort", r.query().oldestFirst() ? "oldest" : "newest");
+        out.put("limit", r.limit());
+        out.put("offset", r.offset());
+        out.put("hasMore", r.offset() + page.items().size() < page.total());
+        out.put("total", page.total());
+        items(out, page.items().stream().map(ResultPages::item).toList());
         return out;
     }
 
@@ -372,8 +402,7 @@ public final class AdminJson implements AdminOperations {
     @Override
     public Download listXlsx(String list, String code, Map<String, String> query) throws IOException {
         SheetTable sheet = switch (list) {
-            case "results" -> ListSheets.results(results(code, query.get("kind"), query.get("limit"),
-                    query.get("offset"), query.get("project")));
+            case "results" -> ListSheets.results(results(code, query));
             case "dead-letters" -> ListSheets.deadLetters(deadLetters(code, query.get("offset"), query.get("limit")));
             case "audit" -> ListSheets.audit(audit(query.get("limit")));
             default -> throw new IllegalArgumentException("未知列表 (unknown list) '" + list

@@ -86,6 +86,18 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
     }
 
     @Override
+    public Page<StoredResult> page(String regionCode, ResultQuery q, int offset, int limit) {
+        List<StoredResult> matching = stored.stream().filter(r -> r.regionCode().equals(regionCode)
+                && (q.kind() == null || r.kind() == q.kind()) && (q.state() == null || q.state().equals(r.state()))
+                && (q.subjectPrefix() == null || (r.subject() != null && r.subject().startsWith(q.subjectPrefix()))))
+                .sorted(q.oldestFirst() ? java.util.Comparator.comparingLong(StoredResult::seq)
+                        : java.util.Comparator.comparingLong(StoredResult::seq).reversed())
+                .toList();
+        return new Page<>(matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size())),
+                matching.size(), offset, limit);
+    }
+
+    @Override
     public Page<DeadLetter> open(String regionCode, int offset, int limit) {
         List<DeadLetter> all = letters.getOrDefault(regionCode, List.of());
         return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size(), offset, limit);

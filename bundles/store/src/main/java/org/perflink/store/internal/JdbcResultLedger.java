@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perflink.api.model.ResultKind;
+import org.perflink.store.Page;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoredResult;
 
@@ -71,5 +72,70 @@ final class JdbcResultLedger implements ResultLedger {
                 return results;
             }
         });
+    }
+
+    @Override
+    public Page<StoredResult> page(String regionCode, ResultQuery query, int offset, int limit) {
+        requireNonNull(regionCode, "regionCode");
+        requireNonNull(query, "query");
+        if (offset < 0 || limit <= 0) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit > 0: " + offset + ", " + limit);
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(regionCode, query, params);
+        String select = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at FROM pl_result"
+                + where + " ORDER BY outbox_seq" + (query.oldestFirst() ? "" : " DESC")
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return jdbc.inTransaction(c -> {
+            List<StoredResult> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                int i = bind(ps, params);
+                ps.setInt(i++, offset);
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
+                                instant(rs, 8)));
+                    }
+                }
+            }
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pl_result" + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            return new Page<>(items, total, offset, limit);
+        });
+    }
+
+    /** The WHERE clause of a query, each filter on a column that leads an index after region_code. */
+    private static String where(String regionCode, ResultQuery q, List<Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE region_code = ?");
+        params.add(regionCode);
+        if (q.kind() != null) {
+            w.append(" AND kind = ?");
+            params.add(q.kind().name());
+        }
+        if (q.state() != null) {
+            w.append(" AND state = ?");
+            params.add(q.state());
+        }
+        if (q.subjectPrefix() != null && !q.subjectPrefix().isEmpty()) {
+            w.append(" AND subject LIKE ? ESCAPE '!'");
+            params.add(q.subjectPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return w.toString();
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params) throws java.sql.SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setString(i++, (String) p);
+        }
+        return i;
     }
 }
