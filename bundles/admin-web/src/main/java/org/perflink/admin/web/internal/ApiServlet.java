@@ -95,13 +95,13 @@ final class ApiServlet extends HttpServlet {
                 c -> operations.deadLetters(c.group(0), c.query("offset"), c.query("limit")));
         route("POST", REGION + "/dead-letters:replay", Permission.REPLAY,
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
-        get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0), c.query("kind"),
-                c.query("limit"), c.query("offset"), c.query("project")));
+        get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0),
+                c.queries("kind", "limit", "offset", "project", "state", "q", "sort")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
         // downloads (issue 15): the page's lists as xlsx, and the files of the open-data export (rules.md §9)
         get(REGION + "/results.xlsx", Permission.READ, c -> download(c, operations.listXlsx("results", c.group(0),
-                c.queries("kind", "limit", "offset", "project"))));
+                c.queries("kind", "limit", "offset", "project", "state", "q", "sort"))));
         get(REGION + "/dead-letters.xlsx", Permission.READ, c -> download(c, operations.listXlsx("dead-letters",
                 c.group(0), c.queries("offset", "limit"))));
         get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
