@@ -25,7 +25,8 @@ import org.perflink.store.internal.JdbcStore;
  * The admin page's result list at province scale (issue 15): a file H2 store with one verdict and one warning for each
  * of {@code --projects} projects (a third delivered), then the time of the first page (50 results) of the region's
  * latest results, unfiltered and with each search filter, median of 7 runs after 3 warm-ups.
- * {@code java -cp benchmarks/target/benchmarks.jar org.perflink.bench.ResultPageBench --projects 100000}
+ * {@code java -cp benchmarks/target/benchmarks.jar org.perflink.bench.ResultPageBench --projects 100000 [--dir DIR]}
+ * ({@code --dir}: the store's folder, kept; a folder that already holds the store is measured without refilling).
  */
 public final class ResultPageBench {
 
@@ -36,15 +37,18 @@ public final class ResultPageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int projects = args.length == 2 && args[0].equals("--projects") ? Integer.parseInt(args[1]) : 100_000;
-        Path dir = Files.createTempDirectory("perflink-page-bench");
+        List<String> a = Arrays.asList(args);
+        int projects = a.contains("--projects") ? Integer.parseInt(a.get(a.indexOf("--projects") + 1)) : 100_000;
+        Path dir = a.contains("--dir") ? Path.of(a.get(a.indexOf("--dir") + 1))
+                : Files.createTempDirectory("perflink-page-bench");
+        boolean filled = Files.exists(dir.resolve("store.mv.db"));
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(JdbcStore.h2FileUrl(dir.resolve("store")));
         JdbcStore store = JdbcStore.open(ds, Clock.systemUTC());
         long start = System.nanoTime();
         int perEvent = 5_000;
         String cursor = null;
-        for (int from = 0, seq = 1; from < projects; from += perEvent, seq++) {
+        for (int from = 0, seq = 1; !filled && from < projects; from += perEvent, seq++) {
             int to = Math.min(projects, from + perEvent);
             int first = from;
             String next = String.valueOf(seq);
@@ -64,7 +68,8 @@ public final class ResultPageBench {
             cursor = next;
         }
         List<Long> delivered = new ArrayList<>();
-        for (OutboxItem item : store.outbox().pending(REGION, java.time.Instant.now(), 2 * projects / 3)) {
+        for (OutboxItem item : filled ? List.<OutboxItem>of()
+                : store.outbox().pending(REGION, java.time.Instant.now(), 2 * projects / 3)) {
             delivered.add(item.seq());
         }
         for (int i = 0; i < delivered.size(); i += 1000) {
@@ -95,7 +100,7 @@ public final class ResultPageBench {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%-34s %8.2f ms  (page of %d, total %d)%n", name, ms[ms.length / 2], page.items().size(),
-                page.total());
+        System.out.printf("%-34s %8.2f ms  (page of %d, %s)%n", name, ms[ms.length / 2], page.items().size(),
+                page.total() == ResultLedger.TOTAL_UNKNOWN ? "more follow" : "total " + page.total());
     }
 }

@@ -35,10 +35,14 @@ public interface ResultLedger {
     record ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst) {
     }
 
+    /** The total of a {@link #page} that does not reach the end of the list. */
+    long TOTAL_UNKNOWN = -1;
+
     /**
      * One page of a region's latest results (each id once, as {@link #latestResults}), filtered and sorted as
-     * {@code query} says, with the number of matching results as the page's total. Every filter is served by an
-     * index of (region, filter, seq), so a page reads the rows it shows (since 2.1).
+     * {@code query} says. Every filter is served by an index of (region, filter, seq), so a page reads the rows it
+     * shows and one more: the page's total is exact when the page reaches the end of the list, and
+     * {@value #TOTAL_UNKNOWN} while more follow (counting would read every matching row of a province) (since 2.1).
      *
      * @throws IllegalArgumentException if offset is negative or limit not positive
      */

@@ -44,7 +44,7 @@ public interface AdminOperations {
     /**
      * GET regions/{code}/results with its query parameters: as {@link #results(String, String, String, String, String)},
      * and with {@code state} (PENDING|DELIVERED|DEAD), {@code q} (a project or department code prefix) or
-     * {@code sort} (newest|oldest) a filtered page from the store's indexes with its exact {@code total} (since 1.1).
+     * {@code sort} (newest|oldest) a filtered page from the store's indexes; {@code total} is known on the last page (since 1.1).
      */
     default ObjectNode results(String regionCode, java.util.Map<String, String> query) {
         return results(regionCode, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));

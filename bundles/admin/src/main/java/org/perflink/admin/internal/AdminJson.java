@@ -364,8 +364,13 @@ public final class AdminJson implements AdminOperations {
         out.put("sort", r.query().oldestFirst() ? "oldest" : "newest");
         out.put("limit", r.limit());
         out.put("offset", r.offset());
-        out.put("hasMore", r.offset() + page.items().size() < page.total());
-        out.put("total", page.total());
+        boolean more = page.total() == ResultLedger.TOTAL_UNKNOWN;
+        out.put("hasMore", more);
+        if (more) {
+            out.putNull("total"); // known once the search reaches its last page, as the plain list
+        } else {
+            out.put("total", page.total());
+        }
         items(out, page.items().stream().map(ResultPages::item).toList());
         return out;
     }

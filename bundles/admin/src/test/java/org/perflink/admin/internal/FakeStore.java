@@ -93,8 +93,9 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
                 .sorted(q.oldestFirst() ? java.util.Comparator.comparingLong(StoredResult::seq)
                         : java.util.Comparator.comparingLong(StoredResult::seq).reversed())
                 .toList();
+        boolean more = offset + limit < matching.size();
         return new Page<>(matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size())),
-                matching.size(), offset, limit);
+                more ? TOTAL_UNKNOWN : matching.size(), offset, limit);
     }
 
     @Override

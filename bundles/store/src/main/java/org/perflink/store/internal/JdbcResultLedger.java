@@ -91,7 +91,7 @@ final class JdbcResultLedger implements ResultLedger {
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = bind(ps, params);
                 ps.setInt(i++, offset);
-                ps.setInt(i, limit);
+                ps.setInt(i, limit == Integer.MAX_VALUE ? limit : limit + 1); // one past the page: do more follow?
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
@@ -100,15 +100,9 @@ final class JdbcResultLedger implements ResultLedger {
                     }
                 }
             }
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pl_result" + where)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            return new Page<>(items, total, offset, limit);
+            boolean more = items.size() > limit;
+            long total = more ? TOTAL_UNKNOWN : offset + items.size();
+            return new Page<>(more ? items.subList(0, limit) : items, total, offset, limit);
         });
     }
 
