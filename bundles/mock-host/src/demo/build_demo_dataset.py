@@ -308,7 +308,8 @@ D2 = project(G, '101', '普通高中改善办学条件', '1800000.00', 'PUBLISHE
 D3 = project(G, '102', '基本公共卫生服务补助资金', '9000000.00', 'PUBLISHED',
              target(G, 'PUBLISHED', std_t(HEA, '9000000.00'), '落实基本公共卫生服务项目。',
                     phase_dates=dates_upto(G, 'PUBLISHED', {'PUBLISHED': '2027-02-16'})), kind='TRANSFER',
-             design='SYNC_PUBLISH_DATE_MISMATCH: target published 2027-02-16, budget 2027-02-14 (WARN only)')
+             design='SYNC_PUBLISH_DATE_MISMATCH: target published 2027-02-16, budget 2027-02-14 (WARN only); '
+                    "rules v2 §9: 22 days after the budget's approval 2027-01-25")
 D4 = project(G, '102', '医疗卫生人才培养', '1600000.00', 'PUBLISHED',
              target(G, 'PUBLISHED', std_t(HEA, '1600000.00', weights=dict(W90, O1='25')), '培养基层医疗卫生人才。'),
              design='WEIGHTS_INVALID: weights sum to 100 (OUTPUT group 60) instead of 90 (WARN only)')
@@ -850,6 +851,10 @@ def compile_findings(p, phase, region=None):
         a, b = (t.get('phaseDates') or {}).get('PUBLISHED'), (p.get('budgetPhaseDates') or {}).get('PUBLISHED')
         if a and b and a != b:
             add('SYNC_PUBLISH_DATE_MISMATCH', 'WARN')
+        # rules v2 §9: published more than disclose.days (20) after the budget's approval
+        approved = (p.get('budgetPhaseDates') or {}).get('APPROVED')
+        if a and approved and (dt.date.fromisoformat(a) - dt.date.fromisoformat(approved)).days > 20:
+            add('DISCLOSE_LATE', 'WARN')
     f += library_findings(p, region)
     sev = {s for _, s in f}
     outcome = 'BLOCK' if 'BLOCK' in sev else 'WARN' if 'WARN' in sev else 'PASS'

@@ -51,7 +51,8 @@ public class CompileLoopIT extends PerfLinkTestSupport {
         assertVerdict(byProject, "440000-2027-000117", "BLOCK", List.of("SYNC_APPROVE_TARGET_NOT_APPROVED"));
         assertVerdict(byProject, "440000-2027-000120", "BLOCK", List.of("COST_EXCEEDS_BUDGET"));
         assertVerdict(byProject, "440000-2027-000124", "BLOCK", List.of("SYNC_PUBLISH_TARGET_NOT_PUBLISHED"));
-        assertVerdict(byProject, "440000-2027-000125", "WARN", List.of("SYNC_PUBLISH_DATE_MISMATCH"));
+        // rules v2 §9: published 22 days after the budget's approval (2027-01-25 → 2027-02-16), so also DISCLOSE_LATE
+        assertVerdict(byProject, "440000-2027-000125", "WARN", List.of("DISCLOSE_LATE", "SYNC_PUBLISH_DATE_MISMATCH"));
 
         JsonNode invalid = byProject.get("440000-2027-000133").path("body");
         assertEquals("BLOCK", invalid.path("outcome").asText());

@@ -19,6 +19,7 @@ import org.perflink.reports.CheckInputException;
 import org.perflink.reports.HostSimulation;
 import org.perflink.reports.RulePackFile;
 import org.perflink.reports.SimulationCsv;
+import org.perflink.reports.SimulationXlsx;
 import org.perflink.reports.SimulationTable;
 
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--current-pack", paramLabel = "FILE", description = "当前规则包文件 (current pack; default: built-in default)")
     String currentPack;
 
-    @Option(names = "--csv", paramLabel = "OUT.csv", description = "另写 CSV (also write the differences as CSV)")
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "另写 CSV (also write the differences as CSV; a name ending in .xlsx writes an Excel workbook)")
     String csv;
 
     @Option(names = "--page-size", paramLabel = "N", description = "每页条数 (items per page, 1..1000; default 200)")
@@ -113,7 +114,12 @@ final class SimulateCommand implements Callable<Integer> {
             HostSimulation.Result result = HostSimulation.run(close, HttpHosts.gateway(settings), url,
                     regionCode, evaluatedYear, current, candidate, LinkSimulation.NO_HISTORY, false, size);
             out.print(SimulationTable.render(result));
-            if (csvFile != null) {
+            if (csvFile != null && csvFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                try (java.io.OutputStream xlsx = Files.newOutputStream(csvFile)) {
+                    SimulationXlsx.write(result, xlsx); // Chinese columns, numbers as numbers
+                }
+                out.println("\nExcel: " + csvFile);
+            } else if (csvFile != null) {
                 SimulationCsv.write(result, csvFile);
                 out.println("\nCSV: " + csvFile);
             }

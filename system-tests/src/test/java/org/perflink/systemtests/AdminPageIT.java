@@ -143,6 +143,25 @@ class AdminPageIT extends SystemTestSupport {
                     .getAttribute("data-state"));
             Path resultsShot = b.screenshot("03-latest-results", false); // the newest ones: the list is long
 
+            // Issue 15: the search is server-side. By delivery state: only the refused verdict, with its exact total;
+            // by the start of its project code: its results only; the Excel link exports the same page.
+            b.script("var s = document.getElementById('rs-state'); s.value = 'DEAD'; s.dispatchEvent(new Event('change'));");
+            b.await("only the DEAD verdict, searched on the server", UI, d -> b.findAll("#rs-list li").size() == 1
+                    && b.findAll("#rs-list li[data-id='" + REJECTED + "']").size() == 1);
+            String total = text(b, "#rs-page");
+            assertTrue(total.endsWith("共 1 条") || total.endsWith("of 1"), "the exact total: " + total);
+            String xlsx = b.find("#rs-xlsx").getAttribute("href");
+            assertTrue(xlsx.contains("/results.xlsx?") && xlsx.contains("state=DEAD") && xlsx.contains("kind=verdict"), xlsx);
+            String rejectedProject = REJECTED.substring(0, REJECTED.indexOf('.'));
+            b.script("var s = document.getElementById('rs-state'); s.value = ''; s.dispatchEvent(new Event('change'));"
+                    + "var q = document.getElementById('rs-q'); q.value = arguments[0]; q.dispatchEvent(new Event('change'));",
+                    rejectedProject);
+            b.await("the project's verdicts, searched by its code", UI, d -> {
+                List<WebElement> items = b.findAll("#rs-list li");
+                return !items.isEmpty() && items.stream().allMatch(li -> li.getAttribute("data-id").startsWith(rejectedProject));
+            });
+            b.script("var q = document.getElementById('rs-q'); q.value = ''; q.dispatchEvent(new Event('change'));");
+
             // The dead letter, with the host's answer, replayed once the host accepts it.
             b.script("window.location.hash = arguments[0]", "#/regions");
             b.await("the matrix again", UI, d -> b.findAll("#matrix tr[data-region='" + KEPT + "'] a.badge.b-bad").size() == 1);

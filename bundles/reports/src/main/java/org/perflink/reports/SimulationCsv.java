@@ -65,31 +65,40 @@ public final class SimulationCsv {
     public static void write(HostSimulation.Result r, OutputStream stream) throws IOException {
         stream.write(BOM);
         Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        LinkSimulation.Report report = r.report();
         row(out, COLUMNS.toArray());
+        for (Object[] cells : rows(r)) {
+            row(out, cells);
+        }
+        out.flush();
+    }
+
+    /** The rows under the header, one array of {@link #COLUMNS}' cells each (shared with {@link SimulationXlsx}). */
+    static List<Object[]> rows(HostSimulation.Result r) {
+        LinkSimulation.Report report = r.report();
+        List<Object[]> rows = new ArrayList<>();
         for (ProjectChange c : report.projects()) {
-            row(out, run(r, "PROJECT", c.projectCode(), r.projectNames().get(c.projectCode()), c.departmentCode(),
+            rows.add(run(r, "PROJECT", c.projectCode(), r.projectNames().get(c.projectCode()), c.departmentCode(),
                     c.scope(), c.gradeBefore(), c.gradeAfter(), c.actionBefore(), c.actionAfter(),
                     c.ratioBefore(), c.ratioAfter(), money(c.deltaBefore()), money(c.deltaAfter()),
                     money(c.effect()), null, null, report.rejected().get(c.projectCode())));
         }
         for (DepartmentChange d : report.departments()) {
-            row(out, run(r, "DEPARTMENT", d.departmentCode(), r.departmentNames().get(d.departmentCode()),
+            rows.add(run(r, "DEPARTMENT", d.departmentCode(), r.departmentNames().get(d.departmentCode()),
                     d.departmentCode(), null, null, null, null, null, null, null, money(d.totalBefore()),
                     money(d.totalAfter()), money(d.change()), types(d.noticesBefore()), types(d.noticesAfter()),
                     report.rejected().get(d.departmentCode())));
         }
-        row(out, run(r, "TOTAL", r.regionCode(), null, null, null, null, null, null, null, null, null,
+        rows.add(run(r, "TOTAL", r.regionCode(), null, null, null, null, null, null, null, null, null,
                 money(report.totalBefore()), money(report.totalAfter()), money(report.budgetEffect()), null, null, null));
         for (Map.Entry<String, String> e : r.skipped().entrySet()) {
-            row(out, run(r, "SKIPPED", e.getKey(), null, null, null, null, null, null, null, null, null, null, null,
+            rows.add(run(r, "SKIPPED", e.getKey(), null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, e.getValue()));
         }
         for (Map.Entry<String, String> e : new TreeMap<>(report.rejected()).entrySet()) {
-            row(out, run(r, "REJECTED", e.getKey(), r.projectNames().get(e.getKey()), null, null, null, null, null,
+            rows.add(run(r, "REJECTED", e.getKey(), r.projectNames().get(e.getKey()), null, null, null, null, null,
                     null, null, null, null, null, null, null, null, e.getValue()));
         }
-        out.flush();
+        return rows;
     }
 
     private static Object[] run(HostSimulation.Result r, Object... cells) {
@@ -123,10 +132,7 @@ public final class SimulationCsv {
         if (value instanceof Number n) {
             return n.toString();
         }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
+        String s = SpreadsheetText.guarded(value.toString());
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             s = '"' + s.replace("\"", "\"\"") + '"';
         }

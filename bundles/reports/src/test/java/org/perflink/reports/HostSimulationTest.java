@@ -147,6 +147,30 @@ class HostSimulationTest {
     }
 
     @Test
+    void theXlsxHasChineseColumnsAndTheCsvsRowsWithAmountsAsNumbers() throws Exception {
+        HostSimulation.Result r = simulate("440000");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SimulationXlsx.write(r, bytes);
+        List<org.dhatim.fastexcel.reader.Row> rows;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertEquals(1 + 4 + 4 + 1, rows.size());
+        assertEquals(SimulationXlsx.COLUMNS_ZH, rows.get(0).stream().map(c -> c.getText()).toList());
+        assertEquals("调整后金额(元)", rows.get(0).getCellText(16));
+        var project = rows.stream().filter(row -> "440000-2027-000123".equals(row.getCellText(5))).findFirst().orElseThrow();
+        assertEquals("项目", project.getCellText(4));
+        assertEquals("教育信息化建设", project.getCellText(6));
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, project.getCell(16).getType());
+        assertEquals(0, d("-525000.00").compareTo(project.getCell(16).asNumber()));
+        assertEquals(0, d("-0.20").compareTo(project.getCell(14).asNumber()));
+        var total = rows.stream().filter(row -> "合计".equals(row.getCellText(4))).findFirst().orElseThrow();
+        assertEquals(0, d("-808500.00").compareTo(total.getCell(17).asNumber()));
+        assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, total.getCell(1).getType(), "the year is a number");
+    }
+
+    @Test
     void unusableHostItemsAreSkippedAndListedTheRestIsSimulated() throws Exception {
         post("/mock/regions/440100/evaluations", """
                 [{"projectCode": "440100-2027-000999", "year": 2027, "kind": "PROJECT", "recurrence": "CONTINUING",

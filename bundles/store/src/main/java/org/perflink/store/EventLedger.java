@@ -67,6 +67,14 @@ public interface EventLedger {
          */
         void add(HostResult result, String json, String contentHash);
 
+        /**
+         * Keeps (replaces) the public record of a project for the open-data export ({@link PublicRecords}); a null
+         * {@code json} deletes it. Committed with the event, like its results (since 2.1).
+         */
+        default void keepPublic(String kind, int year, String projectCode, String json) {
+            throw new UnsupportedOperationException("this store keeps no public records");
+        }
+
         /** Parks an input item that could not be handled (e.g. unidentifiable JSON) in the dead letters. */
         void reject(String key, String reason, String payload);
 

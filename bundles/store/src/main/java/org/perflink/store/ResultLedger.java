@@ -26,4 +26,27 @@ public interface ResultLedger {
      * at most {@code limit} (none when {@code limit} is not positive).
      */
     List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit);
+
+    /**
+     * What a page of a region's latest results is filtered and sorted by: a kind, a delivery state
+     * ({@link StoredResult#PENDING}, {@code DELIVERED}, {@code DEAD}) and a subject (project or department code)
+     * prefix, each null for any; newest first unless {@code oldestFirst}.
+     */
+    record ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst) {
+    }
+
+    /** The total of a {@link #page} that does not reach the end of the list. */
+    long TOTAL_UNKNOWN = -1;
+
+    /**
+     * One page of a region's latest results (each id once, as {@link #latestResults}), filtered and sorted as
+     * {@code query} says. Every filter is served by an index of (region, filter, seq), so a page reads the rows it
+     * shows and one more: the page's total is exact when the page reaches the end of the list, and
+     * {@value #TOTAL_UNKNOWN} while more follow (counting would read every matching row of a province) (since 2.1).
+     *
+     * @throws IllegalArgumentException if offset is negative or limit not positive
+     */
+    default Page<StoredResult> page(String regionCode, ResultQuery query, int offset, int limit) {
+        throw new UnsupportedOperationException("this store does not page results");
+    }
 }

@@ -41,6 +41,15 @@ public interface AdminOperations {
      */
     ObjectNode results(String regionCode, String kind, String limit, String offset, String project);
 
+    /**
+     * GET regions/{code}/results with its query parameters: as {@link #results(String, String, String, String, String)},
+     * and with {@code state} (PENDING|DELIVERED|DEAD), {@code q} (a project or department code prefix) or
+     * {@code sort} (newest|oldest) a filtered page from the store's indexes; {@code total} is known on the last page (since 1.1).
+     */
+    default ObjectNode results(String regionCode, java.util.Map<String, String> query) {
+        return results(regionCode, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
+    }
+
     /** GET regions/{code}/projects/{projectCode}/timeline: verdicts → warnings → score → adjustment. */
     ObjectNode timeline(String regionCode, String projectCode);
 
@@ -64,4 +73,26 @@ public interface AdminOperations {
 
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
+
+    /** A file the API sends as a download: its name, media type and bytes. */
+    record Download(String fileName, String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * GET regions/{code}/disclosure/{year}/{file}: one file of the region's open-data export (rules.md §9,
+     * {@code docs/disclosure.md}), made from the store on request (since 1.1).
+     */
+    default Download disclosure(String regionCode, String year, String file) {
+        throw new UnsupportedOperationException("no open-data export here");
+    }
+
+    /**
+     * GET regions/{code}/results.xlsx?kind=&limit=&offset=, regions/{code}/dead-letters.xlsx?offset=&limit=,
+     * audit.xlsx?limit=: a list of the page as an xlsx workbook with Chinese column names, the same page of items
+     * the JSON answer holds ({@code list}: {@code results}, {@code dead-letters}, {@code audit}; regionCode null
+     * for the audit log) (since 1.1).
+     */
+    default Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException {
+        throw new UnsupportedOperationException("no xlsx exports here");
+    }
 }

@@ -26,7 +26,12 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
+import org.perflink.reports.SheetTable;
+import org.perflink.reports.Xlsx;
 import org.perflink.store.AuditLog;
+import org.perflink.store.PublicRecords;
+import org.perflink.store.StoredResult;
+import org.perflink.store.Page;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.ResultLedger;
@@ -59,10 +64,19 @@ public final class AdminJson implements AdminOperations {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ErrorReport errors = new ErrorReport();
+    /** The open-data records (rules.md §9); null: no open-data export here. */
+    private final PublicRecords publicRecords;
 
     public AdminJson(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
             ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
             Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper) {
+        this(regions, store, deadLetters, results, audit, rulePacks, editor, live, clock, mapper, null);
+    }
+
+    public AdminJson(Supplier<Collection<RegionSettings>> regions, StoreStatus store, DeadLetters deadLetters,
+            ResultLedger results, AuditLog audit, RulePacks rulePacks, RegionConfigEditor editor,
+            Supplier<LiveStatus> live, Clock clock, ObjectMapper mapper, PublicRecords publicRecords) {
+        this.publicRecords = publicRecords;
         this.regions = regions;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -321,6 +335,12 @@ public final class AdminJson implements AdminOperations {
         } else {
             out.put("total", q.ofProject() ? found.size() : offset + found.size());
         }
+        items(out, found);
+        return out;
+    }
+
+    /** The items of a results answer, in the given order. */
+    private void items(ObjectNode out, List<LatestResults.Item> found) {
         ArrayNode items = out.putArray("items");
         for (LatestResults.Item i : found) {
             ObjectNode n = items.addObject();
@@ -344,6 +364,33 @@ public final class AdminJson implements AdminOperations {
                 n.put("raw", i.json());
             }
         }
+    }
+
+    @Override
+    public ObjectNode results(String code, Map<String, String> query) {
+        if (query.get("project") != null || (query.get("state") == null && query.get("q") == null
+                && query.get("sort") == null)) {
+            return results(code, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
+        }
+        ResultPages.Request r = ResultPages.request(valid(code), query, MAX_OFFSET);
+        Page<StoredResult> page = results.page(r.region(), r.query(), r.offset(), r.limit());
+        ObjectNode out = mapper.createObjectNode();
+        out.put("region", r.region());
+        out.putNull("project");
+        out.put("kind", r.query().kind() == null ? null : r.query().kind().name());
+        out.put("state", r.query().state());
+        out.put("q", r.query().subjectPrefix());
+        out.put("sort", r.query().oldestFirst() ? "oldest" : "newest");
+        out.put("limit", r.limit());
+        out.put("offset", r.offset());
+        boolean more = page.total() == ResultLedger.TOTAL_UNKNOWN;
+        out.put("hasMore", more);
+        if (more) {
+            out.putNull("total"); // known once the search reaches its last page, as the plain list
+        } else {
+            out.put("total", page.total());
+        }
+        items(out, page.items().stream().map(ResultPages::item).toList());
         return out;
     }
 
@@ -391,6 +438,29 @@ public final class AdminJson implements AdminOperations {
             n.put("after", a.after());
         }
         return out;
+    }
+
+    @Override
+    public Download disclosure(String code, String yearParam, String file) {
+        String region = valid(code);
+        int year = Disclosure.year(yearParam);
+        if (publicRecords == null) {
+            throw new NotFoundException("未启用公开数据导出 (no open-data export here)");
+        }
+        byte[] bytes = Disclosure.file(Disclosure.input(region, year, publicRecords, results, rulePacks), file);
+        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+    }
+
+    @Override
+    public Download listXlsx(String list, String code, Map<String, String> query) throws IOException {
+        SheetTable sheet = switch (list) {
+            case "results" -> ListSheets.results(results(code, query));
+            case "dead-letters" -> ListSheets.deadLetters(deadLetters(code, query.get("offset"), query.get("limit")));
+            case "audit" -> ListSheets.audit(audit(query.get("limit")));
+            default -> throw new IllegalArgumentException("未知列表 (unknown list) '" + list
+                    + "': results | dead-letters | audit");
+        };
+        return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
     }
 
     /** A configured region's code; 404 when there is no configuration for it. */

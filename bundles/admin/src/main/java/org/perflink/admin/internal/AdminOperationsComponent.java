@@ -19,6 +19,7 @@ import org.perflink.admin.api.AdminOperations;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditLog;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreStatus;
@@ -46,6 +47,9 @@ public final class AdminOperationsComponent {
     private RulePacks rulePacks;
 
     @Reference
+    private PublicRecords publicRecords;
+
+    @Reference
     private ConfigurationAdmin configAdmin;
 
     /** Every configured region, disabled ones included; replaced by SCR as regions come and go. */
@@ -61,7 +65,7 @@ public final class AdminOperationsComponent {
             List<RegionSettings> r = regions;
             return r == null ? List.of() : r;
         }, store, deadLetters, results, audit, rulePacks, new RegionConfigEditor(configAdmin, RegionConfigEditor.karafEtc()),
-                () -> LiveStatus.read(LiveStatus.defaultFile()), Clock.systemUTC(), new ObjectMapper());
+                () -> LiveStatus.read(LiveStatus.defaultFile()), Clock.systemUTC(), new ObjectMapper(), publicRecords);
         registration = context.registerService(AdminOperations.class, operations, null);
     }
 

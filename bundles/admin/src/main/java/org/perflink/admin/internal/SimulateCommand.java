@@ -23,10 +23,11 @@ import org.perflink.reports.CheckInputException;
 import org.perflink.reports.HostSimulation;
 import org.perflink.reports.RulePackFile;
 import org.perflink.reports.SimulationCsv;
+import org.perflink.reports.SimulationXlsx;
 import org.perflink.reports.SimulationTable;
 
 /**
- * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE]}: the what-if simulation against the region's
+ * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE.csv|FILE.xlsx]}: the what-if simulation against the region's
  * host, the {@link HostGateway} service its configuration selects ({@link HostRouting}), the region's current effective pack
  * against the file's pack laid over it, with the year's RED warnings from the store (the engine's
  * {@link ResultHistories} service), as LINK would see them.
@@ -73,10 +74,20 @@ public final class SimulateCommand {
         if (csvFile == null) {
             return table;
         }
+        boolean xlsx = isXlsx(csvFile);
         try (OutputStream out = WorkDirectory.create(csvFile)) {
-            SimulationCsv.write(result, out);
+            if (xlsx) {
+                SimulationXlsx.write(result, out);
+            } else {
+                SimulationCsv.write(result, out);
+            }
         }
-        return table + "\nCSV: " + csvFile + "\n";
+        return table + (xlsx ? "\nExcel: " : "\nCSV: ") + csvFile + "\n";
+    }
+
+    /** A file named {@code *.xlsx} gets the Excel workbook (Chinese columns, numbers as numbers) instead of CSV. */
+    static boolean isXlsx(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** The gateway pages at most its host's {@code pageSize}; ask for the contract's largest page. */
@@ -92,8 +103,9 @@ public final class SimulateCommand {
 
     static Path csvFile(Path csv) throws CheckInputException {
         Path file = csv.toAbsolutePath().normalize();
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new CheckInputException("--csv 须为 .csv 文件 (--csv must name a .csv file): " + file);
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") && !isXlsx(file)) {
+            throw new CheckInputException("--csv 须为 .csv 或 .xlsx 文件 (--csv must name a .csv file, or an .xlsx file for"
+                    + " Excel): " + file);
         }
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
             throw new CheckInputException("目录不存在 (no such directory): " + file.getParent());

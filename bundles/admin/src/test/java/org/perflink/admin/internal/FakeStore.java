@@ -18,13 +18,28 @@ import org.perflink.store.DeadLetters;
 import org.perflink.store.EventLedger;
 import org.perflink.store.HandledEvent;
 import org.perflink.store.Page;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.RegionStatus;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreStatus;
 import org.perflink.store.StoredResult;
 
 /** The store as the admin commands use it: status, dead letters, replay and the audit log. */
-public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, AuditLog, EventLedger {
+public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, AuditLog, EventLedger, PublicRecords {
+
+    /** Kept public records by region/year/kind, each by projectCode. */
+    public final Map<String, java.util.TreeMap<String, String>> publicRecords = new HashMap<>();
+
+    @Override
+    public void forEach(String regionCode, int year, String kind, java.util.function.Consumer<PublicRecord> each) {
+        publicRecords.getOrDefault(regionCode + "/" + year + "/" + kind, new java.util.TreeMap<>())
+                .forEach((code, body) -> each.accept(new PublicRecord(regionCode, year, kind, code, body)));
+    }
+
+    @Override
+    public long count(String regionCode, int year, String kind) {
+        return publicRecords.getOrDefault(regionCode + "/" + year + "/" + kind, new java.util.TreeMap<>()).size();
+    }
 
     public final Map<String, RegionStatus> statuses = new HashMap<>();
     public final Map<String, List<DeadLetter>> letters = new HashMap<>();
@@ -68,6 +83,19 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
     public List<StoredResult> latestResults(String regionCode, ResultKind kind, int limit) {
         return stored.stream().filter(r -> r.regionCode().equals(regionCode) && (kind == null || r.kind() == kind))
                 .limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public Page<StoredResult> page(String regionCode, ResultQuery q, int offset, int limit) {
+        List<StoredResult> matching = stored.stream().filter(r -> r.regionCode().equals(regionCode)
+                && (q.kind() == null || r.kind() == q.kind()) && (q.state() == null || q.state().equals(r.state()))
+                && (q.subjectPrefix() == null || (r.subject() != null && r.subject().startsWith(q.subjectPrefix()))))
+                .sorted(q.oldestFirst() ? java.util.Comparator.comparingLong(StoredResult::seq)
+                        : java.util.Comparator.comparingLong(StoredResult::seq).reversed())
+                .toList();
+        boolean more = offset + limit < matching.size();
+        return new Page<>(matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size())),
+                more ? TOTAL_UNKNOWN : matching.size(), offset, limit);
     }
 
     @Override

@@ -90,6 +90,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFileNamedXlsxGetsTheExcelWorkbook() throws Exception {
+        Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
+        Path xlsx = dir.resolve("out.xlsx");
+        String out = SimulateCommand.run("440000", "2027", pack, xlsx, Loaded.close(), settings, regionWithOwnHost(), packs, store);
+        assertTrue(out.contains("Excel: " + xlsx), out);
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            var rows = wb.getFirstSheet().read();
+            assertEquals(org.perflink.reports.SimulationXlsx.COLUMNS_ZH, rows.get(0).stream().map(c -> c.getText()).toList());
+            var total = rows.stream().filter(r -> "合计".equals(r.getCellText(4))).findFirst().orElseThrow();
+            assertEquals(org.dhatim.fastexcel.reader.CellType.NUMBER, total.getCell(17).getType());
+        }
+    }
+
+    @Test
     void theStoresRedWarningsFeedTheReminder() throws Exception {
         Path pack = storedRedWarningAndPack();
         String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store));

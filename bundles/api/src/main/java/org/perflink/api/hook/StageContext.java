@@ -55,6 +55,19 @@ public interface StageContext {
                 (key, reason) -> reject(key, reason, null), this::checkpoint);
     }
 
+    /** The kind of {@link #keepPublic} record that holds a project's published target (rules.md §9). */
+    String PUBLIC_TARGET = "TARGET";
+
+    /**
+     * Keeps what rules.md §9 makes public about a project of {@code year} (its published target, as the JSON object
+     * the open-data export reads) in PerfLink's store, with the event's results; never sent to the host. A null
+     * {@code json} withdraws the record (the project became confidential, or its target is no longer published).
+     * A context without such a store ignores it (since 1.3).
+     */
+    default void keepPublic(String kind, int year, String projectCode, String json) {
+        // by default there is no open-data store
+    }
+
     /** Records an item that could not be handled at all (not even identified); goes to the dead-letter store. */
     void reject(String key, String reason, String payload);
 }

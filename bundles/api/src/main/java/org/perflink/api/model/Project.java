@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A budget project (项目) with its performance target. Since 1.2 (host contract v1.1): {@code predecessor} (the
- * same project's previous record, 延续/滚动), {@code period} (实施期) and, on ADJUST events, {@code targetRevision}.
+ * same project's previous record, 延续/滚动), {@code period} (实施期) and, on ADJUST events, {@code targetRevision};
+ * {@code confidential} (涉密): never in PerfLink's open-data export (rules.md §9).
  */
 public record Project(
         String projectCode,
@@ -29,10 +30,27 @@ public record Project(
         Target target,
         Predecessor predecessor,
         Period period,
-        TargetRevision targetRevision) {
+        TargetRevision targetRevision,
+        Boolean confidential) {
 
     public Project {
         budgetPhaseDates = budgetPhaseDates == null ? Map.of() : Map.copyOf(budgetPhaseDates);
+    }
+
+    /** A project of host contract v1.1 that is not confidential (涉密, rules.md §9). */
+    public Project(String projectCode, long revision, String regionCode, int year, String departmentCode,
+            String departmentName, String unitCode, String unitName, String name, ProjectKind kind,
+            String functionCode, boolean isNew, boolean isMajor, BigDecimal budgetAmount, Phase budgetPhase,
+            Map<Phase, LocalDate> budgetPhaseDates, ExAnte exAnte, Target target, Predecessor predecessor,
+            Period period, TargetRevision targetRevision) {
+        this(projectCode, revision, regionCode, year, departmentCode, departmentName, unitCode, unitName, name, kind,
+                functionCode, isNew, isMajor, budgetAmount, budgetPhase, budgetPhaseDates, exAnte, target, predecessor,
+                period, targetRevision, null);
+    }
+
+    /** 涉密 (host contract v1.1 {@code confidential: true}); absent means not confidential. */
+    public boolean isConfidential() {
+        return Boolean.TRUE.equals(confidential);
     }
 
     /** A project as host contract v1 describes it. */
@@ -42,7 +60,7 @@ public record Project(
             Map<Phase, LocalDate> budgetPhaseDates, ExAnte exAnte, Target target) {
         this(projectCode, revision, regionCode, year, departmentCode, departmentName, unitCode, unitName, name, kind,
                 functionCode, isNew, isMajor, budgetAmount, budgetPhase, budgetPhaseDates, exAnte, target, null, null,
-                null);
+                null, null);
     }
 
     /** The previous record of the same project (read with {@code GET …/projects/{projectCode}?year=}). */

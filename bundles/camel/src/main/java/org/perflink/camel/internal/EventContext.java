@@ -29,7 +29,12 @@ final class EventContext implements StageContext {
     /** Results held before a commit of their own, at most (a page of the host is 200 by default). */
     static final int MAX_HELD = 1000;
 
-    private record Held(HostResult result, String json, String hash, String rejectKey, String reason, String payload) {
+    private record Held(HostResult result, String json, String hash, String rejectKey, String reason, String payload,
+            PublicRecord publicRecord) {
+    }
+
+    /** A record for the open-data export (rules.md §9), kept with the results; json null withdraws it. */
+    private record PublicRecord(String kind, int year, String projectCode, String json) {
     }
 
     private final String regionCode;
@@ -100,7 +105,7 @@ final class EventContext implements StageContext {
     @Override
     public void emit(HostResult result) {
         ResultEncoder.Encoded encoded = encoder.encode(result);
-        held.add(new Held(result, encoded.json(), encoded.contentHash(), null, null, null));
+        held.add(new Held(result, encoded.json(), encoded.contentHash(), null, null, null, null));
         if (held.size() >= MAX_HELD) {
             checkpoint();
         }
@@ -109,7 +114,12 @@ final class EventContext implements StageContext {
     @Override
     public void reject(String key, String reason, String payload) {
         LOG.warn("Region {} event {}: item {} rejected: {}", regionCode, event.eventId(), key, reason);
-        held.add(new Held(null, null, null, key, reason, payload));
+        held.add(new Held(null, null, null, key, reason, payload, null));
+    }
+
+    @Override
+    public void keepPublic(String kind, int year, String projectCode, String json) {
+        held.add(new Held(null, null, null, null, null, null, new PublicRecord(kind, year, projectCode, json)));
     }
 
     /** Commits what was emitted since the last checkpoint; the cursor stays before the event. */
@@ -131,6 +141,9 @@ final class EventContext implements StageContext {
             for (Held h : held) {
                 if (h.result() != null) {
                     tx.add(h.result(), h.json(), h.hash());
+                } else if (h.publicRecord() != null) {
+                    PublicRecord p = h.publicRecord();
+                    tx.keepPublic(p.kind(), p.year(), p.projectCode(), p.json());
                 } else {
                     tx.reject(h.rejectKey(), h.reason(), h.payload());
                 }

@@ -120,6 +120,14 @@ class CompileLoopEndToEndTest extends DemoHostTestSupport {
         assertEquals(33, h.regionStatus().delivered());
         assertEquals(0, h.regionStatus().deadLetters());
         assertEquals(true, h.status.snapshot(h.mapper, h.store.status()).path("idle").asBoolean());
+
+        // rules.md §9: the PUBLISHED event kept the published targets for the open-data export (not the
+        // malformed 000133, not 000124 whose target is only APPROVED), with the event, never sent to the host
+        List<String> kept = new java.util.ArrayList<>();
+        h.store.publicRecords().forEach(Harness.REGION, 2027, "TARGET", r -> kept.add(r.projectCode()));
+        assertEquals(List.of("440000-2027-000123", "440000-2027-000125", "440000-2027-000126", "440000-2027-000127",
+                "440000-2027-000128", "440000-2027-000129", "440000-2027-000130", "440000-2027-000131",
+                "440000-2027-000132"), kept);
     }
 
     /**

@@ -89,11 +89,18 @@ public final class CompileHook implements StageHook {
         PriorLookup lookup = event.phase() == Phase.LIBRARY
                 ? new PriorLookup(event.regionCode(), host, context.history()) : null;
         ExAnteRegistry registry = new ExAnteRegistry(event, host);
+        boolean disclosing = event.phase() == Phase.PUBLISHED || event.phase() == Phase.ADJUST;
         Consumer<Parsed<Project>> checkOne = item -> {
             if (item.identified()) {
                 PriorRecords prior = lookup == null || !item.valid() ? PriorRecords.NONE : priorOf(lookup, item.value());
                 Map<String, Evaluator> evaluators = item.valid() ? registry.of(item.value()) : Map.of();
                 context.emit(HostResult.of(checker.check(item, event, pack, p -> prior, p -> evaluators)));
+                if (disclosing && item.valid()) {
+                    // rules.md §9: the published target enters the open-data export after PUBLISHED and ADJUST
+                    Project project = item.value();
+                    context.keepPublic(StageContext.PUBLIC_TARGET, project.year(), project.projectCode(),
+                            PublicTarget.of(project));
+                }
             } else {
                 context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
                         + item.errorPath() + "': " + item.error(), null);

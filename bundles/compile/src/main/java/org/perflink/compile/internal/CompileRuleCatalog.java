@@ -54,7 +54,8 @@ public final class CompileRuleCatalog implements RuleCatalog {
             text("ADJUST_TOO_LATE", "目标调整晚于截止日期", "the target adjustment came after the deadline"),
             text("ADJUST_TARGET_LOWERED", "已批复指标被调低且无调整理由", "an approved indicator was lowered without a reason"),
             text("ADJUST_NOT_TOGETHER", "目标与预算未同步调整", "the target and the budget did not move together"),
-            text("EVALUATOR_CONFLICT", "事前评估的评估人与项目单位存在利益关联，须回避", "an ex-ante assessor is tied to the project's department or unit and must stand aside"));
+            text("EVALUATOR_CONFLICT", "事前评估的评估人与项目单位存在利益关联，须回避", "an ex-ante assessor is tied to the project's department or unit and must stand aside"),
+            text("DISCLOSE_LATE", "绩效目标晚于预算批复后规定天数公开", "the target was published too long after the budget's approval"));
 
     private final List<Param> parameters;
     private final List<RuleInfo> rules;

@@ -36,6 +36,7 @@ import org.perflink.compile.internal.CompilePhase.Reviewed;
 @ReviewGraded(groups = Reviewed.class)
 @SyncedWithBudget(phase = Phase.APPROVED, groups = Approved.class)
 @SyncedWithBudget(phase = Phase.PUBLISHED, groups = Published.class)
+@DisclosedInTime(groups = Published.class)
 @ExAnteAssessed(groups = Declared.class)
 @ExAnteIndependent(groups = {Library.class, Declared.class})
 @CompleteIndicatorSystem(groups = {Declared.class, Adjusted.class})

@@ -59,7 +59,9 @@ public enum Rule {
     ADJUST_TARGET_LOWERED(ADJUST, BLOCK),
     ADJUST_NOT_TOGETHER(ADJUST, WARN),
     // §10 evaluators: the ex-ante assessment's (the key evaluation's is a close-stage finding); LIBRARY and DECLARED+
-    EVALUATOR_CONFLICT(LIBRARY, BLOCK);
+    EVALUATOR_CONFLICT(LIBRARY, BLOCK),
+    // §9 disclosure (绩效信息公开, since rules v2): last, so the ids before it keep their places
+    DISCLOSE_LATE(PUBLISHED, WARN);
 
     private final Phase phase;
     private final Severity severity;

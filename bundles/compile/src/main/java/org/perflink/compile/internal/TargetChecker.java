@@ -79,7 +79,8 @@ public final class TargetChecker implements AutoCloseable {
             LibraryAdmission.DEPARTMENT_THRESHOLD,
             TargetAdjusted.DEADLINE,
             TargetAdjusted.BUDGET_TOLERANCE,
-            EvaluatorTies.COOLING_YEARS);
+            EvaluatorTies.COOLING_YEARS,
+            DisclosedInTime.DAYS);
 
     private static final List<RuleInfo> RULES = Arrays.stream(Rule.values())
             .map(r -> new RuleInfo(r.id(), r.phase(), r.severity())).toList();

@@ -46,6 +46,7 @@ class PhaseInheritanceTest extends CheckerTestSupport {
             Map.entry("SYNC_APPROVE_DATE_MISMATCH", aProject().targetDate(Phase.APPROVED, APPROVED_ON.plusDays(1)).build()),
             Map.entry("SYNC_PUBLISH_TARGET_NOT_PUBLISHED", aProject().targetPhase(Phase.APPROVED).build()),
             Map.entry("SYNC_PUBLISH_DATE_MISMATCH", aProject().targetDate(Phase.PUBLISHED, PUBLISHED_ON.plusDays(1)).build()),
+            Map.entry("DISCLOSE_LATE", aProject().targetDate(Phase.PUBLISHED, APPROVED_ON.plusDays(21)).build()),
             Map.entry("EX_ANTE_REQUIRED", aProject().isNew().budget("5000000.00").build()),
             Map.entry("EX_ANTE_NOT_SUPPORTED", aProject().exAnte(Status.DONE, Conclusion.NOT_SUPPORT).build()),
             Map.entry("INDICATOR_OUTPUT_MISSING", aProject().remove("I1").remove("I2").remove("I3").build()),

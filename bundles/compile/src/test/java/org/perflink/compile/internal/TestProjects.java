@@ -34,7 +34,7 @@ public final class TestProjects {
     public static final LocalDate DECLARED_ON = LocalDate.of(2026, 10, 10);
     public static final LocalDate REVIEWED_ON = LocalDate.of(2026, 11, 2);
     public static final LocalDate APPROVED_ON = LocalDate.of(2027, 1, 20);
-    public static final LocalDate PUBLISHED_ON = LocalDate.of(2027, 2, 10);
+    public static final LocalDate PUBLISHED_ON = LocalDate.of(2027, 2, 5); // within disclose.days (20) of APPROVED_ON
 
     /**
      * The core indicators of {@link #FUNCTION} in {@link #library()}: the names of the default set, with a history
@@ -85,6 +85,7 @@ public final class TestProjects {
         private long revision = 3;
         private String functionCode = FUNCTION;
         private boolean isNew;
+        private boolean confidential;
         private boolean isMajor;
         private BigDecimal budget = new BigDecimal("2000000.00");
         private final Map<Phase, LocalDate> budgetDates = dates();
@@ -268,7 +269,13 @@ public final class TestProjects {
                     periodIndicators.stream().map(IndicatorBuilder::build).toList()) : null;
             return new Project(code, revision, "440000", 2027, "101", "省教育厅", "101001", "省教育装备中心",
                     "义务教育薄弱环节改善", ProjectKind.PROJECT, functionCode, isNew, isMajor, budget,
-                    Phase.PUBLISHED, budgetDates, exAnte, target, predecessor, period, targetRevision);
+                    Phase.PUBLISHED, budgetDates, exAnte, target, predecessor, period, targetRevision, confidential);
+        }
+
+        /** 涉密: never in the open-data export (rules.md §9). */
+        public ProjectBuilder confidential() {
+            this.confidential = true;
+            return this;
         }
     }
 

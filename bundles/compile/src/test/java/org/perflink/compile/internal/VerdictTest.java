@@ -168,15 +168,16 @@ class VerdictTest extends CheckerTestSupport {
                         Map.entry("exAnte.department.threshold", "1000000"),
                         Map.entry("adjust.deadline", "09-30"),
                         Map.entry("adjust.budgetTolerance", "0.10"),
-                        Map.entry("evaluator.conflict.coolingYears", "3")),
+                        Map.entry("evaluator.conflict.coolingYears", "3"),
+                        Map.entry("disclose.days", "20")),
                 checker.parameters().stream().collect(java.util.stream.Collectors.toMap(Param::key, Param::defaultValue)));
         assertTrue(checker.parameters().stream().noneMatch(p -> p.description().isBlank()));
     }
 
     @Test
     void theRuleCatalogueMatchesRulesMd() {
-        // rules.md §1, §7, §8 and, since rules v2, §11's three and §10's conflict on ex-ante assessments
-        assertEquals(37, TargetChecker.rules().size());
+        // rules.md §1, §7, §8, §9 and, since rules v2, §11's three and §10's conflict on ex-ante assessments
+        assertEquals(38, TargetChecker.rules().size());
         assertEquals(new TargetChecker.RuleInfo("SYNC_PUBLISH_DATE_MISMATCH", Phase.PUBLISHED, Severity.WARN),
                 TargetChecker.rules().get(8));
         assertEquals(new TargetChecker.RuleInfo("LIBRARY_UNKNOWN_INDICATOR", Phase.DECLARED, Severity.INFO),
@@ -191,6 +192,8 @@ class VerdictTest extends CheckerTestSupport {
                 TargetChecker.rules().get(35));
         assertEquals(new TargetChecker.RuleInfo("EVALUATOR_CONFLICT", Phase.LIBRARY, Severity.BLOCK),
                 TargetChecker.rules().get(36));
+        assertEquals(new TargetChecker.RuleInfo("DISCLOSE_LATE", Phase.PUBLISHED, Severity.WARN),
+                TargetChecker.rules().get(37));
     }
 
     @Test

@@ -98,6 +98,12 @@ final class EventTx implements EventTransaction {
     }
 
     @Override
+    public void keepPublic(String kind, int year, String projectCode, String json) {
+        checkOpen();
+        guarded(() -> JdbcPublicRecords.keep(c, regionCode, year, kind, projectCode, json, eventId, now));
+    }
+
+    @Override
     public void reject(String key, String reason, String payload) {
         checkOpen();
         guarded(() -> {

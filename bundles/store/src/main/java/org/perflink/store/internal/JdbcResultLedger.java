@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perflink.api.model.ResultKind;
+import org.perflink.store.Page;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoredResult;
 
@@ -51,7 +52,8 @@ final class JdbcResultLedger implements ResultLedger {
         }
         String sql = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at "
                 + "FROM pl_result WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
-                + " ORDER BY outbox_seq DESC FETCH FIRST ? ROWS ONLY";
+                + " ORDER BY region_code DESC, " + (kind == null ? "" : "kind DESC, ")
+                + "outbox_seq DESC FETCH FIRST ? ROWS ONLY"; // the index's order: read in order, not sorted
         return jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -71,5 +73,78 @@ final class JdbcResultLedger implements ResultLedger {
                 return results;
             }
         });
+    }
+
+    @Override
+    public Page<StoredResult> page(String regionCode, ResultQuery query, int offset, int limit) {
+        requireNonNull(regionCode, "regionCode");
+        requireNonNull(query, "query");
+        if (offset < 0 || limit <= 0) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit > 0: " + offset + ", " + limit);
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(regionCode, query, params);
+        String direction = query.oldestFirst() ? "" : " DESC";
+        String select = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at FROM pl_result"
+                + where + " ORDER BY " + indexOrder(query, direction) + "outbox_seq" + direction
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return jdbc.inTransaction(c -> {
+            List<StoredResult> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                int i = bind(ps, params);
+                ps.setInt(i++, offset);
+                ps.setInt(i, limit == Integer.MAX_VALUE ? limit : limit + 1); // one past the page: do more follow?
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
+                                instant(rs, 8)));
+                    }
+                }
+            }
+            boolean more = items.size() > limit;
+            long total = more ? TOTAL_UNKNOWN : offset + items.size();
+            return new Page<>(more ? items.subList(0, limit) : items, total, offset, limit);
+        });
+    }
+
+    /**
+     * The equality columns of the index that serves the query, named in the ORDER BY before outbox_seq: they are
+     * constant in the result, so the order is the same, but H2 then reads the index in order (and stops after the
+     * page) instead of sorting every row of the region (measured: 21 ms instead of 1.6 s for 200 000 results).
+     */
+    private static String indexOrder(ResultQuery q, String direction) {
+        String order = "region_code" + direction + ", ";
+        if (q.kind() != null) {
+            return order + "kind" + direction + ", ";
+        }
+        return q.state() != null ? order + "state" + direction + ", " : order;
+    }
+
+    /** The WHERE clause of a query, each filter on a column that leads an index after region_code. */
+    private static String where(String regionCode, ResultQuery q, List<Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE region_code = ?");
+        params.add(regionCode);
+        if (q.kind() != null) {
+            w.append(" AND kind = ?");
+            params.add(q.kind().name());
+        }
+        if (q.state() != null) {
+            w.append(" AND state = ?");
+            params.add(q.state());
+        }
+        if (q.subjectPrefix() != null && !q.subjectPrefix().isEmpty()) {
+            w.append(" AND subject LIKE ? ESCAPE '!'");
+            params.add(q.subjectPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return w.toString();
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params) throws java.sql.SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setString(i++, (String) p);
+        }
+        return i;
     }
 }

@@ -12,6 +12,7 @@ import org.perflink.store.AuditLog;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreException;
 import org.perflink.store.StoreStatus;
@@ -56,6 +57,7 @@ public final class JdbcStore {
     private final JdbcResultLedger results;
     private final JdbcAuditLog audit;
     private final JdbcStoreStatus status;
+    private final JdbcPublicRecords publicRecords;
 
     private JdbcStore(Jdbc jdbc) {
         this.events = new JdbcEventLedger(jdbc);
@@ -64,6 +66,7 @@ public final class JdbcStore {
         this.results = new JdbcResultLedger(jdbc);
         this.audit = new JdbcAuditLog(jdbc);
         this.status = new JdbcStoreStatus(jdbc);
+        this.publicRecords = new JdbcPublicRecords(jdbc);
     }
 
     /**
@@ -105,6 +108,10 @@ public final class JdbcStore {
 
     public AuditLog auditLog() {
         return audit;
+    }
+
+    public PublicRecords publicRecords() {
+        return publicRecords;
     }
 
     public StoreStatus status() {

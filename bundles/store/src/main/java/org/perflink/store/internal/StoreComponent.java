@@ -36,6 +36,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.perflink.store.AuditLog;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
@@ -207,6 +208,7 @@ public final class StoreComponent {
             register(ResultLedger.class, store.resultLedger());
             register(AuditLog.class, store.auditLog());
             register(StoreStatus.class, store.status());
+            register(PublicRecords.class, store.publicRecords());
             LOG.info("PerfLink store open at {} ({}), node {}, pool of {}, outbox kept {} days", safeUrl, driver, node,
                     poolConfig.getMaximumPoolSize(), retention.toDays());
             opened.complete(store);

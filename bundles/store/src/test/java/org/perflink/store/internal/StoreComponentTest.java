@@ -33,6 +33,7 @@ import org.perflink.store.AuditLog;
 import org.perflink.store.DeadLetters;
 import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
+import org.perflink.store.PublicRecords;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreStatus;
 
@@ -126,7 +127,7 @@ class StoreComponentTest {
         component.store(WAIT); // registered on the component's own thread once the database is open
 
         assertEquals(List.of(EventLedger.class, Outbox.class, DeadLetters.class, ResultLedger.class, AuditLog.class,
-                StoreStatus.class), List.copyOf(registered.keySet()));
+                StoreStatus.class, PublicRecords.class), List.copyOf(registered.keySet()));
         registered.forEach((type, part) -> assertTrue(type.isInstance(part), type + ": " + part));
         EventLedger ledger = (EventLedger) registered.get(EventLedger.class);
         ledger.handle("440000", Stage.COMPILE, null, null, "1", tx -> {

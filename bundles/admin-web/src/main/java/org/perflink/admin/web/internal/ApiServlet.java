@@ -62,6 +62,17 @@ final class ApiServlet extends HttpServlet {
         String query(String name) {
             return request.getParameter(name);
         }
+
+        /** The named query parameters that are present. */
+        java.util.Map<String, String> queries(String... names) {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            for (String n : names) {
+                if (request.getParameter(n) != null) {
+                    out.put(n, request.getParameter(n));
+                }
+            }
+            return out;
+        }
     }
 
     private final transient AdminOperations operations;
@@ -84,13 +95,27 @@ final class ApiServlet extends HttpServlet {
                 c -> operations.deadLetters(c.group(0), c.query("offset"), c.query("limit")));
         route("POST", REGION + "/dead-letters:replay", Permission.REPLAY,
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
-        get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0), c.query("kind"),
-                c.query("limit"), c.query("offset"), c.query("project")));
+        get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0),
+                c.queries("kind", "limit", "offset", "project", "state", "q", "sort")));
         get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.query("year")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
         get(REGION + "/evaluators", Permission.READ, c -> operations.evaluators(c.group(0), c.query("year")));
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
+        // downloads (issue 15): the page's lists as xlsx, and the files of the open-data export (rules.md §9)
+        get(REGION + "/results.xlsx", Permission.READ, c -> download(c, operations.listXlsx("results", c.group(0),
+                c.queries("kind", "limit", "offset", "project", "state", "q", "sort"))));
+        get(REGION + "/dead-letters.xlsx", Permission.READ, c -> download(c, operations.listXlsx("dead-letters",
+                c.group(0), c.queries("offset", "limit"))));
+        get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
+        get(REGION + "/disclosure/([0-9]+)/([a-z]+[.][a-z]+)", Permission.READ,
+                c -> download(c, operations.disclosure(c.group(0), c.group(1), c.group(2))));
+    }
+
+    /** Sends the file; null tells dispatch that the answer is written. */
+    private static ObjectNode download(Call c, AdminOperations.Download d) throws IOException {
+        Responses.download(c.response(), d.fileName(), d.mediaType(), d.bytes());
+        return null;
     }
 
     private void get(String path, Permission permission, Handler handler) {
@@ -171,7 +196,9 @@ final class ApiServlet extends HttpServlet {
         if (change) {
             LOG.info("admin API: {} {} by {}", method, path, user.name());
         }
-        Responses.json(resp, 200, result);
+        if (result != null) {
+            Responses.json(resp, 200, result);
+        }
         return 200;
     }
 

@@ -64,6 +64,15 @@ final class Responses {
         r.setContentLength(0);
     }
 
+    /** A file download: an attachment with its (UTF-8) file name, never sniffed or cached. */
+    static void download(HttpServletResponse r, String fileName, String type, byte[] bytes) throws IOException {
+        securityHeaders(r);
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        r.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        send(r, 200, type, bytes);
+    }
+
     private static void send(HttpServletResponse r, int status, String type, byte[] bytes) throws IOException {
         r.setStatus(status);
         r.setContentType(type);

@@ -110,7 +110,7 @@ class AdminWebTest {
         };
         api = new AdminJson(() -> regions, store, store, store, store, packs, new RegionConfigEditor(configAdmin, etc),
                 () -> live, Clock.systemUTC(),
-                mapper);
+                mapper, store);
         serve(new OriginCheck());
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -695,7 +695,8 @@ class AdminWebTest {
             Matcher p = pathLine.matcher(line);
             if (p.matches()) {
                 path = p.group(1).replace("{regionCode}", "440000").replace("{stage}", "compile")
-                        .replace("{projectCode}", "P1").replace("{departmentCode}", "101");
+                        .replace("{projectCode}", "P1").replace("{departmentCode}", "101").replace("{year}", "2027")
+                        .replace("{file}", "manifest.json");
                 continue;
             }
             Matcher m = methodLine.matcher(line);
@@ -707,7 +708,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(13, operations, "every operation of the file was tried");
+        assertEquals(17, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets

@@ -41,7 +41,7 @@ public class SimulateAction implements Action {
     String rulePackFile;
 
     @Option(name = "--csv", aliases = "-c",
-            description = "另写新的 CSV 文件于工作目录 (also write a new CSV file in the work directory, UTF-8 with BOM; must end in .csv, never overwritten)")
+            description = "另写新的 CSV 文件于工作目录 (also write a new CSV file in the work directory, UTF-8 with BOM; must end in .csv, never overwritten; a name ending in .xlsx writes an Excel workbook instead)")
     String csv;
 
     @Reference
