@@ -397,7 +397,7 @@ public final class GeneratedRegion implements RegionData {
         LocalDate declared = LocalDate.of(year - 1, 10, 10).plusDays(p.day());
         LocalDate reviewed = LocalDate.of(year - 1, 11, 5).plusDays(p.day());
         LocalDate approved = LocalDate.of(year, 1, 20).plusDays(p.day());
-        LocalDate published = LocalDate.of(year, 2, 10).plusDays(p.day());
+        LocalDate published = LocalDate.of(year, 2, 5).plusDays(p.day()); // 16 days after approval: within disclose.days
         ObjectNode bd = o.putObject("budgetPhaseDates");
         bd.put("DECLARED", declared.toString());
         bd.put("REVIEWED", reviewed.toString());

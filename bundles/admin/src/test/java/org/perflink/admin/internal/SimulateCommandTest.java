@@ -93,7 +93,7 @@ class SimulateCommandTest {
     void aFileNamedXlsxGetsTheExcelWorkbook() throws Exception {
         Path pack = Files.writeString(dir.resolve("medium20.cfg"), "name = medium20\nlink.project.mediumRatio = -0.20\n");
         Path xlsx = dir.resolve("out.xlsx");
-        String out = SimulateCommand.run("440000", "2027", pack, xlsx, Loaded.close(), settings, regionWithOwnHost(), packs, store);
+        String out = SimulateCommand.run("440000", "2027", pack, xlsx, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store));
         assertTrue(out.contains("Excel: " + xlsx), out);
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
             var rows = wb.getFirstSheet().read();
