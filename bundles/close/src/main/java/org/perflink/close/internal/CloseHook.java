@@ -169,25 +169,14 @@ public final class CloseHook implements StageHook {
      */
     private static void assess(StageContext context, YearAssessment assessment, List<Notice> issued,
             List<SubjectFacts> lowerRegions, LocalDate noticeDate) throws HostException {
-        HostGateway host = context.host();
-        if (!host.v11()) {
+        if (!context.host().v11()) {
             LOG.debug("event {}: host contract 1.0, no work assessment written", context.event().eventId());
             return;
         }
         StageEvent event = context.event();
         NoticeCases cases = new NoticeCases(event.regionCode(), event.year(), noticeDate);
         for (int y : new int[] {event.year() - 1, event.year()}) {
-            HostGateway.forEach(cursor -> host.noticeFeedback(event.regionCode(), y, cursor, FEEDBACK_PAGE), f -> {
-                if (!f.valid()) {
-                    context.reject(f.identified() ? f.key() : "notice-feedback@" + event.eventId(), f.error(), null);
-                    return;
-                }
-                try {
-                    cases.feedback(f.value());
-                } catch (IllegalArgumentException e) {
-                    context.reject(f.key(), e.getMessage(), null);
-                }
-            });
+            FollowUpEvent.readFeedback(context, y, FEEDBACK_PAGE, cases::feedback);
         }
         // The lower regions with a §4.3 composite, their facts from their own records; the cases are the §5 follow-up's.
         assessment.departmentCodes().forEach(code -> context.history().notices(code).forEach(cases::notice));
