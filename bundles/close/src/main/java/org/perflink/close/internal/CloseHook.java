@@ -12,7 +12,6 @@ import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
-import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Assessment;
 import org.perflink.api.model.HostResult;
@@ -176,7 +175,8 @@ public final class CloseHook implements StageHook {
         StageEvent event = context.event();
         NoticeCases cases = new NoticeCases(event.regionCode(), event.year(), noticeDate);
         for (int y : new int[] {event.year() - 1, event.year()}) {
-            FollowUpEvent.readFeedback(context, y, FEEDBACK_PAGE, cases::feedback);
+            FollowUpEvent.readFeedback(context.host(), event.regionCode(), y, FEEDBACK_PAGE,
+                    (key, reason) -> context.reject(key, reason, null), cases::feedback);
         }
         // The lower regions with a §4.3 composite, their facts from their own records; the cases are the §5 follow-up's.
         assessment.departmentCodes().forEach(code -> context.history().notices(code).forEach(cases::notice));
@@ -189,7 +189,7 @@ public final class CloseHook implements StageHook {
     }
 
     /** The adjustments PerfLink wrote for the project's predecessor (延续/滚动), none without one. */
-    private static List<Adjustment> predecessorAdjustments(ResultHistory history, Project project) {
+    static List<Adjustment> predecessorAdjustments(ResultHistory history, Project project) {
         Project.Predecessor p = project == null ? null : project.predecessor();
         return p == null || p.projectCode() == null ? List.of() : history.adjustments(p.projectCode());
     }

@@ -2,6 +2,7 @@ package org.perflink.close.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.perflink.api.hook.StageContext;
@@ -50,7 +51,8 @@ final class FollowUpEvent {
             return;
         }
         List<NoticeFeedback> feedback = new ArrayList<>();
-        readFeedback(context, event.year(), FEEDBACK_PAGE, feedback::add);
+        readFeedback(context.host(), event.regionCode(), event.year(), FEEDBACK_PAGE,
+                (key, reason) -> context.reject(key, reason, null), feedback::add);
         // PerfLink's own notices (first notices and earlier steps), never what the host acknowledged
         List<Notice> notices = context.history().yearNotices(event.year());
         List<Notice> steps = followUp.escalate(notices, feedback, event.asOf());
@@ -63,20 +65,19 @@ final class FollowUpEvent {
      * The host's feedback on the notices of the event's region for a year, page by page: an item that does not match
      * the contract, or that the follow-up cannot read ({@link NoticeFollowUp#check}), is rejected and the others go on.
      */
-    static void readFeedback(StageContext context, int year, int pageSize, Consumer<NoticeFeedback> usable)
-            throws HostException {
-        String region = context.event().regionCode();
-        HostGateway.forEach(cursor -> context.host().noticeFeedback(region, year, cursor, pageSize), parsed -> {
+    static void readFeedback(HostGateway host, String region, int year, int pageSize, BiConsumer<String, String> reject,
+            Consumer<NoticeFeedback> usable) throws HostException {
+        HostGateway.forEach(cursor -> host.noticeFeedback(region, year, cursor, pageSize), parsed -> {
             if (!parsed.valid()) {
-                context.reject("notice-feedback:" + parsed.key(), "notice-feedback does not match the contract at '"
-                        + parsed.errorPath() + "': " + parsed.error(), null);
+                reject.accept("notice-feedback:" + parsed.key(), "notice-feedback does not match the contract at '"
+                        + parsed.errorPath() + "': " + parsed.error());
                 return;
             }
             try {
                 NoticeFollowUp.check(parsed.value());
                 usable.accept(parsed.value());
             } catch (IllegalArgumentException e) {
-                context.reject("notice-feedback:" + parsed.key(), e.getMessage(), null);
+                reject.accept("notice-feedback:" + parsed.key(), e.getMessage());
             }
         });
     }
