@@ -95,7 +95,7 @@ class LowerRegionAssessmentTest {
         };
     }
 
-    private static LowerRegions twoLowerRegions() {
+    static LowerRegions twoLowerRegions() {
         Map<String, ResultHistory> histories = Map.of(A, LowerRegionLinkageTest.records(true), B, recordsOfB());
         Map<String, HostGateway> hosts = Map.of(A, LowerRegionLinkageTest.lowerHost(), B, hostOfB());
         return new LowerRegions() {
