@@ -17,13 +17,14 @@ import org.perflink.api.stage.LinkSimulation;
 import org.perflink.api.stage.LinkSimulation.AssessmentChange;
 import org.perflink.api.stage.LinkSimulation.CompositeChange;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.EscalationChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 
 /**
  * A simulation as a readable table: what ran against what, the parameters the candidate changes, per project
  * the changed linkage (grade, action, ratio and amount, current → candidate), per department the change of
  * its total adjustment and of its notices, the composites, the work assessment's totals, grades, ranks and lists
- * (rules.md §6), and the total budget effect. Amounts in 元 to the cent.
+ * (rules.md §6), the escalations a follow-up today would issue (§5), and the total budget effect. Amounts in 元 to the cent.
  */
 public final class SimulationTable {
 
@@ -119,6 +120,19 @@ public final class SimulationTable {
                         change(a.listBefore(), a.listAfter()));
             }
             out.append(ranking.render());
+        }
+
+        if (!report.escalations().isEmpty()) {
+            long moved = report.escalations().stream().filter(EscalationChange::changed).count();
+            out.append("\n今日跟踪问效将升级的案件 (cases a follow-up today would escalate, rules.md §5): ")
+                    .append(report.escalations().size()).append(", 有变化 (changed) ").append(moved).append('\n');
+            TextTable cases = TextTable.of("案件 (case)", "对象 (subject)", "下一步 (next step)", "移交 (referral to)")
+                    .wrap(0, 40).wrap(2, 40);
+            for (EscalationChange e : report.escalations()) {
+                cases.row(e.caseId(), e.scope() + " " + e.subjectCode(), change(e.stepBefore(), e.stepAfter()),
+                        change(e.referralBefore(), e.referralAfter()));
+            }
+            out.append(cases.render());
         }
 
         out.append('\n');

@@ -32,6 +32,7 @@ import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.stage.LinkSimulation.Case;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.EscalationChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 import org.perflink.api.stage.LinkSimulation.Report;
 
@@ -93,12 +94,18 @@ public final class Simulation {
             before.lowerRegions(host, lower, rejected);
             after.lowerRegions(host, lower, rejected);
         }
+        List<EscalationChange> escalations = List.of();
         if (records != null) {
-            // §6 as a LINK of today would rank: the same notices and feedback under both packs
+            // §6 as a LINK of today would rank, §5 as a FOLLOW_UP of today would escalate: the same notices and
+            // feedback under both packs
             LocalDate today = LocalDate.now(ASSESSED_IN);
             List<NoticeFeedback> feedback = feedback(regionCode, year, host, rejected);
             before.assess(host != null && host.v11(), feedback, today);
             after.assess(host != null && host.v11(), feedback, today);
+            if (host != null && host.v11()) {
+                escalations = SimulatedEscalations.compare(records.yearNotices(year), feedback, current, candidate, today,
+                        rejected);
+            }
         }
         // Notice types do not depend on the date; any date will do.
         Map<String, Set<Notice.Type>> noticesBefore = before.noticeTypes(LocalDate.of(year + 1, 1, 1));
@@ -115,7 +122,7 @@ public final class Simulation {
         }
         return new Report(current.id(), candidate.id(), changes, perDepartment, before.total, after.total, rejected,
                 SimulatedComposites.compare(before.composites, after.composites),
-                SimulatedAssessments.compare(before.assessments, after.assessments));
+                SimulatedAssessments.compare(before.assessments, after.assessments), escalations);
     }
 
     /** The day of a simulated assessment is taken in China Standard Time, the hosts' zone. */
@@ -129,6 +136,7 @@ public final class Simulation {
         }
         try {
             for (int y : new int[] {year - 1, year}) {
+                // feedback of Y − 1 for the assessment's RECTIFICATION_ON_TIME; of Y for both
                 FollowUpEvent.readFeedback(host, regionCode, y, CloseHook.FEEDBACK_PAGE,
                         (key, reason) -> rejected.merge(key, reason, (x, z) -> x + "; " + z), out::add);
             }

@@ -13,6 +13,7 @@ import static org.perflink.close.internal.Fixtures.exactProject;
 import static org.perflink.close.internal.Fixtures.pack;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +23,21 @@ import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.model.Assessment;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
+import org.perflink.api.model.Notice;
+import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.ProjectKind;
 import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.stage.LinkSimulation;
 import org.perflink.api.stage.LinkSimulation.AssessmentChange;
+import org.perflink.api.stage.LinkSimulation.EscalationChange;
 import org.perflink.api.stage.LinkSimulation.Report;
+import org.perflink.api.testing.FakeHost;
 
-/** The simulation shows how a candidate pack changes the §6 totals, grades, ranks and lists (issue 13 item 5). */
+/**
+ * The simulation shows how a candidate pack changes the §6 totals, grades, ranks and lists and the §5 escalations
+ * (issue 13 item 5).
+ */
 class SimulationAssessmentTest {
 
     private static final List<DepartmentEvaluationInput> DEPARTMENTS = List.of(
@@ -86,5 +94,46 @@ class SimulationAssessmentTest {
         assertFalse(same.assessments().stream().anyMatch(AssessmentChange::changed), same.assessments().toString());
         Report v1 = Simulation.run(REGION, YEAR, CASES, DEPARTMENTS, RulePack.DEFAULT, RulePack.DEFAULT, WarningHistory.NONE);
         assertEquals(List.of(), v1.assessments());
+    }
+
+    /**
+     * §5 as a FOLLOW_UP today would run it: 101's REMINDER, answered on time but REJECTED 15 days ago, escalates after
+     * notice.resubmitDays = 10, not after 20; 102's INTERVIEW, overdue without feedback, is referred to the
+     * ORGANIZATION, or with the candidate to DISCIPLINE.
+     */
+    @Test
+    void aCandidatePackChangesTheEscalationsOfToday() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        Notice reminder = new Notice("440000-2027.101.REMINDER", REGION, YEAR, "101", Notice.Type.REMINDER,
+                today.minusDays(30), List.of("r"), List.of());
+        Notice interview = new Notice("440000-2027.102.INTERVIEW", REGION, YEAR, "102", Notice.Type.INTERVIEW,
+                today.minusDays(10), List.of("r"), List.of());
+        ResultHistory records = new ResultHistory() {
+            @Override
+            public List<Warning> warnings(String code) {
+                return RECORDS.warnings(code);
+            }
+
+            @Override
+            public List<Notice> yearNotices(int year) {
+                return year == YEAR ? List.of(reminder, interview) : List.of();
+            }
+        };
+        FakeHost upper = LowerRegionLinkageTest.upperHost("1.1");
+        upper.feedback(new NoticeFeedback(reminder.noticeId(), today.minusDays(35), NoticeFeedback.Status.REJECTED,
+                today.minusDays(15), false, null));
+        RulePack candidate = pack("notice.resubmitDays", "20", "notice.referral.to", "DISCIPLINE");
+        Report r = Simulation.run(REGION, YEAR, CASES, DEPARTMENTS, RulePack.DEFAULT, candidate, WarningHistory.of(records),
+                records, LowerRegions.NONE, upper);
+        assertEquals(List.of(
+                new EscalationChange(reminder.noticeId(), Notice.Scope.DEPARTMENT, "101", "440000-2027.101.REMINDER.RECTIFICATION",
+                        null, null, null),
+                new EscalationChange(interview.noticeId(), Notice.Scope.DEPARTMENT, "102", "440000-2027.102.INTERVIEW.REFERRAL",
+                        "440000-2027.102.INTERVIEW.REFERRAL", Notice.ReferralTo.ORGANIZATION, Notice.ReferralTo.DISCIPLINE)),
+                r.escalations());
+        assertTrue(r.escalations().stream().allMatch(EscalationChange::changed));
+        Report v10 = Simulation.run(REGION, YEAR, CASES, DEPARTMENTS, RulePack.DEFAULT, candidate, WarningHistory.of(records),
+                records, LowerRegions.NONE, LowerRegionLinkageTest.upperHost("1.0"));
+        assertEquals(List.of(), v10.escalations(), "a 1.0 host has no feedback and takes no REFERRAL");
     }
 }
