@@ -28,6 +28,7 @@ import org.perflink.api.model.Notice;
 import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.ProjectKind;
+import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Stage;
@@ -208,5 +209,16 @@ class LowerRegionAssessmentTest {
         assertEquals(d("58.87"), a.total());
         assertEquals(AssessmentRanking.LIST_CRITICISM, a.list());
         assertTrue(ctx.bodies(Notice.class).stream().anyMatch(n -> n.noticeId().equals("440000-2027.REGION.440100.INTERVIEW")));
+    }
+
+    /** Handling the LINK again, with the lower regions' hosts paging differently, writes the same ids and bodies. */
+    @Test
+    void theSameYearTwiceGivesTheSameAssessments() throws HostException {
+        RecordingContext first = link(LowerRegionLinkageTest.upperHost("1.1"), twoLowerRegions());
+        RecordingContext again = link(LowerRegionLinkageTest.upperHost("1.1"), twoLowerRegions());
+        List<HostResult> assessments = first.emitted.stream().filter(r -> r.kind() == ResultKind.ASSESSMENT).toList();
+        assertEquals(2, assessments.size());
+        assertEquals(assessments, again.emitted.stream().filter(r -> r.kind() == ResultKind.ASSESSMENT).toList());
+        assertEquals(first.emitted, again.emitted);
     }
 }
