@@ -28,6 +28,11 @@ FACTORS = OrderedDict([('EXCELLENT', Decimal('1.03')), ('GOOD', Decimal('1.00'))
                        ('POOR', Decimal('0.90'))])
 CAP = Decimal('20')
 REMINDER_DAYS, RECTIFICATION_DAYS = 20, 30
+# rules.md §6 defaults (P): each part's points, in the order the Assessment writes them
+ASSESS_POINTS = OrderedDict([('ASSESS_TARGETS_ON_TIME', 15), ('ASSESS_TARGETS_QUALITY', 10),
+                             ('ASSESS_MONITORING_COVERAGE', 10), ('ASSESS_WARNINGS_HANDLED', 10),
+                             ('ASSESS_SELF_EVAL_COVERAGE', 15), ('ASSESS_SELF_EVAL_HONESTY', 10),
+                             ('ASSESS_RECTIFICATION_ON_TIME', 15), ('ASSESS_RESULTS_APPLIED', 15)])
 
 # per lower region: name, department, transfer baseline for 2028, host deductions, projects
 # (code suffix, name, budget, paid, I1 target ≥, I1 actual)
@@ -105,6 +110,7 @@ def expected():
     from datetime import date, timedelta
     link = date.fromisoformat(LINK_DATE)
     rows, adjustments, notices = [], [], []
+    composites = OrderedDict()
     for code, meta in LOWER.items():
         budgets, weighted = Decimal(0), Decimal(0)
         parts = []
@@ -125,6 +131,7 @@ def expected():
         base = Decimal(meta['baseline'])
         delta = cents(base * ratio)
         action = 'PRIORITIZE' if ratio > 0 else 'KEEP' if ratio == 0 else 'REDUCE'
+        composites[code] = (total, g)
         rows.append('| %s %s | %s | EVALUATION %s (n %d) | %s | **%s %s** | ×%s |' % (
             code, meta['name'], '; '.join(parts), cents(evaluation_), len(meta['projects']),
             cents(deducted), cents(total), g, factor))
@@ -136,6 +143,7 @@ def expected():
         elif g == 'POOR':
             notices.append('| %s-%d.REGION.%s.RECTIFICATION | RECTIFICATION | %s |' % (
                 UPPER, YEAR, code, link + timedelta(days=RECTIFICATION_DAYS)))
+    assessments = assess(composites)
     return '\n'.join([
         '', SECTION, '',
         'Overlay `datasets/demo-lower-regions.json` (mock host dataset `demo+lower-regions`, which `./perflink demo` '
@@ -151,7 +159,42 @@ def expected():
         *rows, '',
         '| adjustment | budget year | base (transferBaseline) | ratio | action | delta |', '|---|---|---|---|---|---|',
         *adjustments, '',
-        '| notice (scope REGION) | type | due |', '|---|---|---|', *notices, ''])
+        '| notice (scope REGION) | type | due |', '|---|---|---|', *notices, '',
+        'Work assessment (rules.md §6) of the lower regions, ranked among 440400\'s lower regions by the same LINK '
+        '(`{R}-{Y}.REGION.{L}`): each project has no PUBLISHED verdict (ASSESS_TARGETS_ON_TIME 0 of 2; '
+        'ASSESS_TARGETS_QUALITY has nothing to count: full points), no NO_DATA warning and no warning at all (full '
+        'points), no `selfScore` (ASSESS_SELF_EVAL_COVERAGE 0; HONESTY nothing to count: full points), no notice of '
+        '%d and no REDUCE/CANCEL adjustment with budget year %d (full points). Equal totals share a rank; neither '
+        'is praised (grade not EXCELLENT) nor criticised (grade and composite not POOR, no INTERVIEW).' % (YEAR - 1, YEAR),
+        '', '| assessment | parts | total | grade | rank | composite | list |', '|---|---|---|---|---|---|---|',
+        *assessments, ''])
+
+
+def assess(composites):
+    """§6 for each lower region from its records as this overlay serves them: no verdicts, warnings or selfScore."""
+    scored = []
+    for code, meta in LOWER.items():
+        n = len(meta['projects'])
+        shares = OrderedDict([('ASSESS_TARGETS_ON_TIME', Decimal(0) / n), ('ASSESS_TARGETS_QUALITY', Decimal(1)),
+                              ('ASSESS_MONITORING_COVERAGE', Decimal(n) / n), ('ASSESS_WARNINGS_HANDLED', Decimal(1)),
+                              ('ASSESS_SELF_EVAL_COVERAGE', Decimal(0) / n), ('ASSESS_SELF_EVAL_HONESTY', Decimal(1)),
+                              ('ASSESS_RECTIFICATION_ON_TIME', Decimal(1)), ('ASSESS_RESULTS_APPLIED', Decimal(1))])
+        parts = OrderedDict((k, ASSESS_POINTS[k] * shares[k]) for k in ASSESS_POINTS)
+        total = sum(parts.values(), Decimal(0)) * 100 / sum(ASSESS_POINTS.values())
+        scored.append((code, parts, total))
+    scored.sort(key=lambda s: (-s[2], s[0]))
+    rows, rank, previous = [], 0, None
+    for i, (code, parts, total) in enumerate(scored):
+        if previous is None or total != previous:
+            rank, previous = i + 1, total
+        g = grade(total)
+        composite, composite_grade = composites[code]
+        praised = g == 'EXCELLENT' and composite_grade in ('EXCELLENT', 'GOOD')
+        criticised = g == 'POOR' or composite_grade == 'POOR'
+        rows.append('| %s-%d.REGION.%s | %s | **%s** | %s | %d of %d | %s | %s |' % (
+            UPPER, YEAR, code, ' '.join(str(cents(p)) for p in parts.values()), cents(total), g, rank, len(scored),
+            cents(composite), 'CRITICISM' if criticised else 'PRAISE' if praised else '-'))
+    return rows
 
 
 def main():

@@ -192,7 +192,48 @@ def expected(notices, escalations):
           'on time, accepted), 460100-2027.305.REMINDER.RECTIFICATION (accepted 2028-09-08, the case closes); '
           '460100-2027.303.RECTIFICATION waits on 2028-08-10 (rejected 08-02, resubmission possible until 08-12).' % (
               len(escalations), ', '.join('%s %d' % kv for kv in counts.items()), ', '.join(referred)), '']
+    L += assessments(notices)
     return '\n'.join(L)
+
+
+# rules.md §6 defaults (P), in the order the Assessment writes its parts
+ASSESS_POINTS = OrderedDict([('ASSESS_TARGETS_ON_TIME', 15), ('ASSESS_TARGETS_QUALITY', 10),
+                             ('ASSESS_MONITORING_COVERAGE', 10), ('ASSESS_WARNINGS_HANDLED', 10),
+                             ('ASSESS_SELF_EVAL_COVERAGE', 15), ('ASSESS_SELF_EVAL_HONESTY', 10),
+                             ('ASSESS_RECTIFICATION_ON_TIME', 15), ('ASSESS_RESULTS_APPLIED', 15)])
+
+
+def assessments(notices):
+    """§6 at the LINK, after COMPILE/PUBLISHED: every project PASS without a SYNC_* finding, no warning, no selfScore,
+    no notice of 2026, no predecessor; no department input, so no composite (nobody praised); a department whose case
+    of 2027 reached INTERVIEW at the LINK is criticised."""
+    rows = []
+    totals = OrderedDict()
+    for dept, (_, items) in DEPARTMENTS.items():
+        n = len(items)
+        shares = OrderedDict([('ASSESS_TARGETS_ON_TIME', D(n) / n), ('ASSESS_TARGETS_QUALITY', D(1)),
+                              ('ASSESS_MONITORING_COVERAGE', D(n) / n), ('ASSESS_WARNINGS_HANDLED', D(1)),
+                              ('ASSESS_SELF_EVAL_COVERAGE', D(0) / n), ('ASSESS_SELF_EVAL_HONESTY', D(1)),
+                              ('ASSESS_RECTIFICATION_ON_TIME', D(1)), ('ASSESS_RESULTS_APPLIED', D(1))])
+        parts = [ASSESS_POINTS[k] * shares[k] for k in ASSESS_POINTS]
+        totals[dept] = (parts, sum(parts, D(0)) * 100 / sum(ASSESS_POINTS.values()))
+    ranked = sorted(totals, key=lambda d: (-totals[d][1], d))
+    rank, previous = 0, None
+    for i, dept in enumerate(ranked):
+        parts, total = totals[dept]
+        if previous is None or total != previous:
+            rank, previous = i + 1, total
+        interviewed = any(x['dept'] == dept and x['type'] in ('INTERVIEW', 'REFERRAL') and not x['triggers']
+                          for x in notices)
+        rows.append('| %s-%d.DEPARTMENT.%s | %s | **%s** | %s | %d of %d | %s |' % (
+            R, YEAR, dept, ' '.join(str(p.quantize(D('0.01'))) for p in parts), total.quantize(D('0.01')), grade(total),
+            rank, len(ranked), 'CRITICISM' if interviewed or grade(total) == 'POOR' else '-'))
+    return ['', '### Work assessment and ranking at the LINK (rules.md §6)', '',
+            'With the COMPILE/PUBLISHED event handled first (CloseLoopIT): each project\'s latest PUBLISHED verdict is PASS '
+            'without a SYNC_* finding; no monitoring round, no `selfScore`, no notice of 2026, no predecessor. The LINK '
+            'assesses with the notices it issues itself; the later escalations are the follow-up\'s (the next year\'s '
+            'assessment reads them as its RECTIFICATION_ON_TIME and open cases).', '',
+            '| assessment | parts | total | grade | rank | list |', '|---|---|---|---|---|---|', *rows, '']
 
 
 def region():

@@ -25,7 +25,8 @@ import org.perflink.store.StoreStatus;
 /**
  * rules.md §4.3 and §5's last bullet end to end in Karaf (EXPECTED.md, "Lower regions of 440400"): the lower regions
  * 440402 and 440403 are evaluated, then 440400's whole-year LINK writes one REGION adjustment per lower region on the
- * transfer baselines its v1.1 host sends, and a REMINDER to the one graded MEDIUM.
+ * transfer baselines its v1.1 host sends, a REMINDER to the one graded MEDIUM, and each lower region's work assessment
+ * (rules.md §6), ranked among 440400's lower regions.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -85,5 +86,22 @@ public class LowerRegionsIT extends PerfLinkTestSupport {
         assertEquals("440402", reminder.path("subjectCode").asText());
         assertEquals("2028-07-20", reminder.path("dueDate").asText());
         assertFalse(reminder.has("departmentCode"));
+
+        // §6: each lower region assessed from its own records with its §4.3 composite, ranked among 440400's lower regions
+        Map<String, JsonNode> assessments = byId(received(REGION, "assessment"));
+        for (String[] l : new String[][] {{"440402", "76.50"}, {"440403", "97.25"}}) {
+            JsonNode a = assessments.get("440400-2027.REGION." + l[0]).path("body");
+            assertEquals(l[0] + " in " + assessments.keySet(), "REGION", a.path("scope").asText());
+            assertEquals(l[0], a.path("subjectCode").asText());
+            assertEquals("70.00", a.path("total").asText());
+            assertEquals("MEDIUM", a.path("grade").asText());
+            assertEquals(1, a.path("rank").asInt());
+            assertEquals(2, a.path("rankOf").asInt());
+            assertEquals(l[1], a.path("composite").asText());
+            assertEquals(a.toString(), "", a.path("list").asText(""));
+            List<String> points = new java.util.ArrayList<>();
+            a.path("parts").forEach(p -> points.add(p.path("points").asText()));
+            assertEquals(List.of("0.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"), points);
+        }
     }
 }

@@ -9,18 +9,22 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.Assessment;
 import org.perflink.api.model.Notice;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.money.Money;
 import org.perflink.api.stage.LinkSimulation;
+import org.perflink.api.stage.LinkSimulation.AssessmentChange;
 import org.perflink.api.stage.LinkSimulation.CompositeChange;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.EscalationChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 
 /**
  * A simulation as a readable table: what ran against what, the parameters the candidate changes, per project
  * the changed linkage (grade, action, ratio and amount, current → candidate), per department the change of
- * its total adjustment and of its notices, and the total budget effect. Amounts in 元 to the cent.
+ * its total adjustment and of its notices, the composites, the work assessment's totals, grades, ranks and lists
+ * (rules.md §6), the escalations a follow-up today would issue (§5), and the total budget effect. Amounts in 元 to the cent.
  */
 public final class SimulationTable {
 
@@ -101,6 +105,34 @@ public final class SimulationTable {
                                 c.deltaAfter() == null ? null : money(c.deltaAfter())));
             }
             out.append(composites.render());
+        }
+
+        if (!report.assessments().isEmpty()) {
+            long moved = report.assessments().stream().filter(AssessmentChange::changed).count();
+            out.append("\n工作考核排名 (work assessment and ranking, rules.md §6): ").append(report.assessments().size())
+                    .append(", 有变化 (changed) ").append(moved).append('\n');
+            TextTable ranking = TextTable.of("类别 (scope)", "对象 (subject)", "名称 (name)", "总分 (total)",
+                    "等级 (grade)", "排名 (rank)", "通报 (list)").alignRight(3, 5).wrap(2, 20);
+            for (AssessmentChange a : report.assessments()) {
+                String name = a.scope() == Assessment.Scope.DEPARTMENT ? r.departmentNames().get(a.subjectCode()) : null;
+                ranking.row(a.scope(), a.subjectCode(), name, change(score(a.totalBefore()), score(a.totalAfter())),
+                        change(a.gradeBefore(), a.gradeAfter()), change(a.rankBefore(), a.rankAfter()),
+                        change(a.listBefore(), a.listAfter()));
+            }
+            out.append(ranking.render());
+        }
+
+        if (!report.escalations().isEmpty()) {
+            long moved = report.escalations().stream().filter(EscalationChange::changed).count();
+            out.append("\n今日跟踪问效将升级的案件 (cases a follow-up today would escalate, rules.md §5): ")
+                    .append(report.escalations().size()).append(", 有变化 (changed) ").append(moved).append('\n');
+            TextTable cases = TextTable.of("案件 (case)", "对象 (subject)", "下一步 (next step)", "移交 (referral to)")
+                    .wrap(0, 40).wrap(2, 40);
+            for (EscalationChange e : report.escalations()) {
+                cases.row(e.caseId(), e.scope() + " " + e.subjectCode(), change(e.stepBefore(), e.stepAfter()),
+                        change(e.referralBefore(), e.referralAfter()));
+            }
+            out.append(cases.render());
         }
 
         out.append('\n');

@@ -30,7 +30,8 @@ import org.perflink.reports.SimulationTable;
  * {@code perflink:simulate REGION YEAR RULEPACK_FILE [--csv FILE.csv|FILE.xlsx]}: the what-if simulation against the region's
  * host, the {@link HostGateway} service its configuration selects ({@link HostRouting}), the region's current effective pack
  * against the file's pack laid over it, with the year's RED warnings from the store (the engine's
- * {@link ResultHistories} service), as LINK would see them.
+ * {@link ResultHistories} service), as LINK would see them; with the store, also the components from its records,
+ * the lower regions' composites and transfer factors and the work assessment and ranking.
  * Nothing is written back to the host. The close stage's simulation and the host gateway come from the
  * service registry ({@link StageServices}); callers check they are there.
  */
@@ -67,9 +68,18 @@ public final class SimulateCommand {
             throw new CheckInputException("区划的主机未配置 (the region's host '" + HostRouting.hostOf(settings)
                     + "' has no gateway): check etc/org.perflink.host*.cfg and feature:install perflink-host-http");
         }
-        HostSimulation.Result result = HostSimulation.run(close, host, String.valueOf(gateways.get(host).get("url")),
-                region, year, current, candidate, histories == null ? LinkSimulation.NO_HISTORY : histories.of(region),
-                histories != null, MAX_PAGE);
+        String url = String.valueOf(gateways.get(host).get("url"));
+        HostSimulation.Result result;
+        if (histories == null) {
+            result = HostSimulation.run(close, host, url, region, year, current, candidate, LinkSimulation.NO_HISTORY,
+                    false, MAX_PAGE);
+        } else {
+            // The store's whole record of the region: components from it (§4.1, §4.2), its lower regions (§4.3) and
+            // the work assessment and ranking (§6), as LINK computes them.
+            result = HostSimulation.run(close, ConfiguredLowerRegions.withContract(host, settings), url, region, year,
+                    current, candidate, histories.of(region),
+                    new ConfiguredLowerRegions(region, packs, histories, regions, gateways), true, MAX_PAGE);
+        }
         String table = SimulationTable.render(result);
         if (csvFile == null) {
             return table;

@@ -154,4 +154,17 @@ class SimulateCommandTest {
                 () -> SimulateCommand.run("440000", "2027", pack, csv, Loaded.close(), settings, regionWithOwnHost(), packs, new StoredResultHistories(store)));
         assertEquals("keep me", Files.readString(csv));
     }
+
+    /** With the store the departments' work assessment is simulated too (§6): the ranking table; without it, none. */
+    @Test
+    void withTheStoreTheRankingIsSimulated() throws Exception {
+        Path pack = Files.writeString(dir.resolve("assess.cfg"), "assess.points.ASSESS_SELF_EVAL_COVERAGE = 0\n");
+        String out = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs,
+                new StoredResultHistories(store));
+        assertTrue(out.contains("工作考核排名 (work assessment and ranking, rules.md §6)"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("DEPARTMENT") && l.contains(" → ")), out);
+        String without = SimulateCommand.run("440000", "2027", pack, null, Loaded.close(), settings, regionWithOwnHost(), packs,
+                null);
+        assertFalse(without.contains("工作考核排名"), without);
+    }
 }

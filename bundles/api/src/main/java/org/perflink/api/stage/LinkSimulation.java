@@ -3,6 +3,7 @@ package org.perflink.api.stage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -10,6 +11,7 @@ import org.perflink.api.hook.LowerRegions;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Adjustment;
+import org.perflink.api.model.Assessment;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
 import org.perflink.api.model.Notice;
@@ -102,19 +104,64 @@ public interface LinkSimulation {
     }
 
     /**
+     * A subject's work assessment (rules.md §6) under both packs (since 1.3): a DEPARTMENT of the region or a lower
+     * REGION, its total (2 decimals), grade, rank among its peers and list ({@code PRAISE}, {@code CRITICISM} or null).
+     * A side that did not assess it has null total, grade and rank.
+     */
+    record AssessmentChange(Assessment.Scope scope, String subjectCode, BigDecimal totalBefore, BigDecimal totalAfter,
+            Grade gradeBefore, Grade gradeAfter, Integer rankBefore, Integer rankAfter, String listBefore,
+            String listAfter) {
+
+        public boolean changed() {
+            return !Objects.equals(totalBefore == null ? null : totalBefore.stripTrailingZeros(),
+                    totalAfter == null ? null : totalAfter.stripTrailingZeros())
+                    || gradeBefore != gradeAfter || !Objects.equals(rankBefore, rankAfter)
+                    || !Objects.equals(listBefore, listAfter);
+        }
+    }
+
+    /**
+     * A case of the year's notices (rules.md §5) as a CLOSE/FOLLOW_UP on the simulation's day would follow it up under
+     * both packs (since 1.3): the step it would issue ({@code null}: none) and, for a REFERRAL, where to.
+     */
+    record EscalationChange(String caseId, Notice.Scope scope, String subjectCode, String stepBefore, String stepAfter,
+            Notice.ReferralTo referralBefore, Notice.ReferralTo referralAfter) {
+
+        public boolean changed() {
+            return !Objects.equals(stepBefore, stepAfter) || referralBefore != referralAfter;
+        }
+    }
+
+    /**
      * @param projects    projects whose linkage differs, in input order
      * @param departments every department seen, by code
      * @param rejected    subjects that could not be evaluated under a pack, with the reason
+     * @param composites  every composite either pack gave (since 1.2)
+     * @param assessments every subject either pack assessed (§6, since 1.3; with the region's records only), by
+     *                    scope (departments, then lower regions) and the current pack's rank
+     * @param escalations every open case of the year's notices that either pack would escalate today (§5, since 1.3;
+     *                    with the region's records and a v1.1 host only), by case id
      */
     record Report(String currentPack, String candidatePack, List<ProjectChange> projects,
             List<DepartmentChange> departments, BigDecimal totalBefore, BigDecimal totalAfter,
-            Map<String, String> rejected, List<CompositeChange> composites) {
+            Map<String, String> rejected, List<CompositeChange> composites, List<AssessmentChange> assessments,
+            List<EscalationChange> escalations) {
 
         public Report {
             projects = List.copyOf(projects);
             departments = List.copyOf(departments);
             rejected = Map.copyOf(rejected);
             composites = composites == null ? List.of() : List.copyOf(composites);
+            assessments = assessments == null ? List.of() : List.copyOf(assessments);
+            escalations = escalations == null ? List.of() : List.copyOf(escalations);
+        }
+
+        /** A report without work assessments (before 1.3). */
+        public Report(String currentPack, String candidatePack, List<ProjectChange> projects,
+                List<DepartmentChange> departments, BigDecimal totalBefore, BigDecimal totalAfter,
+                Map<String, String> rejected, List<CompositeChange> composites) {
+            this(currentPack, candidatePack, projects, departments, totalBefore, totalAfter, rejected, composites, List.of(),
+                    List.of());
         }
 
         /** A report without composites (before 1.2). */

@@ -12,7 +12,6 @@ import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostException;
-import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.Assessment;
 import org.perflink.api.model.HostResult;
@@ -157,7 +156,7 @@ public final class CloseHook implements StageHook {
         lower.composites().forEach(c -> c.adjustment().map(HostResult::of).ifPresent(context::emit));
         lower.notices().forEach(n -> context.emit(HostResult.of(n)));
         notices.addAll(lower.notices());
-        assess(context, assessment, notices, noticeDate);
+        assess(context, assessment, notices, lower.assessed(), noticeDate);
         // §10: each third-party institution's quality grade (a v1.1 result kind; no reports from a 1.0 host)
         EvaluatorQuality.grade(region, year, evaluators.reports(), context.rulePack(), event.occurredAt())
                 .forEach(a -> context.emit(HostResult.of(a)));
@@ -167,27 +166,19 @@ public final class CloseHook implements StageHook {
      * §6: the work assessment and ranking of R's departments (and lower regions), written as Assessments, and the
      * INTERVIEW of each lower region on the criticism list; both are v1.1 results, so a 1.0 host gets neither.
      */
-    private static void assess(StageContext context, YearAssessment assessment, List<Notice> issued, LocalDate noticeDate)
-            throws HostException {
-        HostGateway host = context.host();
-        if (!host.v11()) {
+    private static void assess(StageContext context, YearAssessment assessment, List<Notice> issued,
+            List<SubjectFacts> lowerRegions, LocalDate noticeDate) throws HostException {
+        if (!context.host().v11()) {
             LOG.debug("event {}: host contract 1.0, no work assessment written", context.event().eventId());
             return;
         }
         StageEvent event = context.event();
         NoticeCases cases = new NoticeCases(event.regionCode(), event.year(), noticeDate);
         for (int y : new int[] {event.year() - 1, event.year()}) {
-            HostGateway.forEach(cursor -> host.noticeFeedback(event.regionCode(), y, cursor, FEEDBACK_PAGE), f -> {
-                if (f.valid()) {
-                    cases.feedback(f.value());
-                } else {
-                    context.reject(f.identified() ? f.key() : "notice-feedback@" + event.eventId(), f.error(), null);
-                }
-            });
+            FollowUpEvent.readFeedback(context.host(), event.regionCode(), y, FEEDBACK_PAGE,
+                    (key, reason) -> context.reject(key, reason, null), cases::feedback);
         }
-        // Seams: the §4.3 lower-region records give LowerRegions; the §5 follow-up's cases may replace NoticeCases
-        // as the CaseStates argument below.
-        List<SubjectFacts> lowerRegions = LowerRegions.NONE.of(event.regionCode(), event.year());
+        // The lower regions with a §4.3 composite, their facts from their own records; the cases are the §5 follow-up's.
         assessment.departmentCodes().forEach(code -> context.history().notices(code).forEach(cases::notice));
         lowerRegions.forEach(l -> context.history().notices(l.code()).forEach(cases::notice));
         issued.forEach(cases::notice);
@@ -198,7 +189,7 @@ public final class CloseHook implements StageHook {
     }
 
     /** The adjustments PerfLink wrote for the project's predecessor (延续/滚动), none without one. */
-    private static List<Adjustment> predecessorAdjustments(ResultHistory history, Project project) {
+    static List<Adjustment> predecessorAdjustments(ResultHistory history, Project project) {
         Project.Predecessor p = project == null ? null : project.predecessor();
         return p == null || p.projectCode() == null ? List.of() : history.adjustments(p.projectCode());
     }

@@ -2,6 +2,8 @@ package org.perflink.close.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.host.HostException;
@@ -48,26 +50,35 @@ final class FollowUpEvent {
             context.reject("followUp@" + event.eventId(), e.getMessage(), null);
             return;
         }
-        String region = event.regionCode();
         List<NoticeFeedback> feedback = new ArrayList<>();
-        HostGateway.forEach(cursor -> host.noticeFeedback(region, event.year(), cursor, FEEDBACK_PAGE), parsed -> {
-            if (!parsed.valid()) {
-                context.reject("notice-feedback:" + parsed.key(), "notice-feedback does not match the contract at '"
-                        + parsed.errorPath() + "': " + parsed.error(), null);
-                return;
-            }
-            try {
-                NoticeFollowUp.check(parsed.value());
-                feedback.add(parsed.value());
-            } catch (IllegalArgumentException e) {
-                context.reject("notice-feedback:" + parsed.key(), e.getMessage(), null);
-            }
-        });
+        readFeedback(context.host(), event.regionCode(), event.year(), FEEDBACK_PAGE,
+                (key, reason) -> context.reject(key, reason, null), feedback::add);
         // PerfLink's own notices (first notices and earlier steps), never what the host acknowledged
         List<Notice> notices = context.history().yearNotices(event.year());
         List<Notice> steps = followUp.escalate(notices, feedback, event.asOf());
         LOG.info("event {}: follow-up of {} notice(s) with {} feedback item(s) at {}: {} escalation(s)", event.eventId(),
                 notices.size(), feedback.size(), event.asOf(), steps.size());
         steps.forEach(n -> context.emit(HostResult.of(n)));
+    }
+
+    /**
+     * The host's feedback on the notices of the event's region for a year, page by page: an item that does not match
+     * the contract, or that the follow-up cannot read ({@link NoticeFollowUp#check}), is rejected and the others go on.
+     */
+    static void readFeedback(HostGateway host, String region, int year, int pageSize, BiConsumer<String, String> reject,
+            Consumer<NoticeFeedback> usable) throws HostException {
+        HostGateway.forEach(cursor -> host.noticeFeedback(region, year, cursor, pageSize), parsed -> {
+            if (!parsed.valid()) {
+                reject.accept("notice-feedback:" + parsed.key(), "notice-feedback does not match the contract at '"
+                        + parsed.errorPath() + "': " + parsed.error());
+                return;
+            }
+            try {
+                NoticeFollowUp.check(parsed.value());
+                usable.accept(parsed.value());
+            } catch (IllegalArgumentException e) {
+                reject.accept("notice-feedback:" + parsed.key(), e.getMessage());
+            }
+        });
     }
 }

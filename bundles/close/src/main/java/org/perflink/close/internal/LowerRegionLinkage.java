@@ -15,6 +15,10 @@ import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
 import org.perflink.api.model.Notice;
+import org.perflink.api.model.Project;
+import org.perflink.api.model.Score;
+import org.perflink.api.model.Verdict;
+import org.perflink.api.model.Warning;
 import org.perflink.api.model.Subregion;
 import org.perflink.api.rules.Messages.Text;
 import org.perflink.api.rules.RulePack;
@@ -43,8 +47,16 @@ public final class LowerRegionLinkage {
     public record Skip(String lowerRegion, String reason, String reasonEn) {
     }
 
-    /** What R's LINK decided for its lower regions. */
-    public record Outcome(List<RegionComposite.Result> composites, List<Notice> notices, List<Skip> skipped) {
+    /**
+     * What R's LINK decided for its lower regions, and what the §6 work assessment reads of each one with a composite
+     * ({@code assessed}: scope REGION, its projects' facts from its records and its composite).
+     */
+    public record Outcome(List<RegionComposite.Result> composites, List<Notice> notices, List<Skip> skipped,
+            List<SubjectFacts> assessed) {
+
+        public Outcome(List<RegionComposite.Result> composites, List<Notice> notices, List<Skip> skipped) {
+            this(composites, notices, skipped, List.of());
+        }
     }
 
     /** Where an unusable item goes (the dead letters, in the hook). */
@@ -78,6 +90,7 @@ public final class LowerRegionLinkage {
         List<RegionComposite.Result> results = new ArrayList<>();
         List<Notice> issued = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
+        List<SubjectFacts> assessed = new ArrayList<>();
         List<String> codes = lower.codes();
         if (codes.isEmpty()) {
             return new Outcome(results, issued, skipped);
@@ -103,6 +116,7 @@ public final class LowerRegionLinkage {
                 continue;
             }
             results.add(result);
+            assessed.add(records.facts().composite(result.score(), result.grade()));
             if (result.adjustment().isEmpty() && pack.enabled(RegionComposite.LINK_REGION_COMPOSITE)) {
                 skipped.add(skip(l, "skip.baseline"));
             }
@@ -110,7 +124,7 @@ public final class LowerRegionLinkage {
                 notices.issue(regionCode, year, result, noticeDate, records.worstScored()).ifPresent(issued::add);
             }
         }
-        return new Outcome(results, issued, skipped);
+        return new Outcome(results, issued, skipped, assessed);
     }
 
     /** The host's transfer baselines of R's configured lower regions for the budget year; others are logged. */
@@ -143,6 +157,7 @@ public final class LowerRegionLinkage {
         }
         ResultHistory history = lower.history(l);
         LowerRegionRecords records = new LowerRegionRecords(l, year, points);
+        SubjectFacts facts = records.facts();
         // L's own bad items are L's EVALUATE's to reject; here they only stay out of its records.
         EvaluationFeed feed = new EvaluationFeed(own, l, year, PAGE,
                 (key, reason) -> LOG.debug("lower region {}: {} left out: {}", l, key, reason));
@@ -152,7 +167,18 @@ public final class LowerRegionLinkage {
             for (EvaluationFeed.Evaluated e : page.items()) {
                 String code = e.input().projectCode();
                 BigDecimal budget = e.input().budgetAmount() != null ? e.input().budgetAmount() : e.project().budgetAmount();
-                records.project(code, budget, history.scores(code), history.verdicts(code), history.warnings(code));
+                List<Score> scores = history.scores(code);
+                List<Verdict> verdicts = history.verdicts(code);
+                List<Warning> warnings = history.warnings(code);
+                records.project(code, budget, scores, verdicts, warnings);
+                // §6: the same records, as the work assessment reads a department's project
+                Score ofYear = scores.stream().filter(s -> s.year() == year).reduce((a, b) -> b).orElse(null);
+                facts.project(ProjectFacts.ofRecords(code, year, e.input().selfScore() != null, ofYear, verdicts, warnings,
+                        points));
+                Project.Predecessor p = e.project().predecessor();
+                if (p != null && p.projectCode() != null) {
+                    ResultsApplied.of(e.project(), l, history.adjustments(p.projectCode())).forEach(facts::applied);
+                }
             }
             cursor = page.nextCursor();
         } while (cursor != null);

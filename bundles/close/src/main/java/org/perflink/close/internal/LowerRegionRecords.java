@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.perflink.api.model.Assessment;
 import org.perflink.api.model.Score;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.model.Warning;
@@ -41,11 +42,18 @@ public final class LowerRegionRecords {
     private final int year;
     private final RecordPoints points;
     private final List<Item> items = new ArrayList<>();
+    private final SubjectFacts facts;
 
     public LowerRegionRecords(String regionCode, int year, RecordPoints points) {
         this.regionCode = Objects.requireNonNull(regionCode, "regionCode");
         this.year = year;
         this.points = Objects.requireNonNull(points, "points");
+        this.facts = new SubjectFacts(Assessment.Scope.REGION, regionCode);
+    }
+
+    /** L as the §6 work assessment sees it (scope REGION); its caller adds each project's facts. */
+    public SubjectFacts facts() {
+        return facts;
     }
 
     public String regionCode() {

@@ -81,6 +81,24 @@ public final class NoticeFollowUp {
         public Optional<NoticeFeedback> latestFeedback(String noticeId, LocalDate asOf) {
             return asOf(feedback.getOrDefault(noticeId, List.of()), asOf).stream().max(LATEST);
         }
+
+        /** Open at {@code asOf}: not ended by a REFERRAL, and its latest notice's latest feedback is not ACCEPTED. */
+        public boolean open(LocalDate asOf) {
+            Notice latest = latest();
+            return latest.type() != Type.REFERRAL
+                    && latestFeedback(latest.noticeId(), asOf).map(f -> f.status() != Status.ACCEPTED).orElse(true);
+        }
+
+        /** Open at {@code asOf} and its latest notice's due date has passed. */
+        public boolean overdue(LocalDate asOf) {
+            LocalDate due = latest().dueDate();
+            return open(asOf) && due != null && asOf.isAfter(due);
+        }
+
+        /** One of its notices is an INTERVIEW (工作约谈) or a REFERRAL (移交/报送). */
+        public boolean reachedInterview() {
+            return steps.stream().anyMatch(n -> n.type() == Type.INTERVIEW || n.type() == Type.REFERRAL);
+        }
     }
 
     /** The latest {@code submittedOn} counts; a same-day tie goes to the later decision (host order never matters). */
@@ -100,7 +118,9 @@ public final class NoticeFollowUp {
             check(f);
             byNotice.computeIfAbsent(f.noticeId(), k -> new ArrayList<>()).add(f);
         }
-        Map<String, List<Notice>> grouped = notices.stream().collect(Collectors.groupingBy(Notice::caseOrSelf));
+        Map<String, Notice> byId = new HashMap<>();
+        notices.forEach(n -> byId.put(n.noticeId(), n));
+        Map<String, List<Notice>> grouped = notices.stream().collect(Collectors.groupingBy(n -> caseOf(n, byId)));
         SortedMap<String, Case> cases = new TreeMap<>();
         grouped.forEach((caseId, steps) -> {
             List<Notice> ordered = steps.stream().sorted(Comparator.comparing(Notice::type)).toList();
@@ -109,6 +129,26 @@ public final class NoticeFollowUp {
             cases.put(caseId, new Case(caseId, ordered, Map.copyOf(own)));
         });
         return cases;
+    }
+
+    /**
+     * The notice's case: its {@code caseId}, else the notice its id {@code {caseId}.{TYPE}} names when that one is
+     * among the notices (a step recorded without its v1.1 fields), else its own id.
+     */
+    private static String caseOf(Notice n, Map<String, Notice> byId) {
+        if (n.caseId() != null) {
+            return n.caseId();
+        }
+        String suffix = "." + n.type();
+        String id = n.noticeId();
+        if (id.endsWith(suffix)) {
+            String first = id.substring(0, id.length() - suffix.length());
+            Notice earlier = byId.get(first);
+            if (earlier != null) {
+                return caseOf(earlier, byId);
+            }
+        }
+        return id;
     }
 
     /** A feedback the rules cannot read is bad input: say which field and which rule. */
@@ -141,14 +181,11 @@ public final class NoticeFollowUp {
     /** The next step of a case at {@code asOf}, if one of the two triggers fires on its latest notice. */
     Optional<Notice> step(Case c, LocalDate asOf) {
         Notice latest = c.latest();
-        if (latest.type() == Type.REFERRAL || latest.dueDate() == null) {
-            return Optional.empty(); // the host acts on a referral; nothing follows it
+        if (!c.open(asOf) || latest.dueDate() == null) {
+            return Optional.empty(); // closed by an ACCEPTED feedback, or the host acts on a referral
         }
         List<NoticeFeedback> given = asOf(c.feedback().getOrDefault(latest.noticeId(), List.of()), asOf);
         Optional<NoticeFeedback> last = given.stream().max(LATEST);
-        if (last.isPresent() && last.get().status() == Status.ACCEPTED) {
-            return Optional.empty(); // the case is closed
-        }
         LocalDate due = latest.dueDate();
         List<Trigger> triggers = new ArrayList<>(2);
         List<String> reasons = new ArrayList<>(2);

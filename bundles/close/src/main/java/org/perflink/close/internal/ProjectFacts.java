@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.perflink.api.model.Project;
+import org.perflink.api.model.Score;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Verdict;
 import org.perflink.api.model.Warning;
@@ -31,7 +32,23 @@ public record ProjectFacts(String projectCode, boolean published, boolean onTime
     /** The facts of one evaluated project of the year. */
     public static ProjectFacts of(Project project, ProjectEvaluation e, List<Verdict> verdicts, List<Warning> warnings,
             RecordPoints points) {
-        int year = e.year();
+        return of(project == null ? e.projectCode() : project.projectCode(), e.year(), verdicts, warnings,
+                e.input().selfScore() != null, e.selfScoreInflated(), points);
+    }
+
+    /**
+     * The facts of a project of year Y from what PerfLink wrote for it (a lower region's project: its Score of Y says
+     * whether SELF_SCORE_INFLATED fired, null when it has none yet).
+     */
+    public static ProjectFacts ofRecords(String projectCode, int year, boolean selfScored, Score score,
+            List<Verdict> verdicts, List<Warning> warnings, RecordPoints points) {
+        boolean inflated = score != null && score.findings().stream()
+                .anyMatch(f -> ProjectScorer.SELF_SCORE_INFLATED.equals(f.ruleId()));
+        return of(projectCode, year, verdicts, warnings, selfScored, inflated, points);
+    }
+
+    private static ProjectFacts of(String projectCode, int year, List<Verdict> verdicts, List<Warning> warnings,
+            boolean selfScored, boolean inflated, RecordPoints points) {
         Optional<Verdict> latest = RecordPoints.latestPublished(verdicts, year);
         boolean onTime = latest.map(v -> v.findings().stream()
                 .noneMatch(f -> f.severity() == Severity.BLOCK && f.ruleId() != null && f.ruleId().startsWith("SYNC_")))
@@ -42,8 +59,7 @@ public record ProjectFacts(String projectCode, boolean published, boolean onTime
         int raised = (int) ofYear.stream()
                 .filter(w -> w.level() == Warning.Level.RED || w.level() == Warning.Level.YELLOW).count();
         int[] uncleared = RecordPoints.uncleared(ofYear);
-        return new ProjectFacts(project == null ? e.projectCode() : project.projectCode(), latest.isPresent(), onTime,
-                outcome, points.verdictPoints(outcome), noData, raised, raised - uncleared[0] - uncleared[1],
-                e.input().selfScore() != null, e.selfScoreInflated());
+        return new ProjectFacts(projectCode, latest.isPresent(), onTime, outcome, points.verdictPoints(outcome), noData,
+                raised, raised - uncleared[0] - uncleared[1], selfScored, inflated);
     }
 }

@@ -4,6 +4,7 @@ import static java.math.BigDecimal.ZERO;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,11 +24,15 @@ import org.perflink.api.model.Adjustment;
 import org.perflink.api.model.DepartmentEvaluationInput;
 import org.perflink.api.model.Grade;
 import org.perflink.api.model.Notice;
+import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
+import org.perflink.api.model.Verdict;
+import org.perflink.api.model.Warning;
 import org.perflink.api.rules.RulePack;
 import org.perflink.api.stage.LinkSimulation.Case;
 import org.perflink.api.stage.LinkSimulation.DepartmentChange;
+import org.perflink.api.stage.LinkSimulation.EscalationChange;
 import org.perflink.api.stage.LinkSimulation.ProjectChange;
 import org.perflink.api.stage.LinkSimulation.Report;
 
@@ -89,6 +94,19 @@ public final class Simulation {
             before.lowerRegions(host, lower, rejected);
             after.lowerRegions(host, lower, rejected);
         }
+        List<EscalationChange> escalations = List.of();
+        if (records != null) {
+            // §6 as a LINK of today would rank, §5 as a FOLLOW_UP of today would escalate: the same notices and
+            // feedback under both packs
+            LocalDate today = LocalDate.now(ASSESSED_IN);
+            List<NoticeFeedback> feedback = feedback(regionCode, year, host, rejected);
+            before.assess(host != null && host.v11(), feedback, today);
+            after.assess(host != null && host.v11(), feedback, today);
+            if (host != null && host.v11()) {
+                escalations = SimulatedEscalations.compare(records.yearNotices(year), feedback, current, candidate, today,
+                        rejected);
+            }
+        }
         // Notice types do not depend on the date; any date will do.
         Map<String, Set<Notice.Type>> noticesBefore = before.noticeTypes(LocalDate.of(year + 1, 1, 1));
         Map<String, Set<Notice.Type>> noticesAfter = after.noticeTypes(LocalDate.of(year + 1, 1, 1));
@@ -103,7 +121,29 @@ public final class Simulation {
                     noticesAfter.getOrDefault(code, Set.of())));
         }
         return new Report(current.id(), candidate.id(), changes, perDepartment, before.total, after.total, rejected,
-                SimulatedComposites.compare(before.composites, after.composites));
+                SimulatedComposites.compare(before.composites, after.composites),
+                SimulatedAssessments.compare(before.assessments, after.assessments), escalations);
+    }
+
+    /** The day of a simulated assessment is taken in China Standard Time, the hosts' zone. */
+    private static final ZoneOffset ASSESSED_IN = ZoneOffset.ofHours(8);
+
+    /** The host's feedback on the notices of Y − 1 and Y (v1.1), as the LINK reads it; none from a 1.0 host. */
+    private static List<NoticeFeedback> feedback(String regionCode, int year, HostGateway host, Map<String, String> rejected) {
+        List<NoticeFeedback> out = new ArrayList<>();
+        if (host == null || !host.v11()) {
+            return out;
+        }
+        try {
+            for (int y : new int[] {year - 1, year}) {
+                // feedback of Y − 1 for the assessment's RECTIFICATION_ON_TIME; of Y for both
+                FollowUpEvent.readFeedback(host, regionCode, y, CloseHook.FEEDBACK_PAGE,
+                        (key, reason) -> rejected.merge(key, reason, (x, z) -> x + "; " + z), out::add);
+            }
+        } catch (HostException e) {
+            throw new IllegalStateException("notice feedback of " + regionCode + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** A project's linkage under one pack; empty adjustment when it could not be evaluated or linked. */
@@ -139,6 +179,10 @@ public final class Simulation {
         final YearLinkage linkage;
         final SortedMap<String, BigDecimal> totals = new TreeMap<>();
         final SimulatedComposites composites = new SimulatedComposites();
+        final SimulatedAssessments assessments = new SimulatedAssessments();
+        final YearAssessment assessment;
+        final List<SubjectFacts> lowerFacts = new ArrayList<>();
+        final List<Notice> lowerNotices = new ArrayList<>();
         final ResultHistory records;
         final int year;
         BigDecimal total = ZERO;
@@ -150,6 +194,7 @@ public final class Simulation {
             this.records = records;
             this.scorer = new ProjectScorer(pack);
             this.linkage = new YearLinkage(regionCode, year, pack);
+            this.assessment = new YearAssessment(regionCode, year, pack);
         }
 
         Outcome project(Case c, int redWarnings, Map<String, String> rejected) {
@@ -162,9 +207,15 @@ public final class Simulation {
             }
             Optional<Adjustment> adjustment;
             try {
-                adjustment = records == null ? linkage.project(e, redWarnings)
-                        : linkage.project(e, redWarnings, linkage.points().record(c.project(), e,
-                                records.verdicts(e.projectCode()), records.warnings(e.projectCode())));
+                if (records == null) {
+                    adjustment = linkage.project(e, redWarnings);
+                } else {
+                    List<Verdict> verdicts = records.verdicts(e.projectCode());
+                    List<Warning> warnings = records.warnings(e.projectCode());
+                    assessment.project(c.project(), e, verdicts, warnings,
+                            CloseHook.predecessorAdjustments(records, c.project()));
+                    adjustment = linkage.project(e, redWarnings, linkage.points().record(c.project(), e, verdicts, warnings));
+                }
             } catch (EvaluationInputException ex) {
                 rejected.merge(e.projectCode(), pack.id() + ": " + ex.getMessage(), (x, y) -> x + "; " + y);
                 adjustment = Optional.empty();
@@ -178,6 +229,7 @@ public final class Simulation {
             try {
                 DepartmentComposite.DepartmentResult result = linkage.department(d);
                 composites.department(result);
+                assessment.composite(result.departmentCode(), result.score(), result.grade());
                 result.adjustment().ifPresent(a -> add(d.departmentCode(), a.deltaAmount()));
             } catch (EvaluationInputException ex) {
                 rejected.merge(String.valueOf(d.departmentCode()), pack.id() + ": " + ex.getMessage(), (x, y) -> x + "; " + y);
@@ -190,12 +242,28 @@ public final class Simulation {
                 LowerRegionLinkage.Outcome o = new LowerRegionLinkage(regionCode, year, pack).link(host, lower, null,
                         (key, reason) -> rejected.merge(key, pack.id() + ": " + reason, (x, y) -> x + "; " + y));
                 o.composites().forEach(composites::region);
+                lowerFacts.addAll(o.assessed());
+                lowerNotices.addAll(o.notices());
                 // a lower region left out is shown with the reason, as the LINK logs it
                 o.skipped().forEach(skip -> rejected.merge("REGION." + skip.lowerRegion(), pack.id() + ": " + skip.reason()
                         + " / " + skip.reasonEn(), (x, y) -> x + "; " + y));
             } catch (HostException e) {
                 throw new IllegalStateException("lower regions of " + regionCode + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * §6 under this pack: R's departments and lower regions ranked, with the notices PerfLink wrote to them, the
+         * ones this pack's LINK would write on {@code asOf} and the host's feedback.
+         */
+        void assess(boolean feedbackAvailable, List<NoticeFeedback> feedback, LocalDate asOf) {
+            NoticeCases cases = new NoticeCases(regionCode, year, asOf);
+            feedback.forEach(cases::feedback);
+            assessment.departmentCodes().forEach(code -> records.notices(code).forEach(cases::notice));
+            lowerFacts.forEach(l -> records.notices(l.code()).forEach(cases::notice));
+            linkage.notices(asOf).forEach(cases::notice);
+            lowerNotices.forEach(cases::notice);
+            assessments.add(assessment.assess(cases, cases, feedbackAvailable, lowerFacts, null));
         }
 
         Map<String, Set<Notice.Type>> noticeTypes(LocalDate date) {

@@ -79,7 +79,7 @@ public final class YearAssessment {
      * The Assessments: departments ranked among departments, then lower regions among lower regions.
      *
      * @param cases the notices of Y and Y − 1 with the host's feedback (and the subjects' case states)
-     * @param lowerRegions R's lower regions with projects in Y ({@link LowerRegions}), scope REGION
+     * @param lowerRegions R's lower regions with a §4.3 composite ({@link LowerRegionLinkage.Outcome#assessed()}), scope REGION
      * @param feedbackAvailable the host sends notice feedback (v1.1); else RECTIFICATION_ON_TIME is left out
      */
     public List<Assessment> assess(NoticeCases cases, CaseStates caseStates, boolean feedbackAvailable,

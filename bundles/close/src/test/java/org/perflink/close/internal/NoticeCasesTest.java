@@ -2,6 +2,7 @@ package org.perflink.close.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.perflink.api.model.Assessment;
 import org.perflink.api.model.Notice;
 import org.perflink.api.model.NoticeFeedback;
+import org.perflink.api.rules.RulePack;
 
 /** rules.md §5/§6: the notices of Y − 1 answered on time and ACCEPTED; INTERVIEW reached; an overdue open case. */
 class NoticeCasesTest {
@@ -81,5 +83,41 @@ class NoticeCasesTest {
         NoticeCases c = new NoticeCases("440000", 2027, LocalDate.parse("2028-03-31")).notice(n);
         assertTrue(c.reachedInterview(Assessment.Scope.REGION, "440100"));
         assertFalse(c.reachedInterview(D, "440100"));
+    }
+
+    /** The cases are the §5 follow-up's: the step it escalates joins its case, and feedback counts as of the LINK date. */
+    @Test
+    void theAssessmentReadsTheCasesTheFollowUpEscalates() {
+        Notice first = notice("440000-2027.105.REMINDER", 2027, "105", Notice.Type.REMINDER, "2028-01-20");
+        NoticeFollowUp followUp = new NoticeFollowUp(RulePack.DEFAULT);
+        List<Notice> steps = followUp.escalate(List.of(first), List.of(), LocalDate.parse("2028-02-01"));
+        assertEquals(List.of("440000-2027.105.REMINDER.RECTIFICATION"), steps.stream().map(Notice::noticeId).toList());
+        Notice step = steps.get(0); // due 2028-03-02
+        NoticeCases c = new NoticeCases("440000", 2027, LocalDate.parse("2028-03-31")).notice(first).notice(step);
+        assertTrue(c.overdueOpen(D, "105"), "the RECTIFICATION is the case's latest step and it is past due");
+        // accepted after the LINK date: as the case stood on that date it is still open and overdue
+        c.feedback(fb(step.noticeId(), "2028-04-02", NoticeFeedback.Status.ACCEPTED, "2028-04-03"));
+        assertTrue(c.overdueOpen(D, "105"));
+        c.feedback(fb(step.noticeId(), "2028-03-01", NoticeFeedback.Status.ACCEPTED, "2028-03-05"));
+        assertFalse(c.overdueOpen(D, "105"), "accepted by the LINK date closes the case");
+        assertFalse(c.reachedInterview(D, "105"));
+    }
+
+    /** A Y − 1 notice answered on time but accepted only after the LINK date does not count as rectified on time yet. */
+    @Test
+    void aDecisionAfterTheAssessmentDateIsStillPending() {
+        NoticeCases c = new NoticeCases("440000", 2027, LocalDate.parse("2028-03-31"));
+        c.notice(notice("440000-2026.106.REMINDER", 2026, "106", Notice.Type.REMINDER, "2027-04-20"));
+        c.feedback(fb("440000-2026.106.REMINDER", "2027-04-15", NoticeFeedback.Status.ACCEPTED, "2028-04-10"));
+        assertEquals(List.of(new SubjectFacts.NoticeOutcome("440000-2026.106.REMINDER", false)), c.previousYear(D, "106"));
+    }
+
+    @Test
+    void aFeedbackWithoutSubmittedOnIsRefusedNamingTheField() {
+        NoticeCases c = new NoticeCases("440000", 2027, LocalDate.parse("2028-03-31"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.feedback(new NoticeFeedback("440000-2026.106.REMINDER", null, NoticeFeedback.Status.ACCEPTED, null,
+                        false, null)));
+        assertTrue(e.getMessage().contains("submittedOn"), e.getMessage());
     }
 }

@@ -1,0 +1,108 @@
+package org.perflink.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.perflink.api.model.Stage;
+import org.perflink.store.StoreStatus;
+
+/**
+ * Issue 13's year in one Karaf against the mock host (EXPECTED.md, region 460100, v1.1): the COMPILE/PUBLISHED
+ * verdicts, the CLOSE/EVALUATE scores, the whole-year LINK's project adjustments, notices and work assessment and
+ * ranking (§6: read with those notices, 304's INTERVIEW puts it on the criticism list), then the host's feedback (on
+ * time, late, missing, rejected) and the FOLLOW_UPs' escalations; the assessments stay as the LINK wrote them.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CloseLoopIT extends PerfLinkTestSupport {
+
+    private static final String REGION = "460100";
+    private static final String P = REGION + "-2027.";
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        Option[] base = super.config();
+        Option[] all = Arrays.copyOf(base, base.length + 1);
+        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
+        return all;
+    }
+
+    @Test
+    public void verdictsScoresLinkageNoticesFeedbackEscalationAndRanking() throws Exception {
+        StoreStatus store = getOsgiService(StoreStatus.class);
+        configureRegion(REGION, true, true, true);
+        script(REGION, "COMPILE");
+        awaitStage(store, Stage.COMPILE);
+
+        // verdicts: every project's PUBLISHED target PASS
+        Map<String, JsonNode> verdicts = byId(received(REGION, "verdict"));
+        assertEquals(verdicts.keySet().toString(), 7, verdicts.size());
+        verdicts.values().forEach(v -> assertEquals(v.toString(), "PASS", v.path("body").path("outcome").asText()));
+
+        script(REGION, "CLOSE", "EVALUATE");
+        script(REGION, "CLOSE", "LINK");
+        awaitStage(store, Stage.CLOSE);
+        Map<String, JsonNode> scores = byId(received(REGION, "score"));
+        assertEquals("50.00", scores.get("460100-2027-000203.2027").path("body").path("score").asText());
+        // a POOR CONTINUING project: REDUCE −30 % of its 2 000 000 request
+        JsonNode adjustment = byId(received(REGION, "adjustment")).get(P + "PROJECT.460100-2027-000203").path("body");
+        assertEquals(adjustment.toString(), "-600000.00", adjustment.path("deltaAmount").asText());
+
+        Map<String, JsonNode> assessments = byId(received(REGION, "assessment"));
+        assertEquals(assessments.keySet().toString(), List.of(P + "DEPARTMENT.302", P + "DEPARTMENT.303",
+                P + "DEPARTMENT.304", P + "DEPARTMENT.305", P + "DEPARTMENT.306"), new ArrayList<>(assessments.keySet()));
+        for (String dept : List.of("302", "303", "304", "305", "306")) {
+            JsonNode a = assessments.get(P + "DEPARTMENT." + dept).path("body");
+            assertEquals(dept + " total", "85.00", a.path("total").asText());
+            assertEquals(dept + " grade", "GOOD", a.path("grade").asText());
+            assertEquals(dept + " rank", 1, a.path("rank").asInt());
+            assertEquals(dept + " rankOf", 5, a.path("rankOf").asInt());
+            assertEquals(dept + " list", "304".equals(dept) ? "CRITICISM" : "", a.path("list").asText(""));
+            List<String> points = new ArrayList<>();
+            a.path("parts").forEach(p -> points.add(p.path("points").asText()));
+            assertEquals(dept, List.of("15.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"), points);
+        }
+
+        script(REGION, "CLOSE", "FOLLOW_UP");
+        awaitStage(store, Stage.CLOSE);
+        Map<String, JsonNode> notices = byId(received(REGION, "notice"));
+        // missing feedback up to REFERRAL; late feedback escalated once; rejected with a violation clue to 纪检监察
+        assertEquals("ORGANIZATION", notices.get(P + "306.REMINDER.REFERRAL").path("body").path("referralTo").asText());
+        assertTrue(notices.keySet().toString(), notices.containsKey(P + "305.REMINDER.RECTIFICATION"));
+        assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "305.REMINDER.RECTIFICATION.")));
+        assertEquals("DISCIPLINE", notices.get(P + "304.RECTIFICATION.REFERRAL").path("body").path("referralTo").asText());
+        assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "302.REMINDER.")));
+        // the follow-ups write no assessment: the year's stay as the LINK wrote them
+        assertEquals(bodies(assessments), bodies(byId(received(REGION, "assessment"))));
+    }
+
+    private void awaitStage(StoreStatus store, Stage stage) throws Exception {
+        String last = lastSeq(REGION);
+        await().atMost(Duration.ofMinutes(2)).until(() -> last.equals(store.status(REGION).cursors().get(stage)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+    }
+
+    private static List<String> bodies(Map<String, JsonNode> byId) {
+        List<String> out = new ArrayList<>();
+        byId.forEach((id, row) -> out.add(id + " " + row.path("body")));
+        return out;
+    }
+}
