@@ -4,7 +4,7 @@
  * an absent stage as absent; nothing outside a stage bundle reaches into its implementation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.perflink.api.stage;
 
 import org.osgi.annotation.bundle.Export;
