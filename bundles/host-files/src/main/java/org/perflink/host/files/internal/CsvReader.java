@@ -165,8 +165,11 @@ final class CsvReader {
                     row.header(path, v, heading.get(c), where);
                 }
             }
+            // lines of one item repeat its key; a snapshot is one per cut-off, feedback one per submission on a notice
             String key = row.key() == null ? row.origin
-                    : kind == FormItem.Kind.EXECUTION ? row.key() + "|" + row.json.path("asOf").asText() : row.key();
+                    : kind == FormItem.Kind.EXECUTION ? row.key() + "|" + row.json.path("asOf").asText()
+                    : kind == FormItem.Kind.FEEDBACK ? row.key() + "|" + row.json.path("submittedOn").asText()
+                    : row.key();
             FormItem item = byKey.computeIfAbsent(key, k -> row);
             if (item != row) {
                 row.json.fields().forEachRemaining(f -> {

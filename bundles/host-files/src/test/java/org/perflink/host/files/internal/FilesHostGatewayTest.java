@@ -204,4 +204,20 @@ class FilesHostGatewayTest {
         JsonNode problems = mapper.readTree(Files.readAllBytes(inbox().resolve("done/k03-subregions.csv.results.json")));
         assertTrue(problems.toString().contains("budgetYear"), "the line without a budget year is named: " + problems);
     }
+
+    @Test
+    void everyFeedbackSubmissionOnANoticeIsServedNotOnlyTheLastLine() throws Exception {
+        FilesHostGateway g = gateway();
+        // newest first, as a host's export may list them: the stage, not the file's order, picks the latest
+        Files.writeString(inbox().resolve("feedback.csv"), "noticeId,submittedOn,status,decidedOn\n"
+                + "460100-2027.303.RECTIFICATION,2028-08-20,SUBMITTED,\n"
+                + "460100-2027.303.RECTIFICATION,2028-07-28,REJECTED,2028-08-02\n"
+                + "460100-2026.303.REMINDER,2027-07-01,ACCEPTED,2027-07-05\n");
+        Files.write(inbox().resolve("feedback.csv.ready"), new byte[0]);
+        assertTrue(g.stageEvents(REGION, null, 100).items().isEmpty());
+        var fed = g.forContract("1.1").noticeFeedback(REGION, 2027, null, 100).items();
+        assertEquals(List.of("2028-08-20", "2028-07-28"), fed.stream().map(p -> p.value().submittedOn().toString()).toList());
+        assertTrue(fed.stream().allMatch(Parsed::valid));
+        assertEquals(1, g.forContract("1.1").noticeFeedback(REGION, 2026, null, 100).items().size(), "by the notice's year");
+    }
 }
