@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /** The mock host's dataset, which the file-drop demo writes into the folder too. */
+    static final String DEMO_DATASET = "demo+lower-regions";
+
     /**
      * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
      * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators), 440500 the work assessment and
@@ -53,9 +56,6 @@ final class DemoCommand implements Callable<Integer> {
      * of 440400 (rules.md §4.3), and 460100 the follow-up of
      * notices (feedback, FOLLOW_UP events, escalations; host contract v1.1).
      */
-    /** The mock host's dataset, which the file-drop demo writes into the folder too. */
-    static final String DEMO_DATASET = "demo+lower-regions";
-
     private static final List<String> DEMO_REGIONS = List.of("440000", "440100", "440300", "440400", "440402", "440403",
             "440500", "460100");
 
