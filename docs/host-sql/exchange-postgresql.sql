@@ -58,6 +58,15 @@ CREATE TABLE IF NOT EXISTS pl_notice_feedback (
   PRIMARY KEY (region_code, fiscal_year, feedback_id)
 );
 
+-- v1.1 subregions: the lower regions' transfer baselines, by the budget year they are for
+CREATE TABLE IF NOT EXISTS pl_subregions (
+  region_code VARCHAR(6) NOT NULL,
+  budget_year INTEGER NOT NULL,
+  subregion_code VARCHAR(6) NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (region_code, budget_year, subregion_code)
+);
+
 CREATE TABLE IF NOT EXISTS pl_verdicts (
   id VARCHAR(256) NOT NULL,
   region_code VARCHAR(6) NOT NULL,

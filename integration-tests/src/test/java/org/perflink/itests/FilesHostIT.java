@@ -221,4 +221,69 @@ public class FilesHostIT extends PerfLinkTestSupport {
         await().atMost(Duration.ofMinutes(3)).until(() -> results(inbox.resolve("done"), "slow.xlsx").path("results").size() == 1);
         assertFalse(Files.exists(inbox.resolve("failed/slow.xlsx")));
     }
+
+    /**
+     * The v1.1 pulls the stages now make (docs/host-files.md, CSV): the lower regions' transfer baselines
+     * ({@code subregions}), notice feedback and the evaluator registry, from CSV in the folder, read as the mock host's
+     * HTTP items of the same demo regions; a CLOSE/FOLLOW_UP event with its cut-off from an events CSV; a baseline
+     * that is not an amount is an invalid item naming its cell.
+     */
+    @Test
+    public void theV11PullsAreServedFromCsvAsOverHttp() throws Exception {
+        String region = "441904"; // no region configuration: only this test polls the folder
+        Path inbox = drop().resolve(region);
+        org.perflink.api.host.HostGateway files = getOsgiService(org.perflink.api.host.HostGateway.class,
+                "(" + org.perflink.api.host.HostGateway.HOST_PROPERTY + "=" + HOST + ")", 60_000);
+        org.perflink.api.host.HostGateway v11 = files.forContract(org.perflink.api.host.HostGateway.CONTRACT_1_1);
+        List<JsonNode> subregions = items(get("/api/v1/regions/440400/subregions?year=2027&budgetYear=2028&limit=1000"));
+        List<JsonNode> feedback = items(get("/api/v1/regions/460100/notice-feedback?year=2027&limit=1000"));
+        List<JsonNode> evaluators = items(get("/api/v1/regions/440400/evaluators?limit=1000"));
+        assertEquals("440400's two lower regions in the demo dataset", 2, subregions.size());
+        assertFalse(feedback.isEmpty());
+        List<JsonNode> withBad = new ArrayList<>(subregions);
+        withBad.add(json().readTree("{\"regionCode\": \"440409\", \"budgetYear\": 2028, \"transferBaseline\": \"六亿\"}"));
+        dropReady(inbox, "k01-evaluators.csv", FormWorkbooks.itemsCsv(evaluators).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dropReady(inbox, "k02-feedback.csv", FormWorkbooks.itemsCsv(feedback).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dropReady(inbox, "k03-subregions.csv", FormWorkbooks.itemsCsv(withBad).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dropReady(inbox, "k99-events.csv", FormWorkbooks.eventsCsv(List.of(json().readTree("{\"stage\": \"CLOSE\", "
+                + "\"phase\": \"FOLLOW_UP\", \"year\": 2027, \"asOf\": \"2028-08-10\", \"occurredAt\": "
+                + "\"2028-08-10T18:00:00+08:00\"}"))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<org.perflink.api.model.StageEvent> events = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            events.addAll(files.stageEvents(region, events.isEmpty() ? null : Long.toString(events.get(events.size() - 1).seq()), 100).items());
+            return !events.isEmpty();
+        });
+        assertEquals(org.perflink.api.model.Phase.FOLLOW_UP, events.get(0).phase());
+        assertEquals(java.time.LocalDate.parse("2028-08-10"), events.get(0).asOf());
+        assertEquals("the data files imply no event", 1, events.size());
+
+        com.fasterxml.jackson.databind.ObjectMapper contract = org.perflink.host.http.HostJson.newMapper();
+        var lower = v11.subregions(region, 2027, 2028, null, 100).items();
+        assertEquals(3, lower.size());
+        for (int i = 0; i < subregions.size(); i++) {
+            assertEquals(contract.treeToValue(subregions.get(i), org.perflink.api.model.Subregion.class), lower.get(i).value());
+        }
+        assertFalse(lower.get(2).valid());
+        assertEquals("文件 k03-subregions.csv 第4行「transferBaseline」列", lower.get(2).errorPath());
+        assertTrue("a 1.0 host is not asked", files.subregions(region, 2027, 2028, null, 100).items().isEmpty());
+        assertTrue("another budget year", v11.subregions(region, 2028, 2029, null, 100).items().isEmpty());
+
+        var fed = v11.noticeFeedback(region, 2027, null, 100).items();
+        assertEquals(feedback.size(), fed.size());
+        for (int i = 0; i < feedback.size(); i++) {
+            assertEquals(contract.treeToValue(feedback.get(i), org.perflink.api.model.NoticeFeedback.class), fed.get(i).value());
+        }
+        var registry = v11.evaluators(region, null, 100).items();
+        assertEquals(evaluators.size(), registry.size());
+        for (int i = 0; i < evaluators.size(); i++) {
+            assertEquals(contract.treeToValue(evaluators.get(i), org.perflink.api.model.Evaluator.class), registry.get(i).value());
+        }
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> out = new ArrayList<>();
+        page.path("items").forEach(out::add);
+        return out;
+    }
 }

@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /** The mock host's dataset, which the file-drop demo writes into the folder too. */
+    static final String DEMO_DATASET = "demo+lower-regions";
+
     /**
      * The demo's regions: a province, a city, 440300 showing the rules v2 monitoring and library, and 440400 the host
      * contract v1.1 (library entries, graded reviews, an adjusted target, evaluators), 440500 the work assessment and
@@ -73,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         String mockUrl = "http://127.0.0.1:" + mockPort;
         karaf.addMockHostRepository();
         karaf.addBootFeature("perflink-mock-host");
-        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = demo+lower-regions\nbatch = true\n");
+        karaf.writeConfig("org.perflink.mockhost.cfg", "port = " + mockPort + "\nbind = 127.0.0.1\ndataset = " + DEMO_DATASET + "\nbatch = true\n");
         karaf.writeConfig("org.perflink.host.cfg", "url = " + mockUrl + "\nauth = NONE\npageSize = 200\nbatch = true\n");
         for (String region : DEMO_REGIONS) {
             Files.copy(projectHome.resolve("config/demo/org.perflink.region-" + region + ".cfg"),
@@ -166,6 +169,14 @@ final class DemoCommand implements Callable<Integer> {
     /** The same year through the drop folder: each stage's files dropped, then what came back beside them. */
     private int filesDemo(KarafInstance karaf, FilesDemo files, DemoSummary summary, Instant t0) throws Exception {
         out.println("  host: file drop (文件交换) " + files.drop() + "\n");
+        // what the mock serves from the start (the lower regions' evaluation), handled before the first stage as there
+        Instant start = Instant.now();
+        for (Map.Entry<String, Map<String, Long>> initial : files.writeInitial(DEMO_REGIONS).entrySet()) {
+            if (!watch.awaitIdle(karaf, start, s -> s.reached(initial.getKey(), initial.getValue()))) {
+                throw new IOException("the initial events did not finish within " + InstanceWatch.STEP_TIMEOUT.toMinutes()
+                        + " min; see " + karaf.log());
+            }
+        }
         for (String stage : List.of("COMPILE", "EXECUTE", "CLOSE")) {
             Instant since = Instant.now();
             Map<String, Long> lastSeq = files.writeStage(stage, DEMO_REGIONS);

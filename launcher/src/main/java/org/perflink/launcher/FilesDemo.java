@@ -44,7 +44,7 @@ final class FilesDemo {
 
     FilesDemo(Path drop) throws IOException {
         this.drop = drop;
-        this.dataset = Dataset.demo();
+        this.dataset = Dataset.load(DemoCommand.DEMO_DATASET); // the mock host's, lower regions included
     }
 
     Path drop() {
@@ -104,20 +104,7 @@ final class FilesDemo {
                     explicit.addAll(events);
                 }
                 default -> {
-                    List<JsonNode> evaluations = allYears(region::evaluations);
-                    if (!evaluations.isEmpty()) {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        FormWorkbooks.selfEvaluation(out, evaluations, byCode, null);
-                        drop(inbox, "k00-自评表.xlsx", out.toByteArray());
-                    }
-                    List<JsonNode> departments = allYears(region::departments);
-                    if (!departments.isEmpty()) {
-                        drop(inbox, "k01-departments.csv", FormWorkbooks.itemsCsv(departments).getBytes(StandardCharsets.UTF_8));
-                    }
-                    List<JsonNode> feedback = allYears(region::noticeFeedback);
-                    if (!feedback.isEmpty()) {
-                        drop(inbox, "k02-feedback.csv", FormWorkbooks.itemsCsv(feedback).getBytes(StandardCharsets.UTF_8));
-                    }
+                    closeData(inbox, region, byCode, "k");
                     explicit.addAll(events);
                 }
             }
@@ -137,6 +124,63 @@ final class FilesDemo {
             }
         }
         return last;
+    }
+
+    /**
+     * The events the mock host serves from the start (440402/440403's CLOSE/EVALUATE, before any stage is scripted),
+     * with the data they need: the region's projects (no event of their own) and its close data, under {@code a…}
+     * names so they sort first. Returns, per stage, the seq of each region's last such event (empty: none).
+     */
+    Map<String, Map<String, Long>> writeInitial(List<String> regions) throws IOException {
+        Map<String, Map<String, Long>> last = new TreeMap<>();
+        for (String code : regions) {
+            RegionData region = dataset.region(code);
+            if (region == null || region.initialEvents().isEmpty()) {
+                continue;
+            }
+            Path inbox = Files.createDirectories(drop.resolve(code));
+            List<JsonNode> projects = allYears(region::projects);
+            Map<String, JsonNode> byCode = new HashMap<>();
+            projects.forEach(p -> byCode.put(p.path("projectCode").asText(), p));
+            if (!projects.isEmpty()) {
+                drop(inbox, "a00-projects.xlsx", declaration(projects, null));
+            }
+            closeData(inbox, region, byCode, "a");
+            List<ObjectNode> events = region.initialEvents();
+            drop(inbox, "a99-events.csv", FormWorkbooks.eventsCsv(new ArrayList<>(events)).getBytes(StandardCharsets.UTF_8));
+            long n = seq.getOrDefault(code, 0L);
+            for (ObjectNode e : events) {
+                last.computeIfAbsent(e.path("stage").asText(), k -> new HashMap<>()).put(code, ++n);
+            }
+            seq.put(code, n);
+        }
+        return last;
+    }
+
+    /**
+     * What the close stage reads besides the events, none of which implies an event: the 自评表, departments, notice
+     * feedback and the lower regions' transfer baselines (v1.1 subregions) as CSV.
+     */
+    private void closeData(Path inbox, RegionData region, Map<String, JsonNode> byCode, String prefix) throws IOException {
+        List<JsonNode> evaluations = allYears(region::evaluations);
+        if (!evaluations.isEmpty()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            FormWorkbooks.selfEvaluation(out, evaluations, byCode, null);
+            drop(inbox, prefix + "00-自评表.xlsx", out.toByteArray());
+        }
+        List<JsonNode> departments = allYears(region::departments);
+        if (!departments.isEmpty()) {
+            drop(inbox, prefix + "01-departments.csv", FormWorkbooks.itemsCsv(departments).getBytes(StandardCharsets.UTF_8));
+        }
+        List<JsonNode> feedback = allYears(region::noticeFeedback);
+        if (!feedback.isEmpty()) {
+            drop(inbox, prefix + "02-feedback.csv", FormWorkbooks.itemsCsv(feedback).getBytes(StandardCharsets.UTF_8));
+        }
+        List<JsonNode> subregions = new ArrayList<>(allYears(region::subregions));
+        subregions.addAll(region.subregions(2029)); // budget years run one or two ahead of the year
+        if (!subregions.isEmpty()) {
+            drop(inbox, prefix + "03-subregions.csv", FormWorkbooks.itemsCsv(subregions).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @FunctionalInterface

@@ -55,4 +55,25 @@ class FilesDemoTest {
         assertEquals("440000", verdicts.get(0).path("region").asText());
         assertEquals("PASS", verdicts.get(0).path("body").path("outcome").asText());
     }
+
+    @Test
+    void theLowerRegionsInitialEvaluationAndTheUpperRegionsBaselinesAreDropped() throws Exception {
+        FilesDemo demo = new FilesDemo(drop);
+        List<String> regions = List.of("440400", "440402", "440403");
+        Map<String, Map<String, Long>> initial = demo.writeInitial(regions);
+        assertEquals(Map.of("CLOSE", Map.of("440402", 1L, "440403", 1L)), initial,
+                "the mock serves 440402/440403's CLOSE/EVALUATE from the start; 440400 has no initial event");
+        assertTrue(Files.exists(drop.resolve("440402/a00-projects.xlsx")), "its projects, data only");
+        assertTrue(Files.exists(drop.resolve("440402/a00-自评表.xlsx.ready")));
+        assertTrue(Files.readString(drop.resolve("440402/a99-events.csv")).contains("CLOSE,EVALUATE,2027"));
+        assertFalse(Files.exists(drop.resolve("440400/a99-events.csv")));
+        demo.writeStage("COMPILE", regions);
+        demo.writeStage("EXECUTE", regions);
+        Map<String, Long> close = demo.writeStage("CLOSE", regions);
+        assertEquals(8L, close.get("440400"), "five compile events, one monitoring round, EVALUATE and LINK");
+        String baselines = Files.readString(drop.resolve("440400/k03-subregions.csv"));
+        assertTrue(baselines.startsWith("regionCode,budgetYear,transferBaseline,deductions"), baselines);
+        assertTrue(baselines.contains("440402,2028,600000000.00") && baselines.contains("440403,2028,250000000.00"),
+                baselines);
+    }
 }

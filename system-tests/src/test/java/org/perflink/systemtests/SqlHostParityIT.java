@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perflink.api.model.ResultKind;
 import org.perflink.launcher.KarafProcess;
 import org.perflink.launcher.SqlDemoHost;
+import org.perflink.mockhost.Dataset;
 import org.perflink.mockhost.MockHost;
 
 /**
@@ -32,10 +33,68 @@ class SqlHostParityIT extends SystemTestSupport {
 
     @Test
     void theDemoYearWritesTheSameResultsOverHttpAndOverTheExchangeDatabase(@TempDir Path dir) throws Exception {
-        KarafProcess overHttp = karaf(dir, "http", REGIONS);
-        start(overHttp, REGIONS);
+        Runs runs = runBoth(dir, REGIONS);
+        Map<String, JsonNode> viaHttp = runs.viaHttp();
+        Map<String, JsonNode> viaSql = runs.viaSql();
+        assertEquals(viaHttp.keySet(), viaSql.keySet(), "result ids");
+        int located = 0;
+        for (JsonNode body : viaSql.values()) {
+            located += withoutRowLocation(body);
+        }
+        assertEquals(2, located, "the demo's two bad project rows (440000-2027-000133, 440100-2027-000118) named");
+        assertEquals(viaHttp, viaSql, "result bodies");
+    }
+
+    /**
+     * The host contract v1.1 regions of the demo over both adapters: 440400 with its lower regions 440402/440403
+     * (the v1.1 {@code subregions} pull: REGION adjustments and a notice to a lower region), 440500 (the work
+     * assessment's {@code Assessment} results), 460100 (the v1.1 {@code notice-feedback} pull and the CLOSE/FOLLOW_UP
+     * events with their escalation notices). Same ids and bodies, and each of those is there.
+     */
+    @Test
+    void theV11RegionsWriteTheSameResultsOverHttpAndOverTheExchangeDatabase(@TempDir Path dir) throws Exception {
+        host.stop();
+        demo = Dataset.load("demo+lower-regions");
+        host = new MockHost(MockHost.Options.defaults().withBind("127.0.0.1").withPort(0), demo).start();
+        List<String> regions = List.of("440400", "440402", "440403", "440500", "460100");
+        Runs runs = runBoth(dir, regions);
+        runs.viaSql().values().forEach(SqlHostParityIT::withoutRowLocation);
+        assertEquals(runs.viaHttp().keySet(), runs.viaSql().keySet(), "result ids");
+        assertEquals(runs.viaHttp(), runs.viaSql(), "result bodies");
+
+        Map<String, JsonNode> regionAdjustments = new TreeMap<>();
+        int assessments = 0;
+        int referrals = 0;
+        for (Map.Entry<String, JsonNode> e : runs.viaSql().entrySet()) {
+            JsonNode body = e.getValue();
+            if (e.getKey().startsWith("440400/adjustment/") && "REGION".equals(body.path("scope").asText())) {
+                regionAdjustments.put(body.path("subjectCode").asText(), body);
+            }
+            assessments += e.getKey().startsWith("440500/assessment/") ? 1 : 0;
+            referrals += e.getKey().startsWith("460100/notice/") && "REFERRAL".equals(body.path("type").asText()) ? 1 : 0;
+        }
+        assertEquals(List.of("440402", "440403"), List.copyOf(regionAdjustments.keySet()),
+                "the lower regions' transfer factors, from the exchange database's pl_subregions");
+        assertEquals("600000000.00", regionAdjustments.get("440402").path("baseAmount").asText());
+        assertEquals("REDUCE", regionAdjustments.get("440402").path("action").asText());
+        assertEquals("PRIORITIZE", regionAdjustments.get("440403").path("action").asText());
+        assertTrue(assessments >= 4, "440500's work assessment: " + assessments);
+        assertEquals(4, referrals, "460100's FOLLOW_UP escalations to 移交 (pl_notice_feedback)");
+    }
+
+    record Runs(Map<String, JsonNode> viaHttp, Map<String, JsonNode> viaSql) {
+    }
+
+    /**
+     * The demo year of {@code regions} (the events the mock serves from the start, then every stage) once over HTTP
+     * and once over an exchange database the launcher fills from a fresh mock host, as {@code demo --host sql} does.
+     */
+    private Runs runBoth(Path dir, List<String> regions) throws Exception {
+        initialSeqs(regions);
+        KarafProcess overHttp = karaf(dir, "http", regions);
+        start(overHttp, regions);
         for (String stage : STAGES) {
-            script(stage);
+            regions.forEach(r -> script(r, stage));
             await("HTTP demo year, " + stage, STAGE, overHttp, () -> done(overHttp));
         }
         Map<String, JsonNode> viaHttp = results();
@@ -45,15 +104,16 @@ class SqlHostParityIT extends SystemTestSupport {
         host.stop();
         host = new MockHost(MockHost.Options.defaults().withBind("127.0.0.1").withPort(0), demo).start();
         lastSeq.clear();
+        initialSeqs(regions);
         String mockUrl = "http://127.0.0.1:" + host.port();
-        KarafProcess overSql = karaf(dir, "sql", REGIONS);
+        KarafProcess overSql = karaf(dir, "sql", regions);
         Map<String, JsonNode> viaSql = new TreeMap<>();
-        try (SqlDemoHost exchange = overSql.exchangeHost(REGIONS)) {
-            start(overSql, REGIONS);
-            exchange.copyInitial(mockUrl, REGIONS, host.dataset().summary());
+        try (SqlDemoHost exchange = overSql.exchangeHost(regions)) {
+            start(overSql, regions);
+            exchange.copyInitial(mockUrl, regions, host.dataset().summary());
             for (String stage : STAGES) {
                 ArrayNode appended = MAPPER.createArrayNode();
-                for (String region : REGIONS) {
+                for (String region : regions) {
                     List<ObjectNode> events = script(region, stage, null);
                     appended.addAll(events);
                 }
@@ -70,15 +130,19 @@ class SqlHostParityIT extends SystemTestSupport {
         overSql.close();
         assertTrue(host.received().received(null, null, null, false).path("items").isEmpty(),
                 "the HTTP host received nothing in the exchange-database run");
-        report(String.format("SqlHostParityIT: %d results over HTTP, %d over the exchange database", viaHttp.size(),
-                viaSql.size()));
-        assertEquals(viaHttp.keySet(), viaSql.keySet(), "result ids");
-        int located = 0;
-        for (JsonNode body : viaSql.values()) {
-            located += withoutRowLocation(body);
+        report(String.format("SqlHostParityIT %s: %d results over HTTP, %d over the exchange database", regions,
+                viaHttp.size(), viaSql.size()));
+        return new Runs(viaHttp, viaSql);
+    }
+
+    /** The events a region's feed has from the start (the lower regions' evaluation): seq 1 … n of a fresh feed. */
+    private void initialSeqs(List<String> regions) {
+        for (String region : regions) {
+            int initial = demo.region(region).initialEvents().size();
+            if (initial > 0) {
+                lastSeq.merge(region, (long) initial, Math::max);
+            }
         }
-        assertEquals(2, located, "the demo's two bad project rows (440000-2027-000133, 440100-2027-000118) named");
-        assertEquals(viaHttp, viaSql, "result bodies");
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ExchangeLoader {
 
     /**
      * One item of an input table other than the events. {@code year} and {@code asOf} are the pull's parameters it
-     * answers (null where the table has none); {@code index} names an item whose key cannot be read
+     * answers (null where the table has none; for subregions the budget year); {@code index} names an item whose key cannot be read
      * ({@code ?row-<index>}), as a host's row would have some key of its own.
      */
     public void put(Input in, String regionCode, Integer year, LocalDate asOf, JsonNode item, int index)
@@ -71,7 +71,7 @@ public final class ExchangeLoader {
         List<String> keyColumns = new ArrayList<>(List.of(ExchangeSchema.REGION_CODE));
         List<Object> keys = new ArrayList<>(List.of(regionCode));
         if (year != null) {
-            keyColumns.add(ExchangeSchema.YEAR);
+            keyColumns.add(in.yearColumn());
             keys.add(year);
         }
         if (asOf != null) {

@@ -24,7 +24,9 @@ public final class ExchangeSchema {
         EVALUATIONS("pl_evaluations", "project_code", "projectCode"),
         DEPARTMENTS("pl_departments", "department_code", "departmentCode"),
         EVALUATORS("pl_evaluators", "evaluator_id", "evaluatorId"),
-        NOTICE_FEEDBACK("pl_notice_feedback", "feedback_id", "noticeId");
+        NOTICE_FEEDBACK("pl_notice_feedback", "feedback_id", "noticeId"),
+        /** v1.1 {@code subregions}: by the budget year the baselines are for, not by the evaluation year. */
+        SUBREGIONS("pl_subregions", "subregion_code", "regionCode");
 
         private final String table;
         private final String keyColumn;
@@ -49,6 +51,11 @@ public final class ExchangeSchema {
             return keyField;
         }
 
+        /** The column a pull's year selects: {@code fiscal_year}, or {@code budget_year} for {@link #SUBREGIONS}. */
+        public String yearColumn() {
+            return this == SUBREGIONS ? BUDGET_YEAR : YEAR;
+        }
+
         /** The logical name used in a mapping: {@code projects}, {@code stage_events}, … */
         public String logicalName() {
             return name().toLowerCase(Locale.ROOT);
@@ -59,6 +66,8 @@ public final class ExchangeSchema {
     public static final String REGION_CODE = "region_code";
     public static final String YEAR = "fiscal_year";
     public static final String AS_OF = "as_of";
+    /** The budget year of {@code pl_subregions} (the year the transfer baselines are for). */
+    public static final String BUDGET_YEAR = "budget_year";
     public static final String REVISION = "revision";
     public static final String BODY = "body";
 

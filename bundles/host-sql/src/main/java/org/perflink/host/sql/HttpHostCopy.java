@@ -48,12 +48,16 @@ public final class HttpHostCopy {
         }
     }
 
-    /** Every per-year pull of a region's year: projects, evaluations, departments, notice feedback. */
+    /**
+     * Every per-year pull of a region's year: projects, evaluations, departments, notice feedback, and the lower
+     * regions' baselines for the next budget year (what the close stage of that year asks for).
+     */
     public void year(String region, int year) throws IOException, InterruptedException, SQLException {
         copy(Input.PROJECTS, region, year, null, "projects?year=" + year);
         copy(Input.EVALUATIONS, region, year, null, "evaluations?year=" + year);
         copy(Input.DEPARTMENTS, region, year, null, "departments?year=" + year);
         copy(Input.NOTICE_FEEDBACK, region, year, null, "notice-feedback?year=" + year);
+        copy(Input.SUBREGIONS, region, year + 1, null, "subregions?year=" + year + "&budgetYear=" + (year + 1));
     }
 
     public void execution(String region, int year, LocalDate asOf) throws IOException, InterruptedException, SQLException {

@@ -19,11 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Reads a CSV file (UTF-8, with or without BOM; GB18030 as Excel saves it on Chinese Windows): a heading line, then
  * one line per item, or per indicator of an item (the item's columns repeated). What the file holds follows from its
  * columns (docs/host-files.md): stage events (阶段, 环节), execution snapshots (截止日期), evaluation inputs (实际完成值),
- * department inputs (部门编码 without 项目编码), projects (项目编码 with 三级指标), evaluators, notice feedback.
+ * department inputs (部门编码 without 项目编码), projects (项目编码 with 三级指标), evaluators, notice feedback,
+ * lower regions' transfer baselines (转移支付基数).
  */
 final class CsvReader {
 
-    enum Content { EVENTS, PROJECTS, EVALUATIONS, EXECUTION, DEPARTMENTS, EVALUATORS, FEEDBACK }
+    enum Content { EVENTS, PROJECTS, EVALUATIONS, EXECUTION, DEPARTMENTS, EVALUATORS, FEEDBACK, SUBREGIONS }
 
     private static final Map<String, String> EVENT_COLUMNS = Map.ofEntries(Map.entry("阶段", "stage"),
             Map.entry("stage", "stage"), Map.entry("环节", "phase"), Map.entry("phase", "phase"),
@@ -77,6 +78,9 @@ final class CsvReader {
         }
         if (paths.contains("noticeId")) {
             return Content.FEEDBACK;
+        }
+        if (paths.contains("transferBaseline")) {
+            return Content.SUBREGIONS;
         }
         if (paths.contains("asOf")) {
             return Content.EXECUTION;
@@ -134,6 +138,7 @@ final class CsvReader {
             case EXECUTION -> FormItem.Kind.EXECUTION;
             case DEPARTMENTS -> FormItem.Kind.DEPARTMENT;
             case EVALUATORS -> FormItem.Kind.EVALUATOR;
+            case SUBREGIONS -> FormItem.Kind.SUBREGION;
             default -> FormItem.Kind.FEEDBACK;
         };
         boolean indicators = kind == FormItem.Kind.PROJECT || kind == FormItem.Kind.EVALUATION || kind == FormItem.Kind.EXECUTION;
@@ -160,8 +165,11 @@ final class CsvReader {
                     row.header(path, v, heading.get(c), where);
                 }
             }
+            // lines of one item repeat its key; a snapshot is one per cut-off, feedback one per submission on a notice
             String key = row.key() == null ? row.origin
-                    : kind == FormItem.Kind.EXECUTION ? row.key() + "|" + row.json.path("asOf").asText() : row.key();
+                    : kind == FormItem.Kind.EXECUTION ? row.key() + "|" + row.json.path("asOf").asText()
+                    : kind == FormItem.Kind.FEEDBACK ? row.key() + "|" + row.json.path("submittedOn").asText()
+                    : row.key();
             FormItem item = byKey.computeIfAbsent(key, k -> row);
             if (item != row) {
                 row.json.fields().forEachRemaining(f -> {

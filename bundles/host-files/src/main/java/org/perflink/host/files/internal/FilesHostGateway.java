@@ -30,6 +30,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 
 /**
  * The host as a drop folder (docs/host-files.md): {@code <folder>/<regionCode>/} per region. The stage-event poll
@@ -151,6 +152,16 @@ public final class FilesHostGateway implements HostGateway {
         String ofYear = "-" + year + ".";
         return page(regionCode, FormItem.Kind.FEEDBACK, NoticeFeedback.class,
                 s -> s.key() != null && s.key().contains(ofYear), cursor, limit);
+    }
+
+    /** The lower regions' transfer baselines (v1.1), from a CSV with 转移支付基数, by the budget year they are for. */
+    @Override
+    public Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
+            throws HostException {
+        if (!v11()) {
+            return HostGateway.super.subregions(regionCode, year, budgetYear, cursor, limit);
+        }
+        return page(regionCode, FormItem.Kind.SUBREGION, Subregion.class, s -> year(s, budgetYear), cursor, limit);
     }
 
     private static boolean year(FolderState.Stored s, int year) {

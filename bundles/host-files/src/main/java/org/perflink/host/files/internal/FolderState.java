@@ -29,7 +29,13 @@ final class FolderState {
             String errorPath, String error, Map<String, String> cells) {
 
         String storeKey() {
-            return kind + "|" + key + "|" + year + "|" + (asOf == null ? "" : asOf);
+            return kind + "|" + key + "|" + year + "|" + (asOf == null ? "" : asOf) + submission();
+        }
+
+        /** A notice has several feedback submissions (the latest submittedOn counts, host-api v1.1): each is kept. */
+        private String submission() {
+            return kind == FormItem.Kind.FEEDBACK && json != null && json.hasNonNull("submittedOn")
+                    ? "|" + json.path("submittedOn").asText() : "";
         }
     }
 

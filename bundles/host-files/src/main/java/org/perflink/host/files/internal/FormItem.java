@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class FormItem {
 
-    enum Kind { PROJECT, EVALUATION, EXECUTION, DEPARTMENT, EVALUATOR, FEEDBACK }
+    enum Kind { PROJECT, EVALUATION, EXECUTION, DEPARTMENT, EVALUATOR, FEEDBACK, SUBREGION }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -202,6 +202,7 @@ final class FormItem {
             case DEPARTMENT -> "departmentCode";
             case EVALUATOR -> "evaluatorId";
             case FEEDBACK -> "noticeId";
+            case SUBREGION -> "regionCode"; // the lower region's code (the folder is the upper region's)
             default -> "projectCode";
         };
         JsonNode k = json.get(field);

@@ -19,6 +19,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 import org.perflink.host.http.HostJson;
 
 /**
@@ -45,6 +46,7 @@ final class Intake {
             case DEPARTMENT -> DepartmentEvaluationInput.class;
             case EVALUATOR -> Evaluator.class;
             case FEEDBACK -> NoticeFeedback.class;
+            case SUBREGION -> Subregion.class;
         };
     }
 
@@ -63,7 +65,9 @@ final class Intake {
             }
         }
         String key = item.key();
-        Integer year = item.json.path("year").canConvertToInt() ? item.json.path("year").asInt() : null;
+        // a subregion's year is the budget year its baseline is for (the v1.1 pull selects by it)
+        String yearField = item.kind == FormItem.Kind.SUBREGION ? "budgetYear" : "year";
+        Integer year = item.json.path(yearField).canConvertToInt() ? item.json.path(yearField).asInt() : null;
         String asOf = item.kind == FormItem.Kind.EXECUTION ? item.json.path("asOf").asText(null) : null;
         long revision = item.json.path("revision").asLong(0);
         Map<String, String> cells = new LinkedHashMap<>(item.cells);
@@ -74,7 +78,8 @@ final class Intake {
         boolean yearly = item.kind != FormItem.Kind.EVALUATOR && item.kind != FormItem.Kind.FEEDBACK;
         if (yearly && year == null) {
             return new FolderState.Stored(item.kind, key, null, asOf, doneFile, revision, null,
-                    item.json.has("year") ? item.cellOf("year") : item.origin, "未填写有效的年度 (year missing or not a number)", cells);
+                    item.json.has(yearField) ? item.cellOf(yearField) : item.origin,
+                    "未填写有效的年度 (" + yearField + " missing or not a number)", cells);
         }
         try {
             Object value = mapper.treeToValue(item.json, type(item.kind));

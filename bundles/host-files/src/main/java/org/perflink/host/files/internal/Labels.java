@@ -33,7 +33,7 @@ final class Labels {
             "targetRevision", "confidential", "recurrence", "paidAmount", "selfScore", "keyEvaluationScore",
             "nextYearRequest", "evaluation", "requests", "components", "deductions", "nextYearBaseline", "baselines",
             "asOf", "evaluatorId", "creditCode", "institutionId", "fields", "status", "ties", "noticeId", "submittedOn",
-            "decidedOn", "violationClue", "comment", "indicators");
+            "decidedOn", "violationClue", "comment", "indicators", "budgetYear", "transferBaseline");
 
     private static final Map<String, String> HEADER = new HashMap<>();
     private static final Map<String, String> COLUMN = new HashMap<>();
@@ -79,6 +79,9 @@ final class Labels {
         header("asOf", "截止日期", "监控截止日期");
         header("departmentCode", "部门编码");
         header("nextYearBaseline", "下年度项目支出基数", "下年度基数");
+        header("regionCode", "下级区划编码", "区划编码", "行政区划代码");
+        header("budgetYear", "基数年度", "基数预算年度");
+        header("transferBaseline", "转移支付基数", "转移支付联动基数");
 
         column("level1", "一级指标");
         column("level2", "二级指标");
@@ -151,9 +154,9 @@ final class Labels {
     }
 
     /** Money fields: a label in 万元 multiplies them by 10 000. */
-    static final List<String> MONEY = List.of("budgetAmount", "paidAmount", "nextYearRequest", "nextYearBaseline");
+    static final List<String> MONEY = List.of("budgetAmount", "paidAmount", "nextYearRequest", "nextYearBaseline", "transferBaseline");
 
     /** Fields that are JSON numbers or booleans rather than strings in the contract. */
-    static final List<String> INTEGER = List.of("year", "revision");
+    static final List<String> INTEGER = List.of("year", "revision", "budgetYear");
     static final List<String> BOOLEAN = List.of("isNew", "isMajor", "confidential");
 }

@@ -31,6 +31,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.Severity;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 import org.perflink.api.model.Verdict;
 import org.perflink.host.http.HostJson;
 
@@ -170,5 +171,53 @@ class FilesHostGatewayTest {
         assertEquals("工作表「薄弱环节改善」第6行C列 (C6)", p.errorPath());
         JsonNode written = mapper.readTree(Files.readAllBytes(inbox().resolve("done/a.xlsx.results.json")));
         assertEquals("工作表「薄弱环节改善」第6行C列 (C6)", written.path("problems").get(1).path("where").asText());
+    }
+
+    @Test
+    void aSubregionsCsvServesTheV11PullByBudgetYearAndABadCellIsNamed() throws Exception {
+        FilesHostGateway g = gateway();
+        // as the demo writes it (the contract's names), and as a finance office would (Chinese headings, 万元)
+        Files.writeString(inbox().resolve("k03-subregions.csv"), "regionCode,budgetYear,transferBaseline,deductions\n"
+                + "440402,2028,600000000.00,\"[{\"\"source\"\":\"\"AUDIT\"\",\"\"points\"\":\"\"2\"\",\"\"ref\"\":\"\"审计报告\"\"}]\"\n"
+                + "440403,2028,六亿,[]\n"
+                + "440404,,1.00,[]\n");
+        Files.writeString(inbox().resolve("k04-下级基数.csv"), "下级区划编码,基数年度,转移支付基数(万元)\n440403,2029,25000\n");
+        Files.write(inbox().resolve("k03-subregions.csv.ready"), new byte[0]);
+        Files.write(inbox().resolve("k04-下级基数.csv.ready"), new byte[0]);
+        assertTrue(g.stageEvents(REGION, null, 100).items().isEmpty(), "data only: no event implied");
+        assertTrue(g.subregions(REGION, 2027, 2028, null, 100).items().isEmpty(), "a 1.0 host is not asked");
+
+        var v11 = g.forContract("1.1");
+        List<Parsed<Subregion>> lower = v11.subregions(REGION, 2027, 2028, null, 100).items();
+        assertEquals(List.of("440402", "440403"), lower.stream().map(Parsed::key).toList());
+        Subregion xiangzhou = lower.get(0).value();
+        assertEquals("600000000.00", xiangzhou.transferBaseline().toPlainString());
+        assertEquals(2028, xiangzhou.budgetYear());
+        assertEquals("AUDIT", xiangzhou.deductions().get(0).source().toString());
+        Parsed<Subregion> bad = lower.get(1);
+        assertFalse(bad.valid(), "the other line is still read");
+        assertEquals("文件 k03-subregions.csv 第3行「transferBaseline」列", bad.errorPath());
+
+        List<Parsed<Subregion>> next = v11.subregions(REGION, 2028, 2029, null, 100).items();
+        assertEquals(1, next.size(), "by the budget year asked for");
+        assertEquals("250000000", next.get(0).value().transferBaseline().toPlainString(), "万元 in the heading");
+        JsonNode problems = mapper.readTree(Files.readAllBytes(inbox().resolve("done/k03-subregions.csv.results.json")));
+        assertTrue(problems.toString().contains("budgetYear"), "the line without a budget year is named: " + problems);
+    }
+
+    @Test
+    void everyFeedbackSubmissionOnANoticeIsServedNotOnlyTheLastLine() throws Exception {
+        FilesHostGateway g = gateway();
+        // newest first, as a host's export may list them: the stage, not the file's order, picks the latest
+        Files.writeString(inbox().resolve("feedback.csv"), "noticeId,submittedOn,status,decidedOn\n"
+                + "460100-2027.303.RECTIFICATION,2028-08-20,SUBMITTED,\n"
+                + "460100-2027.303.RECTIFICATION,2028-07-28,REJECTED,2028-08-02\n"
+                + "460100-2026.303.REMINDER,2027-07-01,ACCEPTED,2027-07-05\n");
+        Files.write(inbox().resolve("feedback.csv.ready"), new byte[0]);
+        assertTrue(g.stageEvents(REGION, null, 100).items().isEmpty());
+        var fed = g.forContract("1.1").noticeFeedback(REGION, 2027, null, 100).items();
+        assertEquals(List.of("2028-08-20", "2028-07-28"), fed.stream().map(p -> p.value().submittedOn().toString()).toList());
+        assertTrue(fed.stream().allMatch(Parsed::valid));
+        assertEquals(1, g.forContract("1.1").noticeFeedback(REGION, 2026, null, 100).items().size(), "by the notice's year");
     }
 }

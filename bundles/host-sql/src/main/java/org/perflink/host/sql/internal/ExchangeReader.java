@@ -106,7 +106,7 @@ final class ExchangeReader {
                 .append(schema.column(in, ExchangeSchema.REGION_CODE)).append(" = ?");
         List<Object> args = new ArrayList<>(List.of(regionCode));
         if (filter.year() != null) {
-            sql.append(" AND ").append(schema.column(in, ExchangeSchema.YEAR)).append(" = ?");
+            sql.append(" AND ").append(schema.column(in, in.yearColumn())).append(" = ?");
             args.add(filter.year());
         }
         if (filter.asOf() != null) {

@@ -21,6 +21,7 @@ import org.perflink.api.model.NoticeFeedback;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 import org.perflink.host.http.ContractItems;
 import org.perflink.host.http.HostJson;
 import org.perflink.host.sql.ExchangeSchema;
@@ -115,6 +116,20 @@ public final class SqlHostGateway implements HostGateway {
             return HostGateway.super.noticeFeedback(regionCode, year, cursor, limit);
         }
         return reader.page(Input.NOTICE_FEEDBACK, NoticeFeedback.class, regionCode, Filter.year(year), cursor,
+                pageLimit(limit));
+    }
+
+    /**
+     * The lower regions' transfer baselines for {@code budgetYear} (v1.1), from {@code pl_subregions} by budget year:
+     * the baselines are the budget year's, whichever evaluation year asks. A 1.0 host is not asked, as over HTTP.
+     */
+    @Override
+    public Page<Parsed<Subregion>> subregions(String regionCode, int year, int budgetYear, String cursor, int limit)
+            throws HostException {
+        if (!v11()) {
+            return HostGateway.super.subregions(regionCode, year, budgetYear, cursor, limit);
+        }
+        return reader.page(Input.SUBREGIONS, Subregion.class, regionCode, Filter.year(budgetYear), cursor,
                 pageLimit(limit));
     }
 

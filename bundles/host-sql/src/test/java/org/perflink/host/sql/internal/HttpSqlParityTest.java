@@ -135,6 +135,7 @@ class HttpSqlParityTest {
     @Test
     void everyPullOfEveryDemoRegionReadsTheSameThroughBothAdapters() throws Exception {
         int items = 0;
+        int subregions = 0;
         for (RegionData r : demo.regions()) {
             String code = r.regionCode();
             List<StageEvent> httpEvents = http.stageEvents(code, null, 1000).items();
@@ -146,6 +147,9 @@ class HttpSqlParityTest {
                 items += assertSame(code + " evaluations " + year, (g, c) -> g.evaluations(code, year, c, 7));
                 items += assertSame(code + " departments " + year, (g, c) -> g.departments(code, year, c, 7));
                 items += assertSame(code + " notice feedback " + year, (g, c) -> g.noticeFeedback(code, year, c, 7));
+                int lower = assertSame(code + " subregions " + year, (g, c) -> g.subregions(code, year, year + 1, c, 1));
+                subregions += lower;
+                items += lower;
             }
             for (LocalDate asOf : cutOffs(r)) {
                 items += assertSame(code + " execution " + asOf, (g, c) -> g.execution(code, r.year(), asOf, c, 7));
@@ -161,6 +165,7 @@ class HttpSqlParityTest {
             }
         }
         assertTrue(items > 60, "the demo's items were compared: " + items);
+        assertTrue(subregions >= 2, "440400's lower regions (v1.1 subregions) were compared: " + subregions);
     }
 
     /** Result bodies as the engine hands them over (records); the v1.1 examples of host-api-v1.md. */

@@ -41,10 +41,11 @@ class SqlHostComponentTest {
             while (rs.next()) {
                 tables++;
             }
-            assertEquals(13, tables);
+            assertEquals(14, tables, "8 input tables (pl_subregions since the v1.1 subregions pull) and 6 results tables");
         }
         try (Connection c = ds.getConnection()) {
             assertTrue(c.createStatement().execute("SELECT id, region_code, fiscal_year, subject_code, body, written_at FROM pl_assessments"));
+            assertTrue(c.createStatement().execute("SELECT region_code, budget_year, subregion_code, body FROM pl_subregions"));
             c.createStatement().execute("SHUTDOWN");
         }
     }

@@ -30,6 +30,7 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Project;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.model.Subregion;
 import org.perflink.host.sql.ExchangeSchema;
 import org.perflink.host.sql.ExchangeSchema.Input;
 
@@ -203,5 +204,42 @@ class SqlHostGatewayTest {
         assertTrue(db.gateway("1.0").evaluators("440000", null, 200).items().isEmpty());
         HostGateway v11 = db.gateway("1.0").forContract("1.1");
         assertEquals(List.of("EXP-0042"), v11.evaluators("440000", null, 200).items().stream().map(Parsed::key).toList());
+    }
+
+    @Test
+    void subregionsAreReadByBudgetYearForA11HostAndABadRowNamesItsTableAndKey() throws Exception {
+        db.loader.put(Input.SUBREGIONS, "440400", 2028, null, JSON.readTree("{\"regionCode\": \"440403\", "
+                + "\"budgetYear\": 2028, \"transferBaseline\": \"250000000.00\", \"deductions\": []}"), 0);
+        db.loader.put(Input.SUBREGIONS, "440400", 2028, null, JSON.readTree("{\"regionCode\": \"440402\", "
+                + "\"budgetYear\": 2028, \"transferBaseline\": \"600000000.00\", \"deductions\": "
+                + "[{\"source\": \"AUDIT\", \"points\": \"2\", \"ref\": \"审计报告\"}]}"), 1);
+        db.loader.put(Input.SUBREGIONS, "440400", 2029, null, JSON.readTree("{\"regionCode\": \"440402\", "
+                + "\"budgetYear\": 2029, \"transferBaseline\": \"610000000.00\", \"deductions\": []}"), 2);
+        assertTrue(db.gateway("1.0").subregions("440400", 2027, 2028, null, 200).items().isEmpty(), "a 1.0 host");
+
+        HostGateway v11 = db.gateway("1.1");
+        Page<Parsed<Subregion>> first = v11.subregions("440400", 2027, 2028, null, 1);
+        assertEquals(List.of("440402"), first.items().stream().map(Parsed::key).toList(), "keyset order");
+        assertEquals("440402", first.nextCursor());
+        Subregion xiangzhou = first.items().get(0).value();
+        assertEquals(new java.math.BigDecimal("600000000.00"), xiangzhou.transferBaseline());
+        assertEquals(2028, xiangzhou.budgetYear());
+        assertEquals(1, xiangzhou.deductions().size());
+        Page<Parsed<Subregion>> second = v11.subregions("440400", 2027, 2028, first.nextCursor(), 1);
+        assertEquals(List.of("440403"), second.items().stream().map(Parsed::key).toList());
+        assertNull(second.nextCursor());
+        assertEquals(List.of("610000000.00"), v11.subregions("440400", 2028, 2029, null, 200).items().stream()
+                .map(p -> p.value().transferBaseline().toPlainString()).toList(), "by the budget year asked for");
+        assertTrue(v11.subregions("440100", 2027, 2028, null, 200).items().isEmpty(), "another region");
+
+        db.execute("INSERT INTO pl_subregions (region_code, budget_year, subregion_code, body) VALUES ('440400', 2028, "
+                + "'440404', '{\"regionCode\": \"440404\", \"budgetYear\": 2028, \"transferBaseline\": \"六亿\"}')");
+        List<Parsed<Subregion>> all = v11.subregions("440400", 2027, 2028, null, 200).items();
+        assertEquals(3, all.size(), "the bad row does not stop the others");
+        Parsed<Subregion> bad = all.get(2);
+        assertFalse(bad.valid());
+        assertEquals("440404", bad.key());
+        assertEquals("transferBaseline", bad.errorPath());
+        assertTrue(bad.error().contains("pl_subregions") && bad.error().contains("key 440404"), bad.error());
     }
 }
