@@ -33,7 +33,6 @@ import org.perflink.store.PublicRecords;
 import org.perflink.store.StoredResult;
 import org.perflink.store.Page;
 import org.perflink.store.DeadLetters;
-import org.perflink.store.RegionStatus;
 import org.perflink.store.ResultLedger;
 import org.perflink.store.StoreStatus;
 
@@ -64,6 +63,8 @@ public final class AdminJson implements AdminOperations {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ErrorReport errors = new ErrorReport();
+    private final RegionJson regionJson;
+
     /** The open-data records (rules.md §9); null: no open-data export here. */
     private final PublicRecords publicRecords;
 
@@ -87,6 +88,7 @@ public final class AdminJson implements AdminOperations {
         this.live = live;
         this.clock = clock;
         this.mapper = mapper;
+        this.regionJson = new RegionJson(mapper, errors);
     }
 
     @Override
@@ -102,7 +104,7 @@ public final class AdminJson implements AdminOperations {
         }
         ArrayNode items = out.putArray("regions");
         for (RegionTable.Row row : overview.rows()) {
-            items.add(region(row));
+            items.add(regionJson.of(row));
         }
         ObjectNode summary = out.putObject("summary");
         summary.put("configured", overview.configured());
@@ -116,75 +118,6 @@ public final class AdminJson implements AdminOperations {
         l.put("stale", RegionTable.stale(liveStatus, now));
         l.put("problem", errors.shown(liveStatus.problem(), "live status"));
         return out;
-    }
-
-    private ObjectNode region(RegionTable.Row row) {
-        ObjectNode r = mapper.createObjectNode();
-        RegionSettings settings = row.settings();
-        r.put("code", row.code());
-        r.put("name", settings == null || settings.name().isBlank() ? null : settings.name());
-        r.put("state", row.state());
-        r.put("configured", settings != null);
-        if (settings == null) {
-            r.putNull("enabled");
-            r.putNull("stages");
-            r.putNull("rulePack");
-        } else {
-            r.put("enabled", settings.enabled());
-            ObjectNode st = r.putObject("stages");
-            for (Stage s : Stage.values()) {
-                st.put(s.name(), settings.stages().contains(s));
-            }
-            ObjectNode pack = r.putObject("rulePack");
-            pack.put("effective", row.pack().effective());
-            pack.put("own", row.pack().own().isEmpty() ? null : row.pack().own());
-            pack.put("ownDefined", row.pack().ownDefined());
-        }
-        RegionStatus status = row.status();
-        if (status == null) {
-            r.putNull("cursors");
-            r.putNull("backlog");
-            r.putNull("oldestUndelivered");
-            r.putNull("delivered");
-            r.putNull("deadLetters");
-            r.putNull("lastEventAt");
-        } else {
-            ObjectNode cursors = r.putObject("cursors");
-            for (Stage s : Stage.values()) {
-                cursors.put(s.name(), status.cursors().get(s));
-            }
-            r.put("backlog", status.backlog());
-            r.put("oldestUndelivered", text(status.oldestUndelivered()));
-            r.put("delivered", status.delivered());
-            r.put("deadLetters", status.deadLetters());
-            r.put("lastEventAt", text(status.lastEventAt()));
-        }
-        RegionTable.LastError last = row.lastError();
-        if (last == null) {
-            r.putNull("lastError");
-        } else {
-            ErrorReport.Shown shown = errors.report(last.message(), "region " + row.code());
-            ObjectNode e = r.putObject("lastError");
-            e.put("message", shown.message());
-            e.put("category", shown.category());
-            e.put("ref", shown.ref());
-            e.put("at", text(last.at()));
-            e.put("source", last.source());
-        }
-        r.put("liveState", row.live() == null ? null : row.live().state());
-        ArrayNode routes = r.putArray("routes");
-        if (row.live() != null) {
-            row.live().routes().forEach((id, f) -> {
-                ObjectNode n = routes.addObject();
-                n.put("id", id);
-                n.put("exchangesTotal", f.exchangesTotal());
-                n.put("exchangesFailed", f.exchangesFailed());
-                n.put("lastProcessingTimeMs", f.lastProcessingTimeMs());
-                n.put("lastCompletedAt", text(f.lastCompletedAt()));
-                n.put("lastFailure", f.lastFailure());
-            });
-        }
-        return r;
     }
 
     @Override
@@ -504,7 +437,7 @@ public final class AdminJson implements AdminOperations {
         return n;
     }
 
-    private static String text(Instant instant) {
+    static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 }
