@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +26,8 @@ import org.perflink.store.StoreStatus;
 
 /**
  * Issue 13's year in one Karaf against the mock host (EXPECTED.md, region 460100, v1.1): the COMPILE/PUBLISHED
- * verdicts, the CLOSE/EVALUATE scores, the whole-year LINK's project adjustments, notices and work assessment and
+ * verdicts, the two EXECUTE/MONITOR rounds' warnings and their clearance, the CLOSE/EVALUATE scores, 302's department
+ * composite with all four components computed by PerfLink (§4.1), the whole-year LINK's project adjustments, notices and work assessment and
  * ranking (§6: read with those notices, 304's INTERVIEW puts it on the criticism list), then the host's feedback (on
  * time, late, missing, rejected) and the FOLLOW_UPs' escalations; the assessments stay as the LINK wrote them.
  */
@@ -57,6 +59,24 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         assertEquals(verdicts.keySet().toString(), 7, verdicts.size());
         verdicts.values().forEach(v -> assertEquals(v.toString(), "PASS", v.path("body").path("outcome").asText()));
 
+        // two monitoring rounds (2027-07-31, 2027-09-30): YELLOW/RED warnings, and NONE where the next round cleared one
+        script(REGION, "EXECUTE");
+        awaitStage(store, Stage.EXECUTE);
+        Map<String, String> levels = new TreeMap<>();
+        byId(received(REGION, "warning")).forEach((id, w) -> levels.put(id, w.path("body").path("level").asText()));
+        Map<String, String> expectedLevels = new TreeMap<>(Map.of(
+                REGION + "-2027-000201.2027-07-31.EXECUTION_LAG", "RED",
+                REGION + "-2027-000201.2027-09-30.EXECUTION_LAG", "RED",
+                REGION + "-2027-000202.2027-07-31.EXECUTION_LAG", "YELLOW",
+                REGION + "-2027-000202.2027-09-30.EXECUTION_LAG", "NONE",
+                REGION + "-2027-000203.2027-07-31.EXECUTION_LAG", "YELLOW",
+                REGION + "-2027-000203.2027-09-30.EXECUTION_LAG", "NONE",
+                REGION + "-2027-000205.2027-07-31.NO_DATA", "YELLOW",
+                REGION + "-2027-000205.2027-09-30.NO_DATA", "NONE",
+                REGION + "-2027-000206.2027-07-31.EXECUTION_LAG", "RED",
+                REGION + "-2027-000206.2027-09-30.EXECUTION_LAG", "NONE"));
+        assertEquals(expectedLevels, levels);
+
         script(REGION, "CLOSE", "EVALUATE");
         script(REGION, "CLOSE", "LINK");
         awaitStage(store, Stage.CLOSE);
@@ -66,19 +86,44 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         JsonNode adjustment = byId(received(REGION, "adjustment")).get(P + "PROJECT.460100-2027-000203").path("body");
         assertEquals(adjustment.toString(), "-600000.00", adjustment.path("deltaAmount").asText());
 
+        // 302 sends no component: all four from PerfLink's records; (0.2·100 + 0.2·100 + 0.2·80 + 0.4·75) / 1 = 86.00 GOOD
+        JsonNode department = byId(received(REGION, "adjustment")).get(P + "DEPARTMENT.302").path("body");
+        assertEquals(department.toString(), "86.00", department.path("basis").path("score").asText());
+        assertEquals("GOOD", department.path("basis").path("grade").asText());
+        assertEquals("KEEP", department.path("action").asText());
+        assertEquals("0.00", department.path("deltaAmount").asText());
+        JsonNode components = department.path("basis").path("components");
+        Map<String, String> values = new TreeMap<>();
+        components.fields().forEachRemaining(c -> {
+            assertEquals(c.getKey(), "PERFLINK", c.getValue().path("source").asText());
+            assertEquals(c.getKey(), 1, c.getValue().path("n").asInt());
+            values.put(c.getKey(), c.getValue().path("score").asText());
+        });
+        assertEquals(Map.of("KEY_ASSESSMENT", "100.00", "KEY_TARGETS", "100.00", "KEY_MONITORING", "80.00",
+                "OVERALL_EVALUATION", "75.00"), values);
+
         Map<String, JsonNode> assessments = byId(received(REGION, "assessment"));
         assertEquals(assessments.keySet().toString(), List.of(P + "DEPARTMENT.302", P + "DEPARTMENT.303",
                 P + "DEPARTMENT.304", P + "DEPARTMENT.305", P + "DEPARTMENT.306"), new ArrayList<>(assessments.keySet()));
+        // MONITORING_COVERAGE: 304 has 000205's NO_DATA (2 of 3 covered); WARNINGS_HANDLED: 302's two REDs uncleared
+        Map<String, List<String>> parts = Map.of(
+                "302", List.of("15.00", "10.00", "10.00", "0.00", "0.00", "10.00", "15.00", "15.00"),
+                "303", List.of("15.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"),
+                "304", List.of("15.00", "10.00", "6.67", "10.00", "0.00", "10.00", "15.00", "15.00"),
+                "305", List.of("15.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"),
+                "306", List.of("15.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"));
+        Map<String, String> totals = Map.of("302", "75.00", "303", "85.00", "304", "81.67", "305", "85.00", "306", "85.00");
+        Map<String, Integer> ranks = Map.of("302", 5, "303", 1, "304", 4, "305", 1, "306", 1);
         for (String dept : List.of("302", "303", "304", "305", "306")) {
             JsonNode a = assessments.get(P + "DEPARTMENT." + dept).path("body");
-            assertEquals(dept + " total", "85.00", a.path("total").asText());
-            assertEquals(dept + " grade", "GOOD", a.path("grade").asText());
-            assertEquals(dept + " rank", 1, a.path("rank").asInt());
+            assertEquals(dept + " total", totals.get(dept), a.path("total").asText());
+            assertEquals(dept + " grade", "302".equals(dept) ? "MEDIUM" : "GOOD", a.path("grade").asText());
+            assertEquals(dept + " rank", (int) ranks.get(dept), a.path("rank").asInt());
             assertEquals(dept + " rankOf", 5, a.path("rankOf").asInt());
             assertEquals(dept + " list", "304".equals(dept) ? "CRITICISM" : "", a.path("list").asText(""));
             List<String> points = new ArrayList<>();
             a.path("parts").forEach(p -> points.add(p.path("points").asText()));
-            assertEquals(dept, List.of("15.00", "10.00", "10.00", "10.00", "0.00", "10.00", "15.00", "15.00"), points);
+            assertEquals(dept, parts.get(dept), points);
         }
 
         script(REGION, "CLOSE", "FOLLOW_UP");

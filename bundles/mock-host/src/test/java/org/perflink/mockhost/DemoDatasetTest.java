@@ -96,7 +96,8 @@ class DemoDatasetTest {
         }
         assertEquals(Set.of("COMPILE/LIBRARY", "COMPILE/DECLARED", "COMPILE/REVIEWED", "COMPILE/APPROVED",
                 "COMPILE/PUBLISHED", "COMPILE/ADJUST", "EXECUTE/MONITOR", "CLOSE/EVALUATE", "CLOSE/LINK", "CLOSE/FOLLOW_UP"), stages);
-        assertEquals(1, missingSnapshots, "one NO_DATA by a missing snapshot");
+        // 440000's C5 (build_demo_dataset.py) and 460100-2027-000205, each in its first round
+        assertEquals(2, missingSnapshots, "two NO_DATA by a missing snapshot");
         assertEquals(1, zeroBudgets, "one NO_DATA by a zero budget");
     }
 
@@ -122,10 +123,11 @@ class DemoDatasetTest {
             assertEquals(0, c.get("/api/v1/regions/440000/stage-events").json().get("items").size());
             // 4 + 4 compile events of 440000 and 440100; 440300 (the rules v2 showcase) adds one PUBLISHED event and
             // three monitoring rounds, no close stage; the v1.1 region 440400 adds 5 compile, 1 execute and 2 close events;
-            // the follow-up region 460100 (rules.md §5) adds 1 compile event, and EVALUATE, LINK and 3 FOLLOW_UP close events;
+            // the follow-up region 460100 (rules.md §5) adds 1 compile event, 2 monitoring rounds, and EVALUATE, LINK and
+            // 3 FOLLOW_UP close events;
             // the work-assessment region 440500 (rules.md §6) 1 compile and 2 close events
             assertEquals(16, c.post("/mock/script?stage=COMPILE", null).json().get("appended").size());
-            assertEquals(8, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
+            assertEquals(10, c.post("/mock/script?stage=EXECUTE", null).json().get("appended").size());
             assertEquals(13, c.post("/mock/script?stage=CLOSE", null).json().get("appended").size());
             JsonNode feed = c.get("/api/v1/regions/440100/stage-events").json();
             assertEquals(8, feed.get("items").size());
@@ -172,8 +174,13 @@ class DemoDatasetTest {
         for (ObjectNode e : r.scriptedEvents()) {
             phases.add(e.get("phase").asText() + (e.has("asOf") ? " " + e.get("asOf").asText() : ""));
         }
-        assertEquals(List.of("PUBLISHED", "EVALUATE", "LINK", "FOLLOW_UP 2028-08-10", "FOLLOW_UP 2028-09-15", "FOLLOW_UP 2028-10-20"), phases);
+        assertEquals(List.of("PUBLISHED", "MONITOR 2027-07-31", "MONITOR 2027-09-30", "EVALUATE", "LINK", "FOLLOW_UP 2028-08-10", "FOLLOW_UP 2028-09-15", "FOLLOW_UP 2028-10-20"), phases);
         assertEquals(7, r.evaluations(2027).size());
+        // two rounds (000205 has no snapshot in the first: NO_DATA) and 302's department input without components (§4.1)
+        assertEquals(6, r.execution(2027, "2027-07-31").size());
+        assertEquals(7, r.execution(2027, "2027-09-30").size());
+        assertEquals(1, r.departments(2027).size());
+        assertEquals(0, r.departments(2027).get(0).get("components").size());
         try (MockHost host = new MockHost(MockHost.Options.defaults().withPort(0), Dataset.demo()).start()) {
             JsonNode items = new Client(host.baseUri()).get("/api/v1/regions/460100/notice-feedback?year=2027").json().get("items");
             List<String> seen = new java.util.ArrayList<>();
