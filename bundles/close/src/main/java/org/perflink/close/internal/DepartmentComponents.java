@@ -1,9 +1,9 @@
 package org.perflink.close.internal;
 
+import static org.perflink.close.internal.Figures.PRECISION;
 import static org.perflink.close.internal.RecordPoints.HUNDRED;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,7 +25,6 @@ public final class DepartmentComponents {
     /** How many of the worst projects a component names. */
     static final int WORST = 3;
 
-    private static final MathContext PRECISION = MathContext.DECIMAL128;
 
     private DepartmentComponents() {
     }
@@ -101,16 +100,7 @@ public final class DepartmentComponents {
         if (projects.isEmpty()) {
             return null;
         }
-        BigDecimal weighted = BigDecimal.ZERO;
-        BigDecimal budgets = BigDecimal.ZERO;
-        BigDecimal plain = BigDecimal.ZERO;
-        for (ProjectRecord p : projects) {
-            weighted = weighted.add(p.score().multiply(p.budget()));
-            budgets = budgets.add(p.budget());
-            plain = plain.add(p.score());
-        }
-        BigDecimal value = budgets.signum() > 0 ? weighted.divide(budgets, PRECISION)
-                : plain.divide(BigDecimal.valueOf(projects.size()), PRECISION);
+        BigDecimal value = Figures.budgetWeightedMean(projects, ProjectRecord::score, ProjectRecord::budget);
         return new Computed(value, projects.size(), withWorst(Map.of(), projects, ProjectRecord::score));
     }
 

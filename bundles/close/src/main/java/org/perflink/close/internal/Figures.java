@@ -3,6 +3,8 @@ package org.perflink.close.internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.function.Function;
 
 import org.perflink.api.money.Money;
 
@@ -24,6 +26,23 @@ final class Figures {
 
     static BigDecimal cents(String value) {
         return cents(new BigDecimal(value));
+    }
+
+    /**
+     * Σ score·budget / Σ budget over the items, unrounded; Σ budget = 0: the plain mean (rules.md §4.1, §4.3).
+     * The items must not be empty.
+     */
+    static <T> BigDecimal budgetWeightedMean(List<T> items, Function<T, BigDecimal> score, Function<T, BigDecimal> budget) {
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal budgets = BigDecimal.ZERO;
+        BigDecimal plain = BigDecimal.ZERO;
+        for (T item : items) {
+            weighted = weighted.add(score.apply(item).multiply(budget.apply(item)));
+            budgets = budgets.add(budget.apply(item));
+            plain = plain.add(score.apply(item));
+        }
+        return budgets.signum() > 0 ? weighted.divide(budgets, PRECISION)
+                : plain.divide(BigDecimal.valueOf(items.size()), PRECISION);
     }
 
     /** A ratio keeps its own precision but shows at least 2 decimals ({@code -0.10}). */

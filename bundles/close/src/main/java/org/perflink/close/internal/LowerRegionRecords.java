@@ -123,16 +123,7 @@ public final class LowerRegionRecords {
         if (scored.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal weighted = BigDecimal.ZERO;
-        BigDecimal budgets = BigDecimal.ZERO;
-        BigDecimal plain = BigDecimal.ZERO;
-        for (Item i : scored) {
-            weighted = weighted.add(i.score().multiply(i.budget()));
-            budgets = budgets.add(i.budget());
-            plain = plain.add(i.score());
-        }
-        BigDecimal value = budgets.signum() > 0 ? weighted.divide(budgets, PRECISION)
-                : plain.divide(BigDecimal.valueOf(scored.size()), PRECISION);
+        BigDecimal value = Figures.budgetWeightedMean(scored, Item::score, Item::budget);
         Map<String, String> records = new LinkedHashMap<>();
         records.put("worst", String.join(",", worst(scored, Item::score)));
         return Optional.of(new Computed(value, scored.size(), records));

@@ -1,7 +1,8 @@
 package org.perflink.close.internal;
 
+import static org.perflink.close.internal.Figures.PRECISION;
+
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ public final class PolicyComposite {
     public static final Param WEIGHT_EVALUATION = Param.of("composite.policy.weight.EVALUATION", "0.5",
             "weight of the evaluation Score in a POLICY/TRANSFER project's composite (P); 0 / 0 / 1 restores v1");
 
-    private static final MathContext PRECISION = MathContext.DECIMAL128;
 
     /** The composite, unrounded, its grade and the components used. */
     public record Result(BigDecimal score, Grade grade, Map<String, Component> components) {
