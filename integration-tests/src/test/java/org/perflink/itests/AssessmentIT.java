@@ -1,13 +1,9 @@
 package org.perflink.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +32,7 @@ public class AssessmentIT extends PerfLinkTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
-        return all;
+        return configWithV11Host();
     }
 
     @Test
@@ -48,12 +41,9 @@ public class AssessmentIT extends PerfLinkTestSupport {
         configureRegion(REGION, true, true, true);
 
         script(REGION, "COMPILE");
-        String compiled = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> compiled.equals(store.status(REGION).cursors().get(Stage.COMPILE)));
+        awaitStage(store, REGION, Stage.COMPILE);
         script(REGION, "CLOSE");
-        String closed = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> closed.equals(store.status(REGION).cursors().get(Stage.CLOSE)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+        awaitStage(store, REGION, Stage.CLOSE);
 
         Map<String, JsonNode> byId = byId(received(REGION, "assessment"));
         assertEquals(byId.keySet().toString(), List.of("440500-2027.DEPARTMENT.401", "440500-2027.DEPARTMENT.402",

@@ -1,13 +1,9 @@
 package org.perflink.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +37,7 @@ public class CloseLoopIT extends PerfLinkTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
-        return all;
+        return configWithV11Host();
     }
 
     @Test
@@ -52,7 +45,7 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         StoreStatus store = getOsgiService(StoreStatus.class);
         configureRegion(REGION, true, true, true);
         script(REGION, "COMPILE");
-        awaitStage(store, Stage.COMPILE);
+        awaitStage(store, REGION, Stage.COMPILE);
 
         // verdicts: every project's PUBLISHED target PASS
         Map<String, JsonNode> verdicts = byId(received(REGION, "verdict"));
@@ -61,7 +54,7 @@ public class CloseLoopIT extends PerfLinkTestSupport {
 
         // two monitoring rounds (2027-07-31, 2027-09-30): YELLOW/RED warnings, and NONE where the next round cleared one
         script(REGION, "EXECUTE");
-        awaitStage(store, Stage.EXECUTE);
+        awaitStage(store, REGION, Stage.EXECUTE);
         Map<String, String> levels = new TreeMap<>();
         byId(received(REGION, "warning")).forEach((id, w) -> levels.put(id, w.path("body").path("level").asText()));
         Map<String, String> expectedLevels = new TreeMap<>(Map.of(
@@ -79,7 +72,7 @@ public class CloseLoopIT extends PerfLinkTestSupport {
 
         script(REGION, "CLOSE", "EVALUATE");
         script(REGION, "CLOSE", "LINK");
-        awaitStage(store, Stage.CLOSE);
+        awaitStage(store, REGION, Stage.CLOSE);
         Map<String, JsonNode> scores = byId(received(REGION, "score"));
         assertEquals("50.00", scores.get("460100-2027-000203.2027").path("body").path("score").asText());
         // a POOR CONTINUING project: REDUCE −30 % of its 2 000 000 request
@@ -127,7 +120,7 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         }
 
         script(REGION, "CLOSE", "FOLLOW_UP");
-        awaitStage(store, Stage.CLOSE);
+        awaitStage(store, REGION, Stage.CLOSE);
         Map<String, JsonNode> notices = byId(received(REGION, "notice"));
         // missing feedback up to REFERRAL; late feedback escalated once; rejected with a violation clue to 纪检监察
         assertEquals("ORGANIZATION", notices.get(P + "306.REMINDER.REFERRAL").path("body").path("referralTo").asText());
@@ -137,12 +130,6 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "302.REMINDER.")));
         // the follow-ups write no assessment: the year's stay as the LINK wrote them
         assertEquals(bodies(assessments), bodies(byId(received(REGION, "assessment"))));
-    }
-
-    private void awaitStage(StoreStatus store, Stage stage) throws Exception {
-        String last = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> last.equals(store.status(REGION).cursors().get(stage)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
     }
 
     private static List<String> bodies(Map<String, JsonNode> byId) {

@@ -1,12 +1,10 @@
 package org.perflink.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +48,9 @@ public class CloseStageIT extends PerfLinkTestSupport {
         // the year's monitoring first: LINK counts the RED warnings PerfLink wrote (each stage has its own
         // cursor, so CLOSE is scripted only once both rounds are handled)
         script(REGION, "EXECUTE");
-        String monitored = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> monitored.equals(store.status(REGION).cursors().get(Stage.EXECUTE)));
+        awaitStage(store, REGION, Stage.EXECUTE);
         script(REGION, "CLOSE");
-        String closed = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> closed.equals(store.status(REGION).cursors().get(Stage.CLOSE)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+        awaitStage(store, REGION, Stage.CLOSE);
 
         assertScores();
         assertAdjustments();

@@ -1,14 +1,10 @@
 package org.perflink.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +37,7 @@ public class FollowUpIT extends PerfLinkTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
-        return all;
+        return configWithV11Host();
     }
 
     @Test
@@ -54,7 +47,7 @@ public class FollowUpIT extends PerfLinkTestSupport {
         // the PUBLISHED verdicts first: 302's department composite (all four components PerfLink's, §4.1) reads them
         // (without them KEY_TARGETS would be 0 and the composite MEDIUM, a RECTIFICATION for 302; EXPECTED.md)
         script(REGION, "COMPILE");
-        awaitStage(store, Stage.COMPILE);
+        awaitStage(store, REGION, Stage.COMPILE);
         script(REGION, "CLOSE", "EVALUATE");
         script(REGION, "CLOSE", "LINK");
         awaitClose(store);
@@ -114,13 +107,7 @@ public class FollowUpIT extends PerfLinkTestSupport {
     }
 
     private void awaitClose(StoreStatus store) throws Exception {
-        awaitStage(store, Stage.CLOSE);
-    }
-
-    private void awaitStage(StoreStatus store, Stage stage) throws Exception {
-        String last = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> last.equals(store.status(REGION).cursors().get(stage)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+        awaitStage(store, REGION, Stage.CLOSE);
     }
 
     private static JsonNode body(Map<String, JsonNode> byId, String id) {

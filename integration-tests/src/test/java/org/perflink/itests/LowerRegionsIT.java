@@ -6,7 +6,6 @@ import static org.junit.Assert.assertFalse;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +36,7 @@ public class LowerRegionsIT extends PerfLinkTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 2);
-        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
-        all[base.length + 1] = editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "dataset", "demo+lower-regions");
-        return all;
+        return configWithV11Host(editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "dataset", "demo+lower-regions"));
     }
 
     @Test
@@ -56,9 +51,7 @@ public class LowerRegionsIT extends PerfLinkTestSupport {
         }
         configureRegion(REGION, false, false, true);
         script(REGION, "CLOSE");
-        String closed = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> closed.equals(store.status(REGION).cursors().get(Stage.CLOSE)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+        awaitStage(store, REGION, Stage.CLOSE);
 
         Map<String, JsonNode> adjustments = byId(received(REGION, "adjustment"));
         JsonNode xiangzhou = adjustments.get("440400-2027.REGION.440402").path("body");

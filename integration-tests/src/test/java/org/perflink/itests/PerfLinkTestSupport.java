@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -31,6 +33,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.osgi.service.cm.Configuration.ConfigurationAttribute;
+import org.perflink.api.model.Stage;
+import org.perflink.store.StoreStatus;
 
 /**
  * Boots the PerfLink distribution (the tar.gz this build made) with the mock host installed on a free
@@ -201,6 +205,22 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
 
     protected void deleteRegion(String code) throws IOException {
         configurationAdmin.getFactoryConfiguration("org.perflink.region", code, "?").delete();
+    }
+
+    /** The base configuration with the mock host speaking contract v1.1, and any further options. */
+    protected Option[] configWithV11Host(Option... more) {
+        Option[] base = config();
+        Option[] all = Arrays.copyOf(base, base.length + 1 + more.length);
+        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
+        System.arraycopy(more, 0, all, base.length + 1, more.length);
+        return all;
+    }
+
+    /** Waits until the region's cursor of a stage is at its feed's last event and nothing is left to deliver. */
+    protected void awaitStage(StoreStatus store, String region, Stage stage) throws Exception {
+        String last = lastSeq(region);
+        await().atMost(Duration.ofMinutes(2)).until(() -> last.equals(store.status(region).cursors().get(stage)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(region).backlog() == 0);
     }
 
     /** Appends the dataset's scripted events of a stage to one region's feed. */

@@ -1,11 +1,8 @@
 package org.perflink.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,10 +36,7 @@ public class V11LoopIT extends PerfLinkTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
-        return all;
+        return configWithV11Host();
     }
 
     @Test
@@ -51,15 +45,11 @@ public class V11LoopIT extends PerfLinkTestSupport {
         configureRegion(REGION, true, true, true);
 
         script(REGION, "COMPILE");
-        String compiled = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> compiled.equals(store.status(REGION).cursors().get(Stage.COMPILE)));
+        awaitStage(store, REGION, Stage.COMPILE);
         script(REGION, "EXECUTE");
-        String monitored = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> monitored.equals(store.status(REGION).cursors().get(Stage.EXECUTE)));
+        awaitStage(store, REGION, Stage.EXECUTE);
         script(REGION, "CLOSE");
-        String closed = lastSeq(REGION);
-        await().atMost(Duration.ofMinutes(2)).until(() -> closed.equals(store.status(REGION).cursors().get(Stage.CLOSE)));
-        await().atMost(Duration.ofMinutes(1)).until(() -> store.status(REGION).backlog() == 0);
+        awaitStage(store, REGION, Stage.CLOSE);
 
         assertVerdicts();
         assertWarning();
