@@ -57,6 +57,11 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
     @Configuration
     @Override
     public Option[] config() {
+        return baseConfig();
+    }
+
+    /** PerfLink's distribution with the mock host: what every test starts from (not overridable, so subclasses can extend it). */
+    protected final Option[] baseConfig() {
         String version = System.getProperty("project.version");
         String karafVersion = System.getProperty("karaf.version");
         String mockPort = Integer.toString(getAvailablePort(18181, 18999));
@@ -209,7 +214,7 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
 
     /** The base configuration with the mock host speaking contract v1.1, and any further options. */
     protected Option[] configWithV11Host(Option... more) {
-        Option[] base = config();
+        Option[] base = baseConfig();
         Option[] all = Arrays.copyOf(base, base.length + 1 + more.length);
         all[base.length] = editConfigurationFilePut("etc/org.perflink.host.cfg", "contract", "1.1");
         System.arraycopy(more, 0, all, base.length + 1, more.length);
