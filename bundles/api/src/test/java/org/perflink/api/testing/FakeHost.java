@@ -2,6 +2,7 @@ package org.perflink.api.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -119,9 +120,16 @@ public class FakeHost implements HostGateway {
         return new Page<>(List.copyOf(all.subList(from, to)), to < all.size() ? String.valueOf(to) : null);
     }
 
+    /** As the contract pages the feed: the events after the one whose seq is {@code afterCursor}, in seq order. */
     @Override
     public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException {
-        return page(events, pull(Feed.EVENTS, regionCode, 0, List.of(), afterCursor, limit));
+        Call call = pull(Feed.EVENTS, regionCode, 0, List.of(), afterCursor, limit);
+        long after = afterCursor == null ? 0 : Long.parseLong(afterCursor);
+        List<StageEvent> next = events.stream().filter(e -> e.seq() > after)
+                .sorted(Comparator.comparingLong(StageEvent::seq)).toList();
+        List<StageEvent> page = next.subList(0, Math.min(next.size(), Math.min(limit,
+                maxPageSize.getOrDefault(Feed.EVENTS, Integer.MAX_VALUE))));
+        return new Page<>(List.copyOf(page), page.size() < next.size() ? Long.toString(page.get(page.size() - 1).seq()) : null);
     }
 
     /** All projects when {@code codes} is empty (unidentified items come with those only), else those asked for. */

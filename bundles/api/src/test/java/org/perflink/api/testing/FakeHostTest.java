@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
+import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
+import org.perflink.api.model.Stage;
+import org.perflink.api.model.StageEvent;
 
 class FakeHostTest {
 
@@ -33,6 +37,22 @@ class FakeHostTest {
         assertEquals(List.of(new FakeHost.Call(FakeHost.Feed.PROJECTS, "440000", 2027, List.of(), null, 200),
                 new FakeHost.Call(FakeHost.Feed.PROJECTS, "440000", 2027, List.of(), "2", 200),
                 new FakeHost.Call(FakeHost.Feed.PROJECTS, "440000", 2027, List.of("C", "X"), null, 1)), host.calls);
+    }
+
+    @Test
+    void stageEventsFollowTheContractsCursorTheSeqOfTheLastEventRead() throws HostException {
+        FakeHost host = new FakeHost().maxPageSize(FakeHost.Feed.EVENTS, 2);
+        for (long seq : new long[] {9, 5, 7}) {
+            host.events.add(new StageEvent(seq, "ev-" + seq, "440000", 2027, Stage.COMPILE, Phase.DECLARED, List.of("P"),
+                    OffsetDateTime.parse("2026-10-15T10:00:00+08:00"), null));
+        }
+        Page<StageEvent> first = host.stageEvents("440000", null, 200);
+        assertEquals(List.of(5L, 7L), first.items().stream().map(StageEvent::seq).toList());
+        assertEquals("7", first.nextCursor());
+        Page<StageEvent> rest = host.stageEvents("440000", "5", 200);
+        assertEquals(List.of(7L, 9L), rest.items().stream().map(StageEvent::seq).toList());
+        assertNull(rest.nextCursor());
+        assertEquals(List.of(), host.stageEvents("440000", "9", 200).items());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +22,18 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
-import org.perflink.api.host.Delivery;
 import org.perflink.api.host.HostException;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.host.Page;
 import org.perflink.api.host.Parsed;
-import org.perflink.api.model.DepartmentEvaluationInput;
-import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Phase;
 import org.perflink.api.model.Project;
-import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
+import org.perflink.api.testing.FakeHost;
 import org.perflink.host.http.HostJson;
 import org.perflink.store.OutboxItem;
 import org.perflink.store.internal.JdbcStore;
@@ -94,10 +90,16 @@ class NoHostCallInTransactionTest {
     }
 
     /** Two pages of projects; fails the test when asked inside a transaction; can fail page 2 once. */
-    private final class PagedHost implements HostGateway {
+    private final class PagedHost extends FakeHost {
         boolean failPage2;
         JdbcStore store;
         final List<String> seenBeforePage2 = new ArrayList<>();
+
+        PagedHost() {
+            project(Parsed.invalid("p1", 1, "x", "one")).project(Parsed.invalid("p2", 1, "x", "two"))
+                    .project(Parsed.invalid("p3", 1, "x", "three")).maxPageSize(Feed.PROJECTS, 2);
+            events.add(EVENT);
+        }
 
         private void check(String what) {
             if (openTransactions.get() > 0) {
@@ -116,40 +118,14 @@ class NoHostCallInTransactionTest {
                     failPage2 = false;
                     throw new HostException("page 2 unavailable");
                 }
-                return new Page<>(List.of(Parsed.invalid("p3", 1, "x", "three")), null);
             }
-            return new Page<>(List.of(Parsed.invalid("p1", 1, "x", "one"), Parsed.invalid("p2", 1, "x", "two")), "2");
+            return super.projects(regionCode, year, codes, cursor, limit);
         }
 
         @Override
-        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) {
+        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) throws HostException {
             check("stage events");
-            return new Page<>(afterCursor == null ? List.of(EVENT) : List.of(), null);
-        }
-
-        @Override
-        public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Delivery deliver(HostResult result) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
-            throw new UnsupportedOperationException();
+            return super.stageEvents(regionCode, afterCursor, limit);
         }
     }
 

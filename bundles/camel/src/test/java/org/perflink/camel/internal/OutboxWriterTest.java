@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,18 +21,12 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.host.Delivery;
-import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
-import org.perflink.api.host.Parsed;
-import org.perflink.api.model.DepartmentEvaluationInput;
-import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Phase;
-import org.perflink.api.model.Project;
-import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
+import org.perflink.api.testing.FakeHost;
 import org.perflink.store.OutboxItem;
 import org.perflink.store.internal.JdbcStore;
 
@@ -71,7 +64,7 @@ class OutboxWriterTest {
     }
 
     /** A host whose answers the test scripts; it records what it was sent. */
-    static final class ScriptedHost implements HostGateway {
+    static final class ScriptedHost extends FakeHost {
         final List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
         boolean batch = true;
         Function<HostResult, Delivery> answer = r -> new Delivery(r.id(), Delivery.Status.STORED, 201, null, null);
@@ -89,32 +82,6 @@ class OutboxWriterTest {
             }
             requests.add(results.stream().map(HostResult::id).toList());
             return results.stream().map(answer).toList();
-        }
-
-        @Override
-        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor,
-                int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.hook.StageHook;
-import org.perflink.api.host.Delivery;
-import org.perflink.api.host.HostGateway;
-import org.perflink.api.host.Page;
-import org.perflink.api.host.Parsed;
-import org.perflink.api.model.DepartmentEvaluationInput;
-import org.perflink.api.model.ExecutionSnapshot;
 import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Phase;
-import org.perflink.api.model.Project;
-import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
+import org.perflink.api.testing.FakeHost;
 import org.perflink.host.http.HostJson;
 import org.perflink.store.internal.JdbcStore;
 
@@ -51,42 +43,10 @@ class StuckEventTest {
     }
 
     /** A feed of events 1 and 2. */
-    private static final class Feed implements HostGateway {
-        @Override
-        public Page<StageEvent> stageEvents(String regionCode, String afterCursor, int limit) {
-            long after = afterCursor == null ? 0 : Long.parseLong(afterCursor);
-            return new Page<>(List.of(event(1), event(2)).stream().filter(e -> e.seq() > after).toList(), null);
-        }
-
-        @Override
-        public Page<Parsed<Project>> projects(String regionCode, int year, List<String> codes, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ExecutionSnapshot>> execution(String regionCode, int year, LocalDate asOf, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<ProjectEvaluationInput>> evaluations(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Parsed<DepartmentEvaluationInput>> departments(String regionCode, int year, String cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Delivery deliver(HostResult result) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Delivery> deliverBatch(String regionCode, List<HostResult> results) {
-            throw new UnsupportedOperationException();
-        }
+    private static FakeHost feed() {
+        FakeHost host = new FakeHost();
+        host.events.addAll(List.of(event(1), event(2)));
+        return host;
     }
 
     @Test
@@ -111,7 +71,7 @@ class StuckEventTest {
                 context.emit(new HostResult(ResultKind.VERDICT, REGION, id, code, Map.of("verdictId", id)));
             }
         };
-        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), new Feed(), stage -> List.of(hook), () -> RulePack.DEFAULT,
+        EventPoller poller = new EventPoller(REGION, store.eventLedger(), store.resultLedger(), feed(), stage -> List.of(hook), () -> RulePack.DEFAULT,
                 new ResultEncoder(mapper), status);
 
         assertNull(poller.skipStuck(Stage.COMPILE), "nothing is stuck: nothing to skip");
