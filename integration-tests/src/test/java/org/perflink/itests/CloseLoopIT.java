@@ -3,10 +3,17 @@ package org.perflink.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -119,6 +126,8 @@ public class CloseLoopIT extends PerfLinkTestSupport {
             assertEquals(dept, parts.get(dept), points);
         }
 
+        assertTheOpenDataExportFollowsTheYear(verdicts.size(), scores);
+
         script(REGION, "CLOSE", "FOLLOW_UP");
         awaitStage(store, REGION, Stage.CLOSE);
         Map<String, JsonNode> notices = byId(received(REGION, "notice"));
@@ -130,6 +139,46 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "302.REMINDER.")));
         // the follow-ups write no assessment: the year's stay as the LINK wrote them
         assertEquals(bodies(assessments), bodies(byId(received(REGION, "assessment"))));
+    }
+
+    /**
+     * host-api-v1.md "Disclosure export": after the PUBLISHED, EVALUATE and LINK events PerfLink has written the
+     * region's year into {@code ${karaf.data}/perflink/disclosure/460100/2027/} by itself, the manifest listing the
+     * published targets and the scores of those projects (no kind is opted into by the default pack).
+     */
+    private static void assertTheOpenDataExportFollowsTheYear(int published, Map<String, JsonNode> scores) throws Exception {
+        Path folder = Path.of(System.getProperty("karaf.data"), "perflink", "disclosure", REGION, "2027");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode manifest = null;
+        int expectedScores = -1;
+        while (System.nanoTime() < until) {
+            if (Files.exists(folder.resolve("manifest.json"))) {
+                manifest = json().readTree(folder.resolve("manifest.json").toFile());
+                Set<String> codes = new HashSet<>();
+                for (String line : Files.readAllLines(folder.resolve("targets.jsonl"))) {
+                    codes.add(json().readTree(line).path("projectCode").asText());
+                }
+                expectedScores = (int) scores.values().stream()
+                        .filter(s -> codes.contains(s.path("body").path("projectCode").asText())).count();
+                if (manifest.path("files").size() == 4 && manifest.path("files").get(2).path("rows").asInt() == expectedScores) {
+                    break;
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertTrue("the export was written: " + folder, manifest != null);
+        List<String> names = new ArrayList<>();
+        manifest.path("files").forEach(f -> names.add(f.path("name").asText()));
+        assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv"), names);
+        assertEquals(published, manifest.path("files").get(0).path("rows").asInt());
+        assertTrue(manifest.toString(), expectedScores > 0);
+        assertEquals(manifest.toString(), expectedScores, manifest.path("files").get(2).path("rows").asInt());
+        assertTrue(manifest.toString(), manifest.path("rulePack").asText().contains("@"));
+        for (JsonNode f : manifest.path("files")) {
+            byte[] bytes = Files.readAllBytes(folder.resolve(f.path("name").asText()));
+            assertEquals(f.path("name").asText(), f.path("sha256").asText(), HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
     }
 
     private static List<String> bodies(Map<String, JsonNode> byId) {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link #tick} reads every region's event log past its own cursor and, when such an event was handled since,
  * rewrites every year of the region that holds public records into {@code disclose.exportDir} (files through a
  * temporary file and a move, the manifest last: {@link Disclosure#publish}). The first tick after a start reads the
- * recent log, so an export missed while PerfLink was down is written then. The event's year is not in the log, so
+ * recent log, so an export missed while PerfLink was down is written then. While a region's log still grows (a
+ * large event commits page by page) the write waits for a quiet tick, at most {@value #MAX_WAIT_TICKS} ticks, so a
+ * province's export is not rewritten after every page. The event's year is not in the log, so
  * each of the region's years is rewritten: the same records give the same bytes. Runs outside the stages' threads:
  * a failure never stops a region's run. It is logged and audited ({@value #FAILED}) once per new reason and retried
  * at every tick until a write succeeds (audited as {@value #WRITTEN_AGAIN}).
@@ -37,6 +39,8 @@ final class DisclosureWriter {
     static final String WRITTEN_AGAIN = "disclosure:written-again";
     /** Log rows read per region and tick; more than this since the last tick counts as a trigger. */
     static final int WINDOW = 200;
+    /** Ticks a due write may wait for the region's log to stop growing. */
+    static final int MAX_WAIT_TICKS = 12;
 
     private final StoreStatus regions;
     private final EventLedger ledger;
@@ -48,6 +52,8 @@ final class DisclosureWriter {
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     /** The reason of each region's failed write, retried at every tick. */
     private final Map<String, String> failed = new ConcurrentHashMap<>();
+    /** The regions with an export due, and how many ticks it has waited for the log to stop growing. */
+    private final Map<String, Integer> due = new ConcurrentHashMap<>();
 
     DisclosureWriter(StoreStatus regions, EventLedger ledger, PublicRecords records, ResultLedger results,
             RulePacks packs, AuditLog audit) {
@@ -96,12 +102,27 @@ final class DisclosureWriter {
     private boolean due(String region) {
         long last = seen.getOrDefault(region, 0L);
         List<HandledEvent> events = ledger.handled(region, WINDOW);
-        if (!events.isEmpty()) {
-            seen.put(region, events.get(0).id()); // newest first
+        boolean growing = !events.isEmpty() && events.get(0).id() > last; // newest first
+        if (growing) {
+            seen.put(region, events.get(0).id());
         }
         boolean missedSome = events.size() == WINDOW && events.get(WINDOW - 1).id() > last;
-        return failed.containsKey(region) || missedSome
-                || events.stream().anyMatch(e -> e.id() > last && triggers(e));
+        if (missedSome || events.stream().anyMatch(e -> e.id() > last && triggers(e))) {
+            due.putIfAbsent(region, 0);
+        }
+        if (failed.containsKey(region)) {
+            return true;
+        }
+        Integer waited = due.get(region);
+        if (waited == null) {
+            return false;
+        }
+        if (growing && waited < MAX_WAIT_TICKS) {
+            due.put(region, waited + 1);
+            return false;
+        }
+        due.remove(region);
+        return true;
     }
 
     /** Rewrites every year of the region that holds public records; true when there was a folder to write. */

@@ -40,6 +40,12 @@ class DisclosureWriterTest {
     private final FakeRulePacks packs = new FakeRulePacks();
     private final DisclosureWriter writer = new DisclosureWriter(store, store, store, store, packs, store);
 
+    /** Ticks until the writer has seen the log stop growing: the first tick after an event waits for a quiet one. */
+    private void settle() {
+        writer.tick();
+        writer.tick();
+    }
+
     private void event(Stage stage, String phase) {
         long id = store.eventLog.size() + 1;
         store.eventLog.add(new HandledEvent(id, REGION, stage, id, "ev-" + id, phase, String.valueOf(id), 1, 0, 0, "n1", AT));
@@ -74,10 +80,12 @@ class DisclosureWriterTest {
         Path folder = dir.resolve(REGION).resolve("2027");
         event(Stage.COMPILE, "DECLARED");
         event(Stage.EXECUTE, "MONITOR");
-        writer.tick();
+        settle();
         assertFalse(Files.exists(folder), "no export after events the contract does not name");
 
         event(Stage.COMPILE, "PUBLISHED");
+        writer.tick();
+        assertFalse(Files.exists(folder), "the log grew since the last tick: the write waits for a quiet one");
         writer.tick();
         assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv", "adjustments.jsonl",
                 "adjustments.csv"), manifestFiles(folder));
@@ -93,12 +101,12 @@ class DisclosureWriterTest {
 
         for (String[] e : new String[][] {{"COMPILE", "ADJUST"}, {"CLOSE", "EVALUATE"}, {"CLOSE", "LINK"}}) {
             event(Stage.valueOf(e[0]), e[1]);
-            writer.tick();
+            settle();
             assertArrayEquals(manifest, Files.readAllBytes(folder.resolve("manifest.json")), e[1] + ": the same bytes");
             Files.delete(folder.resolve("manifest.json"));
         }
         event(Stage.CLOSE, "FOLLOW_UP");
-        writer.tick();
+        settle();
         assertFalse(Files.exists(folder.resolve("manifest.json")), "FOLLOW_UP changes nothing public");
         assertEquals(Map.of(), writer.failures());
         assertEquals(List.of(), store.audits, "a successful write is not audited");
@@ -109,7 +117,7 @@ class DisclosureWriterTest {
         aRegionWithAPublishedProject(dir);
         event(Stage.CLOSE, "EVALUATE");
         event(Stage.EXECUTE, "MONITOR");
-        writer.tick(); // as after a restart: the cursor starts before the log
+        settle(); // as after a restart: the cursor starts before the log
         assertTrue(Files.exists(dir.resolve(REGION).resolve("2027").resolve("manifest.json")));
     }
 
@@ -118,7 +126,7 @@ class DisclosureWriterTest {
         aRegionWithAPublishedProject(dir);
         Files.writeString(dir.resolve(REGION), "a file where the region's folder belongs");
         event(Stage.COMPILE, "PUBLISHED");
-        writer.tick();
+        settle();
         writer.tick();
         assertTrue(writer.failures().containsKey(REGION));
         List<AuditEntry> audits = List.copyOf(store.audits);
@@ -136,11 +144,24 @@ class DisclosureWriterTest {
     }
 
     @Test
+    void aRegionWhoseLogKeepsGrowingIsWrittenAfterAtMostTheLongestWait(@TempDir Path dir) {
+        aRegionWithAPublishedProject(dir);
+        event(Stage.COMPILE, "PUBLISHED");
+        for (int i = 0; i < DisclosureWriter.MAX_WAIT_TICKS; i++) {
+            writer.tick();
+            event(Stage.COMPILE, "PUBLISHED"); // a large event's next page
+        }
+        assertFalse(Files.exists(dir.resolve(REGION)));
+        writer.tick();
+        assertTrue(Files.exists(dir.resolve(REGION).resolve("2027").resolve("manifest.json")));
+    }
+
+    @Test
     void aRegionWithoutAnExportFolderWritesNothing(@TempDir Path dir) {
         aRegionWithAPublishedProject(dir);
         packs.define("api-only", "1", Map.of("disclose.exportDir", "")).assign(REGION, "api-only");
         event(Stage.COMPILE, "PUBLISHED");
-        writer.tick();
+        settle();
         assertFalse(writer.write(REGION));
         assertEquals(Map.of(), writer.failures());
         assertFalse(Files.exists(dir.resolve(REGION)));
