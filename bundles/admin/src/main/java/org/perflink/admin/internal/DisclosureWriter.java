@@ -80,7 +80,8 @@ final class DisclosureWriter {
         try {
             codes = regions.regions();
         } catch (RuntimeException e) {
-            LOG.warn("open-data export: the store's regions cannot be read now (will retry): {}", e.toString());
+            LOG.warn("公开数据导出暂不能读取区划 (open-data export: the store's regions cannot be read now, will retry): {}",
+                    e.toString());
             return;
         }
         for (String region : codes) {
@@ -160,7 +161,8 @@ final class DisclosureWriter {
             try {
                 audit.record(ACTOR, FAILED, region, before, reason);
             } catch (RuntimeException e) {
-                LOG.warn("open-data export: the audit entry for region {} cannot be written: {}", region, e.toString());
+                LOG.warn("公开数据导出审计记录写入失败 (open-data export: the audit entry for region {} cannot be written): {}",
+                        region, e.toString());
             }
         }
     }

@@ -211,7 +211,7 @@ public final class CloseHook implements StageHook {
                 && !evaluation.reportUrl().isBlank()) {
             json = PublicReport.json(evaluation.reportUrl());
             if (json == null) {
-                LOG.warn("event {}: project {} evaluation.reportUrl left out of the open-data export (rules.md §9): {}",
+                LOG.warn("event {}: 项目 {} 的 evaluation.reportUrl 不予公开 (left out of the open-data export, rules.md §9): {}",
                         context.event().eventId(), input.projectCode(), PublicReport.problem(evaluation.reportUrl()));
             }
         }
