@@ -3,9 +3,13 @@ package org.perflink.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +123,8 @@ public class CloseLoopIT extends PerfLinkTestSupport {
             assertEquals(dept, parts.get(dept), points);
         }
 
+        assertTheOpenDataExportFollowsTheYear(verdicts.size(), scores);
+
         script(REGION, "CLOSE", "FOLLOW_UP");
         awaitStage(store, REGION, Stage.CLOSE);
         Map<String, JsonNode> notices = byId(received(REGION, "notice"));
@@ -130,6 +136,42 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "302.REMINDER.")));
         // the follow-ups write no assessment: the year's stay as the LINK wrote them
         assertEquals(bodies(assessments), bodies(byId(received(REGION, "assessment"))));
+    }
+
+    /**
+     * host-api-v1.md "Disclosure export": after the PUBLISHED, EVALUATE and LINK events PerfLink has written the
+     * region's year into {@code ${karaf.data}/perflink/disclosure/460100/2027/} by itself, the manifest listing the
+     * published targets and the scores of those projects (no kind is opted into by the default pack).
+     */
+    private static void assertTheOpenDataExportFollowsTheYear(int published, Map<String, JsonNode> scores) throws Exception {
+        Path folder = DisclosureFolder.of(REGION, 2027);
+        Set<String> codes = new HashSet<>();
+        JsonNode manifest = DisclosureFolder.awaitManifest(folder, m -> {
+            codes.clear();
+            try {
+                for (String line : Files.readAllLines(folder.resolve("targets.jsonl"))) {
+                    codes.add(json().readTree(line).path("projectCode").asText());
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+            return m.path("files").size() == 4 && m.path("files").get(2).path("rows").asInt() == publicScores(scores, codes);
+        });
+        assertTrue("the export was written: " + folder, manifest != null);
+        List<String> names = new ArrayList<>();
+        manifest.path("files").forEach(f -> names.add(f.path("name").asText()));
+        assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv"), names);
+        assertEquals(published, manifest.path("files").get(0).path("rows").asInt());
+        int expected = publicScores(scores, codes);
+        assertTrue(manifest.toString(), expected > 0);
+        assertEquals(manifest.toString(), expected, manifest.path("files").get(2).path("rows").asInt());
+        assertTrue(manifest.toString(), manifest.path("rulePack").asText().contains("@"));
+    }
+
+    /** How many of the scores are of projects whose target is public. */
+    private static int publicScores(Map<String, JsonNode> scores, Set<String> publicCodes) {
+        return (int) scores.values().stream().filter(s -> publicCodes.contains(s.path("body").path("projectCode").asText()))
+                .count();
     }
 
     private static List<String> bodies(Map<String, JsonNode> byId) {

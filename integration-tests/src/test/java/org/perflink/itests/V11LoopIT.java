@@ -56,6 +56,33 @@ public class V11LoopIT extends PerfLinkTestSupport {
         assertScores();
         assertQualityGrades();
         assertQualityGradesInTheShell();
+        assertThePublicReportInTheExport();
+    }
+
+    /**
+     * rules.md §9: the whole-year EVALUATE kept 000107's public report address (its target is public since ADJUST), and
+     * the export PerfLink writes by itself carries it as the score's {@code reportUrl}; the Score sent to the host does not.
+     */
+    private void assertThePublicReportInTheExport() throws Exception {
+        String url = "https://example.org/jxpj/2027/" + ADJUSTED + ".pdf";
+        java.nio.file.Path folder = DisclosureFolder.of(REGION, 2027);
+        JsonNode manifest = DisclosureFolder.awaitManifest(folder, m -> {
+            try {
+                return java.nio.file.Files.readString(folder.resolve("scores.jsonl")).contains(url);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertTrue("the export was written: " + folder, manifest != null);
+        List<String> lines = java.nio.file.Files.readAllLines(folder.resolve("scores.jsonl"));
+        assertEquals(lines.toString(), 1, lines.size());
+        JsonNode score = json().readTree(lines.get(0));
+        assertEquals(ADJUSTED, score.path("projectCode").asText());
+        assertEquals(url, score.path("reportUrl").asText());
+        assertEquals("SELF_EVALUATION", score.path("source").asText());
+        assertTrue(java.nio.file.Files.readString(folder.resolve("scores.csv")).contains(",SELF_EVALUATION," + url + "\r\n"));
+        JsonNode sent = byId(received(REGION, "score")).get(ADJUSTED + ".2027").path("body");
+        assertTrue(sent.toString(), sent.path("reportUrl").isMissingNode());
     }
 
     private void assertVerdicts() throws Exception {

@@ -15,11 +15,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.perflink.api.hook.PublicReport;
 
 /**
  * The open-data export of a region's year (绩效信息公开, rules.md §9; fields in {@code docs/disclosure.md}), made by
@@ -28,7 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * nested, LF) and {@code .csv} (RFC 4180, header, UTF-8 with BOM, CRLF, one row per indicator or project), and
  * {@code manifest.json} (files, rows, SHA-256, rule pack). Only the listed fields are written, whatever else a
  * stored body holds; decimals are strings; projects in projectCode order; no time stamps, so the same records give
- * the same bytes. A score whose project has no public target (confidential, or never published) is left out.
+ * the same bytes. A score whose project has no public target (confidential, or never published) is left out; its
+ * {@code reportUrl} comes from the close stage's report record, and only when it is an http(s) URL. The kinds a rule
+ * pack opts into ({@link OptIn}: adjustments, composites, assessments) follow, as {@link OpenDataResults} makes them.
  */
 public final class OpenDataExport {
 
@@ -43,15 +48,59 @@ public final class OpenDataExport {
     /** rules.md §9's scores list: the JSON Lines' fields and the CSV's columns, one row per project. */
     public static final List<String> SCORE_FIELDS = List.of("regionCode", "year", "departmentCode", "departmentName",
             "projectCode", "projectName", "kind", "score", "grade", "source", "reportUrl");
+    /** The adjustments file (opted in): the public fields of the year's latest Adjustments. */
+    public static final List<String> ADJUSTMENT_FIELDS = List.of("regionCode", "year", "budgetYear", "scope",
+            "subjectCode", "departmentCode", "departmentName", "projectName", "score", "grade", "action", "ratio",
+            "baseAmount", "deltaAmount", "ruleId");
+    /** The composites file (opted in): the composite each DEPARTMENT, POLICY, TRANSFER and REGION Adjustment carries. */
+    public static final List<String> COMPOSITE_FIELDS = List.of("regionCode", "year", "scope", "subjectCode",
+            "departmentCode", "departmentName", "projectName", "composite", "grade", "coefficient");
+    /** The assessments file (opted in): the public fields of the year's latest Assessments (not of institutions). */
+    public static final List<String> ASSESSMENT_FIELDS = List.of("regionCode", "year", "scope", "subjectCode",
+            "departmentName", "total", "grade", "rank", "rankOf", "composite", "list");
     /** Fields holding decimals: strings in JSON, numbers (not guarded) in the CSV when they read as one. */
-    private static final List<String> DECIMALS = List.of("budgetAmount", "value", "valueMax", "score");
+    private static final List<String> DECIMALS = List.of("budgetAmount", "value", "valueMax", "score", "ratio",
+            "baseAmount", "deltaAmount", "composite", "coefficient", "total");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    /** What the export is made of: kept target records and Score bodies (any order; sorted here). */
+    /** The kinds a rule pack may add to the export ({@code disclose.adjustments}, {@code .composites}, {@code .assessments}). */
+    public enum OptIn {
+        ADJUSTMENTS("adjustments"), COMPOSITES("composites"), ASSESSMENTS("assessments");
+
+        private final String file;
+
+        OptIn(String file) {
+            this.file = file;
+        }
+
+        /** The files' base name: {@code adjustments.jsonl} and {@code adjustments.csv}. */
+        public String file() {
+            return file;
+        }
+    }
+
+    /**
+     * What the export is made of: kept target records, Score bodies, report records by projectCode
+     * ({@code {"reportUrl": ...}}), Adjustment and Assessment bodies (any order; sorted here) and the opted-in kinds.
+     */
     public record Input(String regionCode, int year, String rulePack, Iterable<String> targets,
-            Iterable<String> scores, boolean includeScores) {
+            Iterable<String> scores, boolean includeScores, Map<String, String> reports, Iterable<String> adjustments,
+            Iterable<String> assessments, Set<OptIn> optedIn) {
+
+        public Input {
+            reports = reports == null ? Map.of() : reports;
+            adjustments = adjustments == null ? List.of() : adjustments;
+            assessments = assessments == null ? List.of() : assessments;
+            optedIn = optedIn == null ? Set.of() : Set.copyOf(optedIn);
+        }
+
+        /** Targets and scores only, no report links and no opted-in kind. */
+        public Input(String regionCode, int year, String rulePack, Iterable<String> targets, Iterable<String> scores,
+                boolean includeScores) {
+            this(regionCode, year, rulePack, targets, scores, includeScores, Map.of(), List.of(), List.of(), Set.of());
+        }
     }
 
     /** One written file: its name, rows (lines of JSON, or CSV rows under the header), bytes and SHA-256. */
@@ -85,8 +134,9 @@ public final class OpenDataExport {
         return render(in, records(in), new ArrayList<>());
     }
 
-    /** The export's records by projectCode, each with its public fields only, in projectCode order. */
-    private record Records(Map<String, Map<String, Object>> targets, Map<String, Map<String, Object>> scores) {
+    /** The export's records by projectCode (opted-in kinds: by result id), each with its public fields only, sorted. */
+    private record Records(Map<String, Map<String, Object>> targets, Map<String, Map<String, Object>> scores,
+            Map<OptIn, Map<String, Map<String, Object>>> optedIn) {
     }
 
     private static Map<String, byte[]> render(Input in, Records records, List<FileEntry> entries) {
@@ -100,6 +150,16 @@ public final class OpenDataExport {
             put(out, entries, "scores.jsonl", jsonLines(scores), scores.size());
             List<List<Object>> scoreRows = scores.stream().map(s -> SCORE_FIELDS.stream().map(s::get).toList()).toList();
             put(out, entries, "scores.csv", csv(SCORE_FIELDS, scoreRows), scoreRows.size());
+        }
+        for (OptIn kind : OptIn.values()) {
+            Map<String, Map<String, Object>> rows = records.optedIn().get(kind);
+            if (rows != null) {
+                List<Map<String, Object>> list = new ArrayList<>(rows.values());
+                List<String> fields = fields(kind);
+                put(out, entries, kind.file() + ".jsonl", jsonLines(list), list.size());
+                put(out, entries, kind.file() + ".csv", csv(fields, list.stream().map(r -> fields.stream().map(r::get)
+                        .toList()).toList()), list.size());
+            }
         }
         out.put("manifest.json", manifest(in, entries));
         return out;
@@ -138,9 +198,51 @@ public final class OpenDataExport {
             for (String f : SCORE_FIELDS) {
                 score.put(f, TARGET_PROJECT_FIELDS.contains(f) ? target.get(f) : text(s.get(f)));
             }
+            score.put("reportUrl", reportUrl(in.reports().get(code)));
             scores.put(code, score);
         }
-        return new Records(targets, scores);
+        return new Records(targets, scores, optedIn(in, targets));
+    }
+
+    /** The fields of an opted-in kind's file. */
+    public static List<String> fields(OptIn kind) {
+        return switch (kind) {
+            case ADJUSTMENTS -> ADJUSTMENT_FIELDS;
+            case COMPOSITES -> COMPOSITE_FIELDS;
+            case ASSESSMENTS -> ASSESSMENT_FIELDS;
+        };
+    }
+
+    private static Map<OptIn, Map<String, Map<String, Object>>> optedIn(Input in, Map<String, Map<String, Object>> targets) {
+        Map<OptIn, Map<String, Map<String, Object>>> out = new LinkedHashMap<>();
+        if (in.optedIn().isEmpty()) {
+            return out;
+        }
+        OpenDataResults results = new OpenDataResults(in.regionCode(), in.year(), targets);
+        List<JsonNode> adjustments = new ArrayList<>();
+        if (in.optedIn().contains(OptIn.ADJUSTMENTS) || in.optedIn().contains(OptIn.COMPOSITES)) {
+            in.adjustments().forEach(b -> adjustments.add(read(b, "adjustment")));
+        }
+        if (in.optedIn().contains(OptIn.ADJUSTMENTS)) {
+            out.put(OptIn.ADJUSTMENTS, results.adjustments(adjustments));
+        }
+        if (in.optedIn().contains(OptIn.COMPOSITES)) {
+            out.put(OptIn.COMPOSITES, results.composites(adjustments));
+        }
+        if (in.optedIn().contains(OptIn.ASSESSMENTS)) {
+            List<JsonNode> assessments = new ArrayList<>();
+            in.assessments().forEach(b -> assessments.add(read(b, "assessment")));
+            out.put(OptIn.ASSESSMENTS, results.assessments(assessments));
+        }
+        return out;
+    }
+
+    /** The report record's address when it may be published (rules.md §9: http or https only), else null. */
+    private static String reportUrl(String record) {
+        if (record == null) {
+            return null;
+        }
+        return PublicReport.url(text(read(record, "report").get("reportUrl")));
     }
 
     private static JsonNode read(String body, String what) {
@@ -164,7 +266,7 @@ public final class OpenDataExport {
         return out;
     }
 
-    private static String text(JsonNode v) {
+    static String text(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }

@@ -225,6 +225,166 @@ class OpenDataExportTest {
                 new OpenDataExport.Input("440000", 2027, "p@1", List.of("not json"), List.of(), true)));
     }
 
+    // ---- report links and opted-in kinds (rules.md §9) -------------------------------------------------------
+
+    private static final Map<String, String> REPORTS = Map.of(
+            "440000-2027-000123", "{\"reportUrl\":\"https://example.org/jxpj/2027/440000-2027-000123.pdf\"}",
+            "440000-2027-000125", "{\"reportUrl\":\"javascript:alert(1)\"}",
+            "440000-2027-000999", "{\"reportUrl\":\"https://example.org/secret.pdf\"}");
+    private static final String SCORE_125 = "{\"projectCode\":\"440000-2027-000125\",\"regionCode\":\"440000\","
+            + "\"year\":2027,\"score\":\"70.00\",\"grade\":\"MEDIUM\",\"source\":\"KEY_EVALUATION\"}";
+
+    private static String adjustment(String scope, String subject, String basis) {
+        return "{\"adjustmentId\":\"440000-2027." + scope + "." + subject + "\",\"regionCode\":\"440000\","
+                + "\"evaluatedYear\":2027,\"budgetYear\":2028,\"scope\":\"" + scope + "\",\"subjectCode\":\"" + subject
+                + "\",\"basis\":" + basis + ",\"action\":\"REDUCE\",\"ratio\":\"-0.10\",\"baseAmount\":\"5200000.00\","
+                + "\"deltaAmount\":\"-520000.00\",\"ruleId\":\"LINK_PROJECT_GRADE\",\"explanation\":\"内部说明\","
+                + "\"explanationEn\":\"internal text\"}";
+    }
+
+    private static final List<String> ADJUSTMENTS = List.of(
+            adjustment("PROJECT", "440000-2027-000123", "{\"score\":\"72.5\",\"grade\":\"MEDIUM\",\"source\":\"SELF_EVALUATION\"}"),
+            adjustment("PROJECT", "440000-2027-000999", "{\"score\":\"55\",\"grade\":\"POOR\"}"),
+            adjustment("POLICY", "440000-2027-000125", "{\"score\":\"81.20\",\"grade\":\"GOOD\",\"evaluationScore\":\"70.00\"}"),
+            adjustment("DEPARTMENT", "101", "{\"score\":\"72.50\",\"grade\":\"MEDIUM\",\"coefficient\":\"0.9750\","
+                    + "\"components\":{\"KEY_MONITORING\":{\"score\":\"92.50\",\"source\":\"PERFLINK\",\"n\":2}}}"),
+            adjustment("DEPARTMENT", "777", "{\"score\":\"60\",\"grade\":\"POOR\",\"coefficient\":\"0.90\"}"),
+            adjustment("REGION", "440100", "{\"score\":\"77.20\",\"grade\":\"MEDIUM\",\"coefficient\":\"0.97\"}"),
+            adjustment("PROJECT", "440000-2027-000123", "{}").replace("\"evaluatedYear\":2027", "\"evaluatedYear\":2026")
+                    .replace("440000-2027.PROJECT", "440000-2026.PROJECT"));
+
+    private static String assessment(String scope, String subject) {
+        return "{\"assessmentId\":\"440000-2027." + scope + "." + subject + "\",\"regionCode\":\"440000\",\"year\":2027,"
+                + "\"scope\":\"" + scope + "\",\"subjectCode\":\"" + subject + "\",\"total\":\"91.60\",\"grade\":\"EXCELLENT\","
+                + "\"rank\":2,\"rankOf\":42,\"composite\":\"88.40\",\"list\":\"PRAISE\",\"parts\":[{\"ruleId\":"
+                + "\"ASSESS_WARNINGS_HANDLED\",\"points\":\"8.00\",\"max\":\"10\",\"figures\":{\"cleared\":\"4\"}}],"
+                + "\"rulePack\":\"default@1\",\"assessedAt\":\"2028-03-31T10:00:00+08:00\"}";
+    }
+
+    private static final List<String> ASSESSMENTS = List.of(assessment("DEPARTMENT", "101"),
+            assessment("REGION", "440100"), assessment("EVALUATOR", "INST-91440000MA5XXXXXXX"),
+            assessment("DEPARTMENT", "777"));
+
+    private static OpenDataExport.Input optedIn(java.util.Set<OpenDataExport.OptIn> kinds) {
+        List<String> scores = new ArrayList<>(SCORES);
+        scores.add(SCORE_125);
+        return new OpenDataExport.Input("440000", 2027, "gd@2", TARGETS, scores, true, REPORTS, ADJUSTMENTS, ASSESSMENTS,
+                kinds);
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(file)) {
+            out.add(read(l));
+        }
+        return out;
+    }
+
+    @Test
+    void theOptedInKindsFieldListsAreTheDocumentedOnes() throws IOException {
+        assertEquals(documented("adjustments"), OpenDataExport.ADJUSTMENT_FIELDS);
+        assertEquals(documented("composites"), OpenDataExport.COMPOSITE_FIELDS);
+        assertEquals(documented("assessments"), OpenDataExport.ASSESSMENT_FIELDS);
+        for (OpenDataExport.OptIn kind : OpenDataExport.OptIn.values()) {
+            assertEquals(documented(kind.file()), OpenDataExport.fields(kind));
+        }
+    }
+
+    @Test
+    void aPublicReportsHttpAddressIsTheScoresReportUrlAndNothingElseIs(@TempDir Path dir) throws IOException {
+        OpenDataExport.write(optedIn(java.util.Set.of()), dir);
+        List<JsonNode> scores = lines(dir.resolve("scores.jsonl"));
+        assertEquals(2, scores.size(), "000999 has a report record but no public target: left out");
+        assertEquals("https://example.org/jxpj/2027/440000-2027-000123.pdf", scores.get(0).get("reportUrl").asText());
+        assertTrue(scores.get(1).get("reportUrl").isNull(), "not an http(s) URL: never published");
+        List<String> csv = csvRows(dir.resolve("scores.csv"));
+        assertEquals("440000,2027,101,省教育厅,440000-2027-000123,教育信息化建设,PROJECT,87.50,GOOD,SELF_EVALUATION,"
+                + "https://example.org/jxpj/2027/440000-2027-000123.pdf", csv.get(1));
+        assertTrue(csv.get(2).endsWith(",70.00,MEDIUM,KEY_EVALUATION,"), csv.get(2));
+        String all = Files.readString(dir.resolve("scores.jsonl")) + Files.readString(dir.resolve("scores.csv"));
+        assertFalse(all.contains("javascript") || all.contains("secret.pdf"), all);
+    }
+
+    @Test
+    void theKindsAPackDoesNotOptIntoAreNotWritten(@TempDir Path dir) throws IOException {
+        List<OpenDataExport.FileEntry> entries = OpenDataExport.write(optedIn(java.util.Set.of()), dir);
+        assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv"),
+                entries.stream().map(OpenDataExport.FileEntry::name).toList());
+        for (String kind : List.of("adjustments", "composites", "assessments")) {
+            assertFalse(Files.exists(dir.resolve(kind + ".jsonl")) || Files.exists(dir.resolve(kind + ".csv")), kind);
+        }
+        List<OpenDataExport.FileEntry> one = OpenDataExport.write(optedIn(java.util.Set.of(OpenDataExport.OptIn.COMPOSITES)),
+                dir.resolve("one"));
+        assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv", "composites.jsonl",
+                "composites.csv"), one.stream().map(OpenDataExport.FileEntry::name).toList(),
+                "composites come from the Adjustments without publishing them");
+    }
+
+    @Test
+    void theOptedInKindsHoldExactlyTheirPublicFieldsOfPublicSubjects(@TempDir Path dir) throws IOException {
+        List<OpenDataExport.FileEntry> entries = OpenDataExport.write(optedIn(java.util.EnumSet.allOf(
+                OpenDataExport.OptIn.class)), dir);
+        assertEquals(List.of("targets.jsonl", "targets.csv", "scores.jsonl", "scores.csv", "adjustments.jsonl",
+                "adjustments.csv", "composites.jsonl", "composites.csv", "assessments.jsonl", "assessments.csv"),
+                entries.stream().map(OpenDataExport.FileEntry::name).toList());
+        JsonNode manifest = MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(10, manifest.get("files").size());
+
+        for (OpenDataExport.OptIn kind : OpenDataExport.OptIn.values()) {
+            List<String> fields = documented(kind.file());
+            for (JsonNode row : lines(dir.resolve(kind.file() + ".jsonl"))) {
+                assertEquals(new LinkedHashSet<>(fields), keys(row), kind + ": exactly the documented fields");
+            }
+            assertEquals(fields, csvHeader(dir.resolve(kind.file() + ".csv")));
+        }
+
+        List<JsonNode> adjustments = lines(dir.resolve("adjustments.jsonl"));
+        assertEquals(List.of("101", "440000-2027-000125", "440000-2027-000123", "440100"),
+                adjustments.stream().map(a -> a.get("subjectCode").asText()).toList(),
+                "in result-id order; the confidential project, the department without a public target and "
+                        + "another year are left out");
+        JsonNode project = adjustments.get(2);
+        assertEquals("教育信息化建设", project.get("projectName").asText());
+        assertEquals("101", project.get("departmentCode").asText());
+        assertEquals(2028, project.get("budgetYear").intValue());
+        assertEquals("-520000.00", project.get("deltaAmount").asText());
+        assertTrue(project.get("deltaAmount").isTextual());
+        assertEquals("72.5", project.get("score").asText());
+        assertTrue(adjustments.get(0).get("projectName").isNull());
+        assertEquals("省教育厅", adjustments.get(0).get("departmentName").asText());
+        assertTrue(adjustments.get(3).get("departmentCode").isNull(), "a lower region is no department");
+        List<String> adjustmentCsv = csvRows(dir.resolve("adjustments.csv"));
+        assertEquals("440000,2027,2028,PROJECT,440000-2027-000123,101,省教育厅,教育信息化建设,72.5,MEDIUM,REDUCE,-0.10,"
+                + "5200000.00,-520000.00,LINK_PROJECT_GRADE", adjustmentCsv.get(3), "decimals are numbers, their sign not guarded");
+
+        List<JsonNode> composites = lines(dir.resolve("composites.jsonl"));
+        assertEquals(List.of("DEPARTMENT:101:72.50:0.9750", "POLICY:440000-2027-000125:81.20:null",
+                "REGION:440100:77.20:0.97"), composites.stream().map(c -> c.get("scope").asText() + ":"
+                        + c.get("subjectCode").asText() + ":" + c.get("composite").asText() + ":"
+                        + c.get("coefficient").asText()).toList(), "a PROJECT adjustment carries no composite");
+
+        List<JsonNode> assessments = lines(dir.resolve("assessments.jsonl"));
+        assertEquals(List.of("DEPARTMENT:101", "REGION:440100"), assessments.stream()
+                .map(a -> a.get("scope").asText() + ":" + a.get("subjectCode").asText()).toList(),
+                "an institution's quality grade is internal; a department without a public target is not named");
+        assertEquals(2, assessments.get(0).get("rank").intValue());
+        assertEquals(42, assessments.get(0).get("rankOf").intValue());
+        assertEquals("PRAISE", assessments.get(0).get("list").asText());
+
+        String everything = String.join("\n", Files.readString(dir.resolve("adjustments.jsonl")),
+                Files.readString(dir.resolve("adjustments.csv")), Files.readString(dir.resolve("composites.csv")),
+                Files.readString(dir.resolve("assessments.jsonl")), Files.readString(dir.resolve("assessments.csv")));
+        for (String internal : List.of("内部说明", "internal text", "KEY_MONITORING", "ASSESS_WARNINGS_HANDLED", "assessedAt",
+                "INST-91440000MA5XXXXXXX", "440000-2027-000999", "777")) {
+            assertFalse(everything.contains(internal), "never exported: " + internal);
+        }
+
+        OpenDataExport.write(optedIn(java.util.EnumSet.allOf(OpenDataExport.OptIn.class)), dir.resolve("again"));
+        for (OpenDataExport.FileEntry f : entries) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve(f.name())), Files.readAllBytes(dir.resolve("again").resolve(f.name())));
+        }
+    }
+
     private static JsonNode read(String line) {
         try {
             return MAPPER.readTree(line);

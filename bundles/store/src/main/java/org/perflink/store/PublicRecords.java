@@ -1,5 +1,6 @@
 package org.perflink.store;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -24,4 +25,12 @@ public interface PublicRecords {
 
     /** How many records of {@code kind} a region's year holds. */
     long count(String regionCode, int year, String kind);
+
+    /**
+     * The budget years of a region that hold any record, ascending: the years whose open-data export there is to
+     * write; none by default (since 2.2).
+     */
+    default List<Integer> years(String regionCode) {
+        return List.of();
+    }
 }

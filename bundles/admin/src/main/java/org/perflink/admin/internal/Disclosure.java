@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.perflink.api.model.ResultKind;
 import org.perflink.api.rules.Param;
@@ -20,18 +23,29 @@ import org.perflink.store.StoredResult;
 /**
  * The open-data export of a region's year (rules.md §9), shared by {@code perflink:disclose} and the admin API: the
  * published targets the compile stage kept ({@link PublicRecords}) and the latest Score of each project
- * ({@link ResultLedger}), written by {@link OpenDataExport}. The region's rule pack says whether scores are public
- * ({@code disclose.scores}) and where the folder is ({@code disclose.exportDir}).
+ * ({@link ResultLedger}) with its public report's address (the close stage's report record), and the kinds the
+ * region's rule pack opts into, written by {@link OpenDataExport}. The rule pack says whether scores are public
+ * ({@code disclose.scores}), which other kinds are ({@code disclose.adjustments}, {@code .composites},
+ * {@code .assessments}) and where the folder is ({@code disclose.exportDir}).
  */
 public final class Disclosure {
 
     public static final Param SCORES = Param.of("disclose.scores", "true",
             "whether project scores are in the open-data export (rules.md §9)");
-    public static final Param EXPORT_DIR = Param.of("disclose.exportDir", "${karaf.data}/disclosure",
-            "folder of the open-data export: {exportDir}/{regionCode}/{year}/");
+    public static final Param ADJUSTMENTS = Param.of("disclose.adjustments", "false",
+            "(P) whether the year's Adjustments are in the open-data export (rules.md §9; internal by default)");
+    public static final Param COMPOSITES = Param.of("disclose.composites", "false",
+            "(P) whether the composites (department, policy, transfer, lower region) are in the open-data export");
+    public static final Param ASSESSMENTS = Param.of("disclose.assessments", "false",
+            "(P) whether the work assessments (departments, lower regions) are in the open-data export");
+    public static final Param EXPORT_DIR = Param.of("disclose.exportDir", "${karaf.data}/perflink/disclosure",
+            "folder of the open-data export: {exportDir}/{regionCode}/{year}/ (empty: none written)");
+    /** The rule-pack parameters of the export (the compile stage reads {@code disclose.days}). */
+    public static final List<Param> PARAMETERS = List.of(SCORES, ADJUSTMENTS, COMPOSITES, ASSESSMENTS, EXPORT_DIR);
     /** The files an export can hold, as the API names them. */
     public static final List<String> FILES = List.of("manifest.json", "targets.jsonl", "targets.csv", "scores.jsonl",
-            "scores.csv");
+            "scores.csv", "adjustments.jsonl", "adjustments.csv", "composites.jsonl", "composites.csv",
+            "assessments.jsonl", "assessments.csv");
 
     private Disclosure() {
     }
@@ -55,14 +69,38 @@ public final class Disclosure {
         RulePack pack = packs.effective(region);
         List<String> targets = new ArrayList<>();
         records.forEach(region, year, StageContext.PUBLIC_TARGET, r -> targets.add(r.body()));
-        List<String> scores = new ArrayList<>();
-        boolean includeScores = Boolean.parseBoolean(pack.string(SCORES).strip());
+        boolean includeScores = on(pack, SCORES);
+        List<String> scores = includeScores ? bodies(results, region, ResultKind.SCORE) : List.of();
+        Map<String, String> reports = new HashMap<>();
         if (includeScores) {
-            for (StoredResult r : results.latestResults(region, ResultKind.SCORE, Integer.MAX_VALUE)) {
-                scores.add(r.body());
-            }
+            records.forEach(region, year, StageContext.PUBLIC_REPORT, r -> reports.put(r.projectCode(), r.body()));
         }
-        return new OpenDataExport.Input(region, year, pack.id(), targets, scores, includeScores);
+        Set<OpenDataExport.OptIn> optedIn = EnumSet.noneOf(OpenDataExport.OptIn.class);
+        Map.of(OpenDataExport.OptIn.ADJUSTMENTS, ADJUSTMENTS, OpenDataExport.OptIn.COMPOSITES, COMPOSITES,
+                OpenDataExport.OptIn.ASSESSMENTS, ASSESSMENTS).forEach((kind, param) -> {
+                    if (on(pack, param)) {
+                        optedIn.add(kind);
+                    }
+                });
+        boolean adjustments = optedIn.contains(OpenDataExport.OptIn.ADJUSTMENTS)
+                || optedIn.contains(OpenDataExport.OptIn.COMPOSITES);
+        return new OpenDataExport.Input(region, year, pack.id(), targets, scores, includeScores, reports,
+                adjustments ? bodies(results, region, ResultKind.ADJUSTMENT) : List.of(),
+                optedIn.contains(OpenDataExport.OptIn.ASSESSMENTS) ? bodies(results, region, ResultKind.ASSESSMENT)
+                        : List.of(), optedIn);
+    }
+
+    private static boolean on(RulePack pack, Param param) {
+        return Boolean.parseBoolean(pack.string(param).strip());
+    }
+
+    /** The latest body of every result of a kind of the region (the export keeps those of its year). */
+    private static List<String> bodies(ResultLedger results, String region, ResultKind kind) {
+        List<String> bodies = new ArrayList<>();
+        for (StoredResult r : results.latestResults(region, kind, Integer.MAX_VALUE)) {
+            bodies.add(r.body());
+        }
+        return bodies;
     }
 
     /** The export's folder for a region's year: {@code disclose.exportDir} (or {@code dir}) / region / year. */
@@ -84,8 +122,9 @@ public final class Disclosure {
         Map<String, byte[]> files = OpenDataExport.render(in);
         byte[] bytes = files.get(name);
         if (bytes == null) {
+            String kind = name.substring(0, name.indexOf('.'));
             throw new org.perflink.admin.api.NotFoundException("该区划不公开 (this region does not publish) " + name
-                    + " (disclose.scores = false)");
+                    + " (disclose." + kind + " = " + ("scores".equals(kind) ? "false" : "false, the default") + ")");
         }
         return bytes;
     }

@@ -29,6 +29,7 @@ public final class RulePackReport {
 
     static final String BUILT_IN = "内置默认 (built-in)";
     private static final String RULE_PREFIX = "rule.";
+    static final String DISCLOSURE = "公开 (disclosure)";
 
     private RulePackReport() {
     }
@@ -48,6 +49,11 @@ public final class RulePackReport {
                 params.row(c.stage().zh(), p.key(), pack.string(p), source(pack, p.key()), p.defaultValue(),
                         p.description());
             }
+        }
+        // the open-data export's keys (rules.md §9) are read by this bundle, not by a stage
+        for (Param p : Disclosure.PARAMETERS) {
+            knownKeys.add(p.key());
+            params.row(DISCLOSURE, p.key(), pack.string(p), source(pack, p.key()), p.defaultValue(), p.description());
         }
         out.append("\n参数 (parameters)\n");
         out.append(params.isEmpty() ? "无 (none)\n" : params.render());

@@ -43,6 +43,9 @@ class DisclosureAndListSheetsTest {
 
         @Override
         public void forEach(String regionCode, int year, String kind, Consumer<PublicRecord> each) {
+            if (!"TARGET".equals(kind)) {
+                return;
+            }
             targets.forEach((code, body) -> each.accept(new PublicRecord(regionCode, year, kind, code, body)));
         }
 
@@ -101,6 +104,41 @@ class DisclosureAndListSheetsTest {
                 files.stream().map(f -> f.name()).toList());
         assertTrue(Files.readString(folder.resolve("manifest.json")).contains("gd@3"));
         assertEquals(dir.resolve("x/440000/2027"), Disclosure.folder("440000", 2027, packs, dir.resolve("x").toString()));
+    }
+
+    @Test
+    void theOptedInKindsAreServedOnlyWhenThePackOptsIn() throws IOException {
+        aPublishedProjectWithAScore();
+        store.stored.add(new StoredResult(6, "440000", ResultKind.ADJUSTMENT, "440000-2027.DEPARTMENT.101", "101",
+                StoredResult.DELIVERED, "{\"adjustmentId\":\"440000-2027.DEPARTMENT.101\",\"regionCode\":\"440000\","
+                        + "\"evaluatedYear\":2027,\"budgetYear\":2028,\"scope\":\"DEPARTMENT\",\"subjectCode\":\"101\","
+                        + "\"basis\":{\"score\":\"72.50\",\"grade\":\"MEDIUM\",\"coefficient\":\"0.9750\"},"
+                        + "\"action\":\"REDUCE\",\"ratio\":\"-0.0250\",\"baseAmount\":\"120000000.00\","
+                        + "\"deltaAmount\":\"-3000000.00\",\"ruleId\":\"LINK_DEPARTMENT_COMPOSITE\"}", AT, AT));
+        for (String f : List.of("adjustments.csv", "composites.jsonl", "assessments.csv")) {
+            var e = assertThrows(NotFoundException.class, () -> api().disclosure("440000", "2027", f), f);
+            assertTrue(e.getMessage().contains("disclose." + f.substring(0, f.indexOf('.'))), e.getMessage());
+        }
+        packs.define("open", "1", Map.of("disclose.adjustments", "true", "disclose.composites", "true"))
+                .assign("440000", "open");
+        String adjustments = new String(api().disclosure("440000", "2027", "adjustments.csv").bytes(), StandardCharsets.UTF_8);
+        assertTrue(adjustments.contains("440000,2027,2028,DEPARTMENT,101,101,省教育厅,,72.50,MEDIUM,REDUCE,-0.0250,"
+                + "120000000.00,-3000000.00,LINK_DEPARTMENT_COMPOSITE"), adjustments);
+        String composites = new String(api().disclosure("440000", "2027", "composites.jsonl").bytes(), StandardCharsets.UTF_8);
+        assertTrue(composites.contains("\"composite\":\"72.50\""), composites);
+        assertThrows(NotFoundException.class, () -> api().disclosure("440000", "2027", "assessments.jsonl"));
+        String manifest = new String(api().disclosure("440000", "2027", "manifest.json").bytes(), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("composites.csv") && !manifest.contains("assessments"), manifest);
+        assertThrows(IllegalArgumentException.class, () -> api().disclosure("440000", "2027", "notices.csv"));
+    }
+
+    @Test
+    void theDefaultFolderIsTheContracts() {
+        assertEquals("${karaf.data}/perflink/disclosure", Disclosure.EXPORT_DIR.defaultValue());
+        assertEquals("false", Disclosure.ADJUSTMENTS.defaultValue());
+        assertEquals("false", Disclosure.COMPOSITES.defaultValue());
+        assertEquals("false", Disclosure.ASSESSMENTS.defaultValue());
+        assertEquals("true", Disclosure.SCORES.defaultValue());
     }
 
     private static List<Row> read(AdminOperations.Download d) throws IOException {

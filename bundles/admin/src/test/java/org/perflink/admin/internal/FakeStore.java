@@ -37,6 +37,24 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
     }
 
     @Override
+    public List<Integer> years(String regionCode) {
+        TreeSet<Integer> years = new TreeSet<>();
+        publicRecords.forEach((key, bodies) -> {
+            String[] k = key.split("/");
+            if (k[0].equals(regionCode) && !bodies.isEmpty()) {
+                years.add(Integer.parseInt(k[1]));
+            }
+        });
+        return List.copyOf(years);
+    }
+
+    /** Keeps a public record as the stages do. */
+    public void keep(String regionCode, int year, String kind, String projectCode, String body) {
+        publicRecords.computeIfAbsent(regionCode + "/" + year + "/" + kind, k -> new java.util.TreeMap<>())
+                .put(projectCode, body);
+    }
+
+    @Override
     public long count(String regionCode, int year, String kind) {
         return publicRecords.getOrDefault(regionCode + "/" + year + "/" + kind, new java.util.TreeMap<>()).size();
     }
@@ -52,6 +70,8 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
     /** Cursors by {@code region/STAGE}. */
     public final Map<String, String> cursors = new HashMap<>();
     public RuntimeException statusFailure;
+    /** The event log, oldest first ({@link #handled} answers newest first). */
+    public final List<HandledEvent> eventLog = new ArrayList<>();
 
     public void letter(long id, String region, String kind, String key, int http, String reason) {
         letters.computeIfAbsent(region, r -> new ArrayList<>())
@@ -147,6 +167,12 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
 
     @Override
     public List<HandledEvent> handled(String regionCode, int limit) {
-        throw new UnsupportedOperationException();
+        List<HandledEvent> newestFirst = new ArrayList<>();
+        for (int i = eventLog.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            if (eventLog.get(i).regionCode().equals(regionCode)) {
+                newestFirst.add(eventLog.get(i));
+            }
+        }
+        return newestFirst;
     }
 }

@@ -62,6 +62,18 @@ class RulePackReportTest {
     }
 
     @Test
+    void theOpenDataExportsKeysAreParametersNotUnknownKeys() {
+        packs.define("open", "1", Map.of("disclose.adjustments", "true")).assign("440300", "open");
+        String out = RulePackReport.full("440300", packs, Loaded.catalogs(), List.of());
+        for (Param p : Disclosure.PARAMETERS) {
+            rowOf(out, RulePackReport.DISCLOSURE, " " + p.key() + " ");
+        }
+        rowOf(out, "disclose.adjustments", "true", "open@1", "false");
+        rowOf(out, "disclose.composites", "false", RulePackReport.BUILT_IN);
+        assertFalse(out.contains("未被已安装阶段读取的键"), out);
+    }
+
+    @Test
     void ruleSwitchesAndSeveritiesShowWhereTheyAreSet() {
         String out = RulePackReport.full("440100", packs, Loaded.catalogs(), List.of());
 

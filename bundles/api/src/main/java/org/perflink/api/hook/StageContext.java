@@ -59,6 +59,13 @@ public interface StageContext {
     String PUBLIC_TARGET = "TARGET";
 
     /**
+     * The kind of {@link #keepPublic} record that holds the address of a project's public key-evaluation report
+     * ({@code evaluation.reportUrl} with {@code reportPublic: true}, rules.md §9), as {@link PublicReport#json}
+     * writes it; kept by the whole-year CLOSE/EVALUATE, since the Score body does not carry it (since 1.4).
+     */
+    String PUBLIC_REPORT = "REPORT";
+
+    /**
      * Keeps what rules.md §9 makes public about a project of {@code year} (its published target, as the JSON object
      * the open-data export reads) in PerfLink's store, with the event's results; never sent to the host. A null
      * {@code json} withdraws the record (the project became confidential, or its target is no longer published).

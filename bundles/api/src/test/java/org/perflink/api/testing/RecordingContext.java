@@ -28,11 +28,17 @@ public class RecordingContext implements StageContext {
     public record Rejection(String key, String reason, String payload) {
     }
 
+    /** One {@link StageContext#keepPublic} call; a null json withdraws the record. */
+    public record Kept(String kind, int year, String projectCode, String json) {
+    }
+
     private final StageEvent event;
     private final RulePack pack;
     private final HostGateway host;
     public final List<HostResult> emitted = new ArrayList<>();
     public final List<Rejection> rejected = new ArrayList<>();
+    /** The public records kept or withdrawn, in order. */
+    public final List<Kept> kept = new ArrayList<>();
     /** Warnings written in earlier rounds, by project. */
     public final Map<String, List<Warning>> history = new HashMap<>();
     private ResultHistory results = projectCode -> history.getOrDefault(projectCode, List.of());
@@ -121,6 +127,11 @@ public class RecordingContext implements StageContext {
     @Override
     public void checkpoint() {
         checkpoints++;
+    }
+
+    @Override
+    public void keepPublic(String kind, int year, String projectCode, String json) {
+        kept.add(new Kept(kind, year, projectCode, json));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.perflink.api.hook.PublicReport;
 import org.perflink.api.hook.ResultHistory;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
@@ -68,6 +69,7 @@ public final class CloseHook implements StageHook {
         ProjectScorer scorer = new ProjectScorer(context.rulePack());
         String region = context.event().regionCode();
         EvaluatorChecks evaluators = new EvaluatorChecks(context.host(), region, context.rulePack());
+        boolean wholeYear = context.event().allProjects();
         try {
             forEachEvaluated(context, (project, input) -> {
                 Score score;
@@ -80,6 +82,9 @@ public final class CloseHook implements StageHook {
                     return;
                 }
                 context.emit(HostResult.of(score));
+                if (wholeYear) {
+                    keepReport(context, project, input);
+                }
             });
         } catch (EvaluatorChecks.HostUnavailable e) {
             throw e.hostException();
@@ -186,6 +191,31 @@ public final class CloseHook implements StageHook {
         assessments.forEach(a -> context.emit(HostResult.of(a)));
         assessment.regionInterviews(assessments, noticeDate).forEach(n -> context.emit(
                 new HostResult(ResultKind.NOTICE, n.regionCode(), n.noticeId(), NoticeCases.subjectOf(n)[1], n)));
+    }
+
+    /**
+     * rules.md §9: the address of a public key-evaluation report ({@code evaluation.reportUrl} with
+     * {@code reportPublic: true}) is kept for the open-data export, as the Score body does not carry it. A report
+     * no longer public (or of a confidential project) is withdrawn; an address that is not an http(s) URL is
+     * withdrawn too and named in the log, never published. A project whose input has no {@code evaluation} says
+     * nothing about a report and keeps what it had (no store write per project of a province).
+     */
+    private static void keepReport(StageContext context, Project project, ProjectEvaluationInput input) {
+        ProjectEvaluationInput.Evaluation evaluation = input.evaluation();
+        if (evaluation == null) {
+            return;
+        }
+        String json = null;
+        boolean confidential = project != null && project.isConfidential();
+        if (!confidential && Boolean.TRUE.equals(evaluation.reportPublic()) && evaluation.reportUrl() != null
+                && !evaluation.reportUrl().isBlank()) {
+            json = PublicReport.json(evaluation.reportUrl());
+            if (json == null) {
+                LOG.warn("event {}: 项目 {} 的 evaluation.reportUrl 不予公开 (left out of the open-data export, rules.md §9): {}",
+                        context.event().eventId(), input.projectCode(), PublicReport.problem(evaluation.reportUrl()));
+            }
+        }
+        context.keepPublic(StageContext.PUBLIC_REPORT, input.year(), input.projectCode(), json);
     }
 
     /** The adjustments PerfLink wrote for the project's predecessor (延续/滚动), none without one. */

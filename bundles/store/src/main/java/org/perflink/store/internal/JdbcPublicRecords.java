@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.perflink.store.PublicRecords;
@@ -58,6 +60,25 @@ final class JdbcPublicRecords implements PublicRecords {
                     rs.next();
                     return rs.getLong(1);
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<Integer> years(String regionCode) {
+        requireNonNull(regionCode, "regionCode");
+        return jdbc.inTransaction(c -> {
+            // the primary key's leading columns: an index range, one row per year
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT budget_year FROM pl_public_record "
+                    + "WHERE region_code = ? ORDER BY budget_year")) {
+                ps.setString(1, regionCode);
+                List<Integer> years = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        years.add(rs.getInt(1));
+                    }
+                }
+                return years;
             }
         });
     }

@@ -110,6 +110,18 @@ abstract class StorePartsContractTest extends StoreContractTest {
     }
 
     @Test
+    void theYearsWithPublicRecordsAreListedPerRegionAscending() {
+        assertEquals(List.of(), store.publicRecords().years(REGION));
+        store.eventLedger().handle(REGION, Stage.CLOSE, event(1), null, "1", tx -> {
+            tx.keepPublic("REPORT", 2028, "p-1", "{\"reportUrl\":\"https://example.org/1.pdf\"}");
+            tx.keepPublic("TARGET", 2026, "p-9", "{\"v\":9}");
+            tx.keepPublic("TARGET", 2028, "p-2", "{\"v\":2}");
+        });
+        assertEquals(List.of(2026, 2028), store.publicRecords().years(REGION));
+        assertEquals(List.of(), store.publicRecords().years(OTHER_REGION));
+    }
+
+    @Test
     void aPublicRecordOfAnEventThatFailsIsNotKept() {
         assertThrows(IllegalStateException.class, () -> store.eventLedger().handle(REGION, Stage.COMPILE, event(1),
                 null, "1", tx -> {

@@ -20,8 +20,10 @@ import org.perflink.store.ResultLedger;
 
 @Service
 @Command(scope = "perflink", name = "disclose",
-        description = "绩效信息公开数据导出 (The open-data export of a region's year, rules.md §9: targets and scores as "
-                + "JSON Lines and CSV with a manifest, into {disclose.exportDir}/{region}/{year}/)")
+        description = "绩效信息公开数据导出 (The open-data export of a region's year, rules.md §9: targets, scores and "
+                + "the kinds the rule pack opts into as JSON Lines and CSV with a manifest, into "
+                + "{disclose.exportDir}/{region}/{year}/, now; PerfLink also writes it after each PUBLISHED, ADJUST, "
+                + "EVALUATE and LINK event)")
 public class DiscloseAction implements Action {
 
     @Argument(index = 0, name = "region", required = true, description = "区划代码 (region code)")
