@@ -39,6 +39,7 @@ public final class ReportSections {
     public static List<Section> of(YearFigures f) {
         List<Section> out = new ArrayList<>();
         out.add(numbers(f));
+        out.add(departments(f));
         out.add(new Section("评价等级分布", "Grade distribution", List.of(YearCharts.of(f, "grades")),
                 List.of(counts(f.grades(), "等级 grade", "项目数 projects")), ""));
         out.add(new Section("预警情况", "Warnings by department and monitoring round",
@@ -79,6 +80,19 @@ public final class ReportSections {
                         new Table(List.of("结果类型 result kind", "数量 count"), kinds),
                         counts(n.verdictOutcomes(), "审核结论 verdict", "项目数 projects")),
                 "据 PerfLink 存储的结果与公开目标统计，不调用单位系统 (from PerfLink's store alone, no host call)。");
+    }
+
+    private static Section departments(YearFigures f) {
+        List<List<String>> rows = new ArrayList<>();
+        for (YearFigures.Department d : f.departments()) {
+            List<String> row = new ArrayList<>(List.of(d.code(), d.name(), String.valueOf(d.projectCount()), money(d.budget())));
+            d.grades().forEach(g -> row.add(String.valueOf(g.n())));
+            row.addAll(List.of(String.valueOf(d.warnings()), String.valueOf(d.redWarnings()), String.valueOf(d.notices())));
+            rows.add(row);
+        }
+        return new Section("各部门概况", "Departments", List.of(YearCharts.of(f, "budget-dept")),
+                List.of(new Table(List.of("代码 code", "部门 department", "项目 projects", "预算 budget", "优", "良", "中",
+                        "差", "预警 warnings", "红色 red", "通知 notices"), rows)), "");
     }
 
     private static Section linkage(YearFigures f) {

@@ -23,7 +23,7 @@ public final class YearCharts {
     static final String PLAIN = "#5c6bc0";
 
     /** Every chart's id, in the order the report shows them. */
-    public static final List<String> IDS = List.of("grades", "verdicts", "warnings-dept", "warnings-round",
+    public static final List<String> IDS = List.of("verdicts", "budget-dept", "grades", "warnings-dept", "warnings-round",
             "linkage-dept", "composites", "notices", "ranking");
 
     private YearCharts() {
@@ -42,6 +42,7 @@ public final class YearCharts {
                     f.numbers().verdictOutcomes(), List.of("#2e7d32", "#f9a825", "#c62828"), Chart.Kind.BAR, "项");
             case "warnings-dept" -> levels(id, "各部门预警", "Warnings by department", f.warningsByDepartment(), "dept:");
             case "warnings-round" -> levels(id, "各监控轮次预警", "Warnings by monitoring round", f.warningsByRound(), "round:");
+            case "budget-dept" -> budgets(f);
             case "linkage-dept" -> linkage(f);
             case "composites" -> composites(f);
             case "notices" -> counts(id, "问责通知（两书一函）", "Notices by type", f.notices().byType(),
@@ -84,6 +85,13 @@ public final class YearCharts {
                         List.of(l.delta()))).toList();
         return new Chart("linkage-dept", "挂钩调整预算影响（控制数）", "Budget effect of linkage (ceiling)",
                 Chart.Kind.BAR, List.of(new Chart.Series("调整额", "delta", PLAIN)), rows, "元");
+    }
+
+    private static Chart budgets(YearFigures f) {
+        List<Chart.Row> rows = f.departments().stream().filter(d -> d.budget() != null)
+                .map(d -> new Chart.Row(d.name(), "dept:" + d.code(), List.of(d.budget()))).toList();
+        return new Chart("budget-dept", "各部门公开目标预算", "Budget of published targets by department", Chart.Kind.BAR,
+                List.of(new Chart.Series("预算", "budget", "#3949ab")), rows, "元");
     }
 
     private static Chart composites(YearFigures f) {

@@ -108,10 +108,18 @@ public interface AdminOperations {
 
     /**
      * GET regions/{code}/charts/{chart}.svg?year=: one chart of the year's figures as a standalone SVG image
-     * ({@code grades}, {@code verdicts}, {@code warnings-dept}, {@code warnings-round}, {@code linkage-dept},
+     * ({@code verdicts}, {@code budget-dept}, {@code grades}, {@code warnings-dept}, {@code warnings-round}, {@code linkage-dept},
      * {@code composites}, {@code notices}, {@code ranking}), bars carrying {@code data-drill} (since 1.2).
      */
     default Download chart(String regionCode, String year, String chart) {
         throw new UnsupportedOperationException("no charts here");
+    }
+
+    /**
+     * GET regions/{code}/report?year=&format=html|pdf: the annual report of a region's year (年度绩效报告), made from
+     * PerfLink's store on request: a self-contained HTML page or a PDF with the same charts and tables (since 1.2).
+     */
+    default Download report(String regionCode, String year, String format) throws IOException {
+        throw new UnsupportedOperationException("no annual report here");
     }
 }

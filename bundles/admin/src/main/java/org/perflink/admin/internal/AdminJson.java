@@ -411,6 +411,17 @@ public final class AdminJson implements AdminOperations {
         return new Download(region + "-" + chart + ".svg", "image/svg+xml; charset=utf-8", svg);
     }
 
+    @Override
+    public Download report(String code, String year, String format) throws IOException {
+        String region = valid(code);
+        YearReport.Format f = YearReport.format(format);
+        int y = number("year", year, 0, 2000, 2100);
+        String name = regions.get().stream().filter(r -> r.regionCode().equals(region)).map(RegionSettings::name)
+                .findFirst().orElse(null);
+        return new YearReport(results, publicRecords).report(region, y == 0 ? null : y, f, name, null,
+                org.perflink.reports.Progress.NONE);
+    }
+
     private org.perflink.reports.YearFigures yearFigures(String code, String year, String department) {
         int y = number("year", year, 0, 2000, 2100);
         return new YearReport(results, publicRecords).figures(valid(code), y == 0 ? null : y, department,

@@ -1,36 +1,37 @@
 package org.perflink.admin.internal;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.perflink.api.hook.StageContext;
-import org.perflink.api.model.ResultKind;
+import org.perflink.admin.api.AdminOperations;
 import org.perflink.core.RegionCode;
 import org.perflink.reports.Chart;
+import org.perflink.reports.HtmlReport;
+import org.perflink.reports.PdfReport;
 import org.perflink.reports.Progress;
+import org.perflink.reports.ReportFont;
+import org.perflink.reports.StoreYear;
 import org.perflink.reports.SvgCharts;
 import org.perflink.reports.YearCharts;
 import org.perflink.reports.YearFigures;
-import org.perflink.reports.YearTally;
 import org.perflink.store.PublicRecords;
 import org.perflink.store.ResultLedger;
-import org.perflink.store.StoredResult;
 
 /**
- * A region's year as figures ({@link YearFigures}) read from the store alone, shared by the admin API
- * ({@code GET regions/{code}/figures}, {@code charts/{chart}.svg}), {@code perflink:report} and the annual report: the
- * published targets the compile stage kept and the latest body of every result of every kind, counted by
- * {@link YearTally}. One step of {@link Progress} per kind read.
+ * A region's year from the store alone ({@link StoreYear}) as the admin API and {@code perflink:report} give it: the
+ * figures as JSON ({@code GET regions/{code}/figures}), one chart as SVG ({@code charts/{chart}.svg}) and the annual
+ * report as HTML or PDF ({@code report?format=}).
  */
 public final class YearReport {
 
-    /** The parts read, one progress step each: the published targets, then each result kind. */
-    static final int STEPS = 1 + ResultKind.values().length;
+    /** The parts read, one progress step each. */
+    static final int STEPS = StoreYear.STEPS;
 
     /** JSON of the figures: money, scores and ratios as decimal strings, as the host contract writes them. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,13 +40,14 @@ public final class YearReport {
         JSON.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     }
 
-    private final ResultLedger results;
-    private final PublicRecords records;
+    /** The report's formats. */
+    public enum Format { HTML, PDF }
+
+    private final StoreYear store;
 
     /** {@code records} may be null (no open-data records here): then there are no published targets to count. */
     public YearReport(ResultLedger results, PublicRecords records) {
-        this.results = results;
-        this.records = records;
+        this.store = new StoreYear(results, records);
     }
 
     /**
@@ -53,34 +55,32 @@ public final class YearReport {
      * null: the latest year of the region's results.
      */
     public YearFigures figures(String region, Integer year, String department, Progress progress) {
-        String code = RegionCode.require(region, "region");
-        int y = year != null ? year : latestYear(code);
-        YearTally tally = new YearTally(code, y);
-        progress.checkCancelled();
-        if (records != null) {
-            records.forEach(code, y, StageContext.PUBLIC_TARGET, r -> tally.target(r.body()));
-        }
-        int done = 1;
-        progress.step(done, STEPS, "公开目标 (published targets)");
-        for (ResultKind kind : ResultKind.values()) {
-            progress.checkCancelled();
-            for (StoredResult r : results.latestResults(code, kind, Integer.MAX_VALUE)) {
-                tally.result(kind, r.body());
-            }
-            progress.step(++done, STEPS, ProjectTimeline.zh(kind) + " (" + kind.collection() + ")");
-        }
-        return tally.build(department == null || department.isBlank() ? null : department.strip());
+        return store.figures(RegionCode.require(region, "region"), year, department, progress);
     }
 
-    /** The latest year of the region's verdicts, warnings and scores (0 when it has none). */
-    int latestYear(String code) {
-        int latest = 0;
-        for (ResultKind kind : List.of(ResultKind.VERDICT, ResultKind.WARNING, ResultKind.SCORE)) {
-            for (StoredResult r : results.latestResults(code, kind, Integer.MAX_VALUE)) {
-                latest = Math.max(latest, yearOf(r));
-            }
+    /** {@code html} or {@code pdf} (absent: html). */
+    public static Format format(String text) {
+        String f = text == null || text.isBlank() ? "html" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "html" -> Format.HTML;
+            case "pdf" -> Format.PDF;
+            default -> throw new IllegalArgumentException("format 须为 html 或 pdf (format must be html or pdf): '" + text + "'");
+        };
+    }
+
+    /**
+     * The annual report of a region's year: its file name ({@code {region}-{year}-report.html|pdf}), media type and
+     * bytes; the PDF in the font {@link ReportFont#find} finds ({@code font}: a path, or null).
+     */
+    public AdminOperations.Download report(String region, Integer year, Format format, String regionName, String font,
+            Progress progress) throws IOException {
+        YearFigures f = figures(region, year, null, progress);
+        String name = f.regionCode() + "-" + f.year() + "-report." + format.name().toLowerCase(Locale.ROOT);
+        if (format == Format.PDF) {
+            return new AdminOperations.Download(name, PdfReport.MEDIA_TYPE,
+                    PdfReport.render(f, regionName, ReportFont.find(font), progress));
         }
-        return latest;
+        return new AdminOperations.Download(name, HtmlReport.MEDIA_TYPE, HtmlReport.bytes(f, regionName));
     }
 
     /** The figures as the API answers them. */
@@ -94,24 +94,5 @@ public final class YearReport {
     public static byte[] svg(YearFigures figures, String chart) {
         Chart c = YearCharts.of(figures, chart);
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SvgCharts.svg(c) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The budget year a result belongs to (an Adjustment's evaluated year), cheaply read from its body. */
-    private static int yearOf(StoredResult r) {
-        String field = r.kind() == ResultKind.ADJUSTMENT ? "\"evaluatedYear\":" : "\"year\":";
-        String body = r.body();
-        int at = body == null ? -1 : body.indexOf(field);
-        if (at < 0) {
-            return 0;
-        }
-        int i = at + field.length();
-        while (i < body.length() && (body.charAt(i) == ' ' || body.charAt(i) == '"')) {
-            i++;
-        }
-        int start = i;
-        while (i < body.length() && Character.isDigit(body.charAt(i))) {
-            i++;
-        }
-        return i > start && i - start <= 4 ? Integer.parseInt(body.substring(start, i)) : 0;
     }
 }

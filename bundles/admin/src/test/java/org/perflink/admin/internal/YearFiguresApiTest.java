@@ -112,6 +112,22 @@ class YearFiguresApiTest {
         assertThrows(Progress.Cancelled.class, () -> report.figures("440000", 2027, null, tracked));
     }
 
+    @Test
+    void theAnnualReportAsHtmlAndPdf() throws Exception {
+        AdminOperations.Download html = api().report("440000", "2027", null);
+        assertEquals("440000-2027-report.html", html.fileName());
+        assertTrue(html.mediaType().startsWith("text/html"));
+        String page = new String(html.bytes(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<svg") && page.contains("教育局") && page.contains("-3,600,000.00"), page);
+        AdminOperations.Download pdf = api().report("440000", "2027", "PDF");
+        assertEquals("440000-2027-report.pdf", pdf.fileName());
+        assertEquals("application/pdf", pdf.mediaType());
+        assertTrue(new String(pdf.bytes(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
+        IllegalArgumentException format = assertThrows(IllegalArgumentException.class,
+                () -> api().report("440000", "2027", "docx"));
+        assertTrue(format.getMessage().contains("format"), format.getMessage());
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.path(field).asText()));

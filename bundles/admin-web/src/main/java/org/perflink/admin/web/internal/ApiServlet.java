@@ -115,6 +115,8 @@ final class ApiServlet extends HttpServlet {
                 c -> operations.figures(c.group(0), c.query("year"), c.query("department")));
         get(REGION + "/charts/([a-z-]+).svg", Permission.READ,
                 c -> download(c, operations.chart(c.group(0), c.query("year"), c.group(1))));
+        get(REGION + "/report", Permission.READ,
+                c -> download(c, operations.report(c.group(0), c.query("year"), c.query("format"))));
     }
 
     /** Sends the file; null tells dispatch that the answer is written. */

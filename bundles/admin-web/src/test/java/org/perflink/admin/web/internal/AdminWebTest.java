@@ -708,7 +708,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(19, operations, "every operation of the file was tried");
+        assertEquals(20, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets
