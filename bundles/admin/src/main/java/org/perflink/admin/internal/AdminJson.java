@@ -26,6 +26,7 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
+import org.perflink.reports.Progress;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
 import org.perflink.store.AuditLog;
@@ -398,34 +399,24 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode figures(String code, String year, String department) {
-        return YearReport.json(yearFigures(code, year, department));
+        return YearReport.json(years().figures(valid(code), YearReport.year(year), department, Progress.NONE));
     }
 
     @Override
     public Download chart(String code, String year, String chart) {
-        String region = valid(code);
-        if (!org.perflink.reports.YearCharts.IDS.contains(chart)) {
-            throw new IllegalArgumentException("未知图表 (unknown chart) '" + chart + "': " + org.perflink.reports.YearCharts.IDS);
-        }
-        byte[] svg = YearReport.svg(yearFigures(region, year, null), chart);
-        return new Download(region + "-" + chart + ".svg", "image/svg+xml; charset=utf-8", svg);
+        return years().chart(valid(code), YearReport.year(year), chart);
     }
 
     @Override
     public Download report(String code, String year, String format) throws IOException {
         String region = valid(code);
-        YearReport.Format f = YearReport.format(format);
-        int y = number("year", year, 0, 2000, 2100);
         String name = regions.get().stream().filter(r -> r.regionCode().equals(region)).map(RegionSettings::name)
                 .findFirst().orElse(null);
-        return new YearReport(results, publicRecords).report(region, y == 0 ? null : y, f, name, null,
-                org.perflink.reports.Progress.NONE);
+        return years().report(region, YearReport.year(year), YearReport.format(format), name, null, Progress.NONE);
     }
 
-    private org.perflink.reports.YearFigures yearFigures(String code, String year, String department) {
-        int y = number("year", year, 0, 2000, 2100);
-        return new YearReport(results, publicRecords).figures(valid(code), y == 0 ? null : y, department,
-                org.perflink.reports.Progress.NONE);
+    private YearReport years() {
+        return new YearReport(results, publicRecords);
     }
 
     /** A configured region's code; 404 when there is no configuration for it. */

@@ -58,6 +58,21 @@ public final class YearReport {
         return store.figures(RegionCode.require(region, "region"), year, department, progress);
     }
 
+    /** A {@code year} query parameter: 2000 to 2100, or null when absent (the latest year). */
+    public static Integer year(String text) {
+        int y = AdminJson.number("year", text, 0, 2000, 2100);
+        return y == 0 ? null : y;
+    }
+
+    /** One chart of the year ({@link YearCharts#IDS}) as a standalone SVG file. */
+    public AdminOperations.Download chart(String region, Integer year, String chart) {
+        if (!YearCharts.IDS.contains(chart)) {
+            throw new IllegalArgumentException("未知图表 (unknown chart) '" + chart + "': " + YearCharts.IDS);
+        }
+        byte[] svg = svg(figures(region, year, null, Progress.NONE), chart);
+        return new AdminOperations.Download(region + "-" + chart + ".svg", "image/svg+xml; charset=utf-8", svg);
+    }
+
     /** {@code html} or {@code pdf} (absent: html). */
     public static Format format(String text) {
         String f = text == null || text.isBlank() ? "html" : text.strip().toLowerCase(Locale.ROOT);
