@@ -2,10 +2,18 @@ package org.perflink.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +22,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -38,10 +48,15 @@ public class CloseLoopIT extends PerfLinkTestSupport {
     private static final String REGION = "460100";
     private static final String P = REGION + "-2027.";
 
+    /** A viewer of the admin API, for the annual report's download (issue 15). */
+    private static final String VIEWER = "it-report-viewer";
+    private static final String VIEWER_PASSWORD = "Viewer-pw-4715";
+
     @Configuration
     @Override
     public Option[] config() {
-        return configWithV11Host();
+        return configWithV11Host(
+                editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",perflink-viewer"));
     }
 
     @Test
@@ -136,6 +151,39 @@ public class CloseLoopIT extends PerfLinkTestSupport {
         assertTrue(notices.keySet().stream().noneMatch(id -> id.startsWith(P + "302.REMINDER.")));
         // the follow-ups write no assessment: the year's stay as the LINK wrote them
         assertEquals(bodies(assessments), bodies(byId(received(REGION, "assessment"))));
+
+        annualReport();
+    }
+
+    /**
+     * Issue 15: the annual report of the year from the store, by {@code perflink:report} (PDF, PDFBox resolved in
+     * Karaf) and by the admin API's download (HTML), both carrying the year's figures.
+     */
+    private void annualReport() throws Exception {
+        Path pdf = Path.of(System.getProperty("karaf.data"), "reports", "it-" + REGION + ".pdf");
+        String out = executeCommand("perflink:report --format pdf --out " + pdf + " " + REGION + " 2027",
+                new UserPrincipal("it-admin"), new RolePrincipal("perflink-admin"));
+        assertTrue(out, out.contains("report written"));
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF-", new String(bytes, 0, 5, StandardCharsets.US_ASCII));
+        // the PDF's text as PDFBox extracts it: seven projects, department 302's composite, the ranking
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text, text.matches("(?s).*项目 projects\\s+7\\b.*"));
+            assertTrue(text, text.contains("86.00") && text.contains("工作考核排名") && text.contains("通报批评"));
+        }
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl() + "/api/admin/v1/regions/" + REGION
+                + "/report?year=2027&format=html")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (VIEWER + ":" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        HttpResponse<String> html = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(html.body(), 200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Disposition").orElse(""),
+                html.headers().firstValue("Content-Disposition").orElse("").contains(REGION + "-2027-report.html"));
+        assertTrue(html.body().contains("<svg") && html.body().contains("86.00")
+                && html.body().contains("data-drill=\"dept:302\""));
     }
 
     /**

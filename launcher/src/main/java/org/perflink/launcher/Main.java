@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code ./perflink demo | start | stop | user-add | check | simulate | help}, one picocli {@code @Command} class
+ * {@code ./perflink demo | start | stop | user-add | check | simulate | report | help}, one picocli {@code @Command} class
  * each ({@link DemoCommand}, {@link StartCommand}, {@link StopCommand}, {@link UserAddCommand}, {@link CheckCommand},
  * {@link SimulateCommand}). Each instance is a copy of the distribution in a directory of its own ({@code --data});
  * {@code check} and {@code simulate} run in this JVM without Karaf. A usage error prints its message and
@@ -59,6 +59,12 @@ public final class Main {
                   it); prints the differences, writes them as CSV. Reads the host only, writes nothing back.
                   Bearer token from $PERFLINK_HOST_TOKEN. Exit 0: done; 2: an option, a pack file or the CSV
                   file is unusable; 3: the host could not be read.
+              ./perflink report REGION YEAR [--format html|pdf] [--out FILE] [--data DIR] [--font FILE]
+                  地区年度预算绩效报告：读取 DIR 中已停止实例的存储（运行中的实例请用 perflink:report 或管理页面下载）。
+                  The annual report of a region's year (HTML with SVG charts, or PDF) from the store of the stopped
+                  instance in DIR (a running one: perflink:report or the admin page's download). The PDF's CJK font:
+                  --font, $PERFLINK_REPORT_FONT, else fonts-wqy-microhei (docs/reports.md). Exit 0: written;
+                  2: an option or the font is unusable; 3: no store, or it is in use.
             """;
 
     private final Path projectHome;
@@ -103,6 +109,7 @@ public final class Main {
                 data -> dataDir(projectHome, data), distribution(projectHome)));
         commands.put("check", new CheckCommand(projectHome, out, err));
         commands.put("simulate", new SimulateCommand(out, err, System.getenv(SimulateCommand.TOKEN_ENV)));
+        commands.put("report", new ReportCommand(projectHome, out, err));
         return commands;
     }
 

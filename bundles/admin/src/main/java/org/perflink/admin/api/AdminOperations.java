@@ -95,4 +95,31 @@ public interface AdminOperations {
     default Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException {
         throw new UnsupportedOperationException("no xlsx exports here");
     }
+
+    /**
+     * GET regions/{code}/figures?year=&department=: the figures of a region's year from PerfLink's store alone (the
+     * annual report's and the dashboard's: the year in numbers, grades, warnings by department and round, linkage,
+     * composites, notices and their follow-up, the ranking, the departments), with {@code department} that
+     * department's projects listed; {@code year} absent: the latest year of the region's results (since 1.2).
+     */
+    default ObjectNode figures(String regionCode, String year, String department) {
+        throw new UnsupportedOperationException("no figures here");
+    }
+
+    /**
+     * GET regions/{code}/charts/{chart}.svg?year=: one chart of the year's figures as a standalone SVG image
+     * ({@code verdicts}, {@code budget-dept}, {@code grades}, {@code warnings-dept}, {@code warnings-round}, {@code linkage-dept},
+     * {@code composites}, {@code notices}, {@code ranking}), bars carrying {@code data-drill} (since 1.2).
+     */
+    default Download chart(String regionCode, String year, String chart) {
+        throw new UnsupportedOperationException("no charts here");
+    }
+
+    /**
+     * GET regions/{code}/report?year=&format=html|pdf: the annual report of a region's year (年度绩效报告), made from
+     * PerfLink's store on request: a self-contained HTML page or a PDF with the same charts and tables (since 1.2).
+     */
+    default Download report(String regionCode, String year, String format) throws IOException {
+        throw new UnsupportedOperationException("no annual report here");
+    }
 }

@@ -26,6 +26,7 @@ import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
 import org.perflink.store.AuditEntry;
 import org.perflink.store.DeadLetter;
+import org.perflink.reports.Progress;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
 import org.perflink.store.AuditLog;
@@ -394,6 +395,28 @@ public final class AdminJson implements AdminOperations {
                     + "': results | dead-letters | audit");
         };
         return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
+    }
+
+    @Override
+    public ObjectNode figures(String code, String year, String department) {
+        return YearReport.json(years().figures(valid(code), YearReport.year(year), department, Progress.NONE));
+    }
+
+    @Override
+    public Download chart(String code, String year, String chart) {
+        return years().chart(valid(code), YearReport.year(year), chart);
+    }
+
+    @Override
+    public Download report(String code, String year, String format) throws IOException {
+        String region = valid(code);
+        String name = regions.get().stream().filter(r -> r.regionCode().equals(region)).map(RegionSettings::name)
+                .findFirst().orElse(null);
+        return years().report(region, YearReport.year(year), YearReport.format(format), name, null, Progress.NONE);
+    }
+
+    private YearReport years() {
+        return new YearReport(results, publicRecords);
     }
 
     /** A configured region's code; 404 when there is no configuration for it. */

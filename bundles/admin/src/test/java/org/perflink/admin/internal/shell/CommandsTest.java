@@ -32,12 +32,12 @@ class CommandsTest {
     static final List<Class<? extends Action>> ACTIONS = List.of(RegionsAction.class, EnableAction.class,
             DisableAction.class, RegionAddAction.class, RegionRemoveAction.class, DeadLettersAction.class,
             ReplayAction.class, RulePackAction.class, CheckAction.class, SimulateAction.class, ResultsAction.class,
-            RunAction.class, LibraryAction.class, EvaluatorsAction.class, RankingAction.class);
+            RunAction.class, LibraryAction.class, EvaluatorsAction.class, RankingAction.class, ReportAction.class);
 
     static final Set<String> VIEWER = Set.of("regions", "dead-letters", "rule-pack", "check", "results",
             "library", "evaluators", "ranking");
     static final Set<String> OPERATOR = Set.of("replay", "simulate", "run");
-    static final Set<String> ADMIN = Set.of("enable", "disable", "region-add", "region-remove");
+    static final Set<String> ADMIN = Set.of("enable", "disable", "region-add", "region-remove", "report");
 
     /** The ACL file is part of the change; tests run in bundles/admin. */
     static final Path ACL = Path.of("../../config/org.apache.karaf.command.acl.perflink.cfg");
