@@ -17,7 +17,7 @@
  * a crash keeps both or neither; and a node whose cursor was moved by another since it read it commits nothing.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.perflink.store;
 
 import org.osgi.annotation.bundle.Export;
