@@ -301,8 +301,7 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode results(String code, Map<String, String> query) {
-        if (query.get("project") != null || (query.get("state") == null && query.get("q") == null
-                && query.get("sort") == null)) {
+        if (query.get("project") != null || !ResultPages.isSearch(query)) {
             return results(code, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
         }
         ResultPages.Request r = ResultPages.request(valid(code), query, MAX_OFFSET);
@@ -313,7 +312,10 @@ public final class AdminJson implements AdminOperations {
         out.put("kind", r.query().kind() == null ? null : r.query().kind().name());
         out.put("state", r.query().state());
         out.put("q", r.query().subjectPrefix());
-        out.put("sort", r.query().oldestFirst() ? "oldest" : "newest");
+        out.put("outcome", r.query().outcome());
+        out.put("department", r.query().department());
+        out.put("rule", r.query().ruleId());
+        out.put("sort", ResultPages.sortOf(r.query()));
         out.put("limit", r.limit());
         out.put("offset", r.offset());
         boolean more = page.total() == ResultLedger.TOTAL_UNKNOWN;

@@ -42,6 +42,8 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final String REGION = "/regions/([^/]+)";
+    private static final String[] RESULT_QUERY = {"kind", "limit", "offset", "project", "state", "q", "sort", "outcome",
+        "department", "rule"};
 
     @FunctionalInterface
     private interface Handler {
@@ -96,7 +98,7 @@ final class ApiServlet extends HttpServlet {
         route("POST", REGION + "/dead-letters:replay", Permission.REPLAY,
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
         get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0),
-                c.queries("kind", "limit", "offset", "project", "state", "q", "sort")));
+                c.queries(RESULT_QUERY)));
         get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.query("year")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
@@ -104,7 +106,7 @@ final class ApiServlet extends HttpServlet {
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
         // downloads (issue 15): the page's lists as xlsx, and the files of the open-data export (rules.md §9)
         get(REGION + "/results.xlsx", Permission.READ, c -> download(c, operations.listXlsx("results", c.group(0),
-                c.queries("kind", "limit", "offset", "project", "state", "q", "sort"))));
+                c.queries(RESULT_QUERY))));
         get(REGION + "/dead-letters.xlsx", Permission.READ, c -> download(c, operations.listXlsx("dead-letters",
                 c.group(0), c.queries("offset", "limit"))));
         get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
