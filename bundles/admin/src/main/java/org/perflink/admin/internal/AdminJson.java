@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.core.RegionKeys;
 import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.admin.api.NotFoundException;
 
 import org.perflink.api.model.Stage;
@@ -379,11 +380,16 @@ public final class AdminJson implements AdminOperations {
     public Download disclosure(String code, String yearParam, String file) {
         String region = valid(code);
         int year = Disclosure.year(yearParam);
+        byte[] bytes = Disclosure.file(disclosureInput(region, year), file);
+        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+    }
+
+    /** What the open-data export of a region's year is made of, read from the store now. */
+    org.perflink.reports.OpenDataExport.Input disclosureInput(String region, int year) {
         if (publicRecords == null) {
             throw new NotFoundException("未启用公开数据导出 (no open-data export here)");
         }
-        byte[] bytes = Disclosure.file(Disclosure.input(region, year, publicRecords, results, rulePacks), file);
-        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+        return Disclosure.input(region, year, publicRecords, results, rulePacks);
     }
 
     @Override
@@ -396,6 +402,12 @@ public final class AdminJson implements AdminOperations {
                     + "': results | dead-letters | audit");
         };
         return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
+    }
+
+    @Override
+    public Download export(String export, String code, Map<String, String> query, ExportProgress progress)
+            throws IOException {
+        return LongExports.export(this, export, valid(code), query, progress);
     }
 
     /** A configured region's code; 404 when there is no configuration for it. */
