@@ -42,6 +42,7 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final String REGION = "/regions/([^/]+)";
+    private static final String JOB = "/jobs/([0-9a-f]{32})";
     private static final String[] RESULT_QUERY = {"kind", "limit", "offset", "project", "state", "q", "sort", "outcome",
         "department", "rule"};
 
@@ -82,9 +83,15 @@ final class ApiServlet extends HttpServlet {
     private final transient OriginCheck origins;
     private final transient ObjectMapper mapper = new ObjectMapper();
     private final transient List<Route> routes = new ArrayList<>();
+    private final transient Jobs jobs;
 
     ApiServlet(AdminOperations operations, OriginCheck origins, Clock clock) {
+        this(operations, origins, clock, new Jobs(clock));
+    }
+
+    ApiServlet(AdminOperations operations, OriginCheck origins, Clock clock, Jobs jobs) {
         this.operations = operations;
+        this.jobs = jobs;
         this.origins = origins;
         this.csrf = new CsrfTokens(new SecureRandom(), clock);
         get("/csrf", Permission.READ, this::csrf);
@@ -112,6 +119,55 @@ final class ApiServlet extends HttpServlet {
         get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
         get(REGION + "/disclosure/([0-9]+)/([a-z]+[.][a-z]+)", Permission.READ,
                 c -> download(c, operations.disclosure(c.group(0), c.group(1), c.group(2))));
+        // long exports as jobs (issue 15): start, progress, cancel, the file when done
+        route("POST", "/jobs", Permission.READ, this::startJob);
+        get("/jobs", Permission.READ, c -> {
+            ObjectNode out = mapper.createObjectNode();
+            var items = out.putArray("items");
+            jobs.of(c.user().name()).forEach(j -> items.add(j.json(mapper)));
+            return out;
+        });
+        get(JOB, Permission.READ, c -> jobs.find(c.user().name(), c.group(0)).json(mapper));
+        route("DELETE", JOB, Permission.READ, c -> jobs.cancel(c.user().name(), c.group(0)).json(mapper));
+        get(JOB + "/file", Permission.READ, c -> {
+            Jobs.Job job = jobs.find(c.user().name(), c.group(0));
+            if (job.state() != Jobs.State.DONE) {
+                throw new IllegalStateException("任务尚未完成 (the job has not finished): " + job.state());
+            }
+            return download(c, job.file());
+        });
+    }
+
+    /** {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}: the job, started. */
+    private ObjectNode startJob(Call c) {
+        String export = c.body().path("export").asText("");
+        if (!AdminOperations.EXPORTS.contains(export)) {
+            throw new IllegalArgumentException("export 须为 (must be) " + String.join(" | ", AdminOperations.EXPORTS)
+                    + ": '" + export + "'");
+        }
+        String region = c.body().path("region").asText("");
+        if (!org.perflink.core.RegionCode.valid(region)) {
+            throw new IllegalArgumentException("region: " + org.perflink.core.RegionCode.MUST_BE);
+        }
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        JsonNode q = c.body().path("query");
+        if (!q.isMissingNode() && !q.isNull() && !q.isObject()) {
+            throw new IllegalArgumentException("query 须为对象 (query must be an object of the list's parameters)");
+        }
+        q.properties().forEach(e -> {
+            if (!e.getValue().isValueNode()) {
+                throw new IllegalArgumentException("query." + e.getKey() + " 须为文本 (must be text)");
+            }
+            query.put(e.getKey(), e.getValue().asText());
+        });
+        return jobs.start(c.user().name(), region + " " + export,
+                progress -> operations.export(export, region, query, progress)).json(mapper);
+    }
+
+    @Override
+    public void destroy() {
+        jobs.close();
+        super.destroy();
     }
 
     /** Sends the file; null tells dispatch that the answer is written. */
