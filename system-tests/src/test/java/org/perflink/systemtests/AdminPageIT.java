@@ -134,9 +134,9 @@ class AdminPageIT extends SystemTestSupport {
             b.script("window.location.hash = arguments[0]", "#/results/" + KEPT + "/verdict");
             long keptVerdicts = keptDeclared + keptReviewed; // each id once, the refused one included
             b.await("440000's latest verdicts", UI,
-                    d -> b.findAll("#rs-list li[data-kind='VERDICT']").size() == keptVerdicts);
+                    d -> b.findAll("#rs-list tr[data-kind='VERDICT']").size() == keptVerdicts);
             WebElement refused = b.await("the refused verdict listed as a dead letter", UI,
-                    d -> b.findAll("#rs-list li[data-id='" + REJECTED + "']").stream().findFirst().orElse(null));
+                    d -> b.findAll("#rs-list tr[data-id='" + REJECTED + "']").stream().findFirst().orElse(null));
             assertTrue(refused.getText().contains("EX_ANTE_REQUIRED") || refused.findElements(
                     org.openqa.selenium.By.cssSelector("table.findings tbody tr")).size() > 0, refused.getText());
             assertEquals("DEAD", refused.findElement(org.openqa.selenium.By.cssSelector(".badge[data-state]"))
@@ -146,8 +146,8 @@ class AdminPageIT extends SystemTestSupport {
             // Issue 15: the search is server-side. By delivery state: only the refused verdict, with its exact total;
             // by the start of its project code: its results only; the Excel link exports the same page.
             b.script("var s = document.getElementById('rs-state'); s.value = 'DEAD'; s.dispatchEvent(new Event('change'));");
-            b.await("only the DEAD verdict, searched on the server", UI, d -> b.findAll("#rs-list li").size() == 1
-                    && b.findAll("#rs-list li[data-id='" + REJECTED + "']").size() == 1);
+            b.await("only the DEAD verdict, searched on the server", UI, d -> b.findAll("#rs-list tr[data-id]").size() == 1
+                    && b.findAll("#rs-list tr[data-id='" + REJECTED + "']").size() == 1);
             String total = text(b, "#rs-page");
             assertTrue(total.endsWith("共 1 条") || total.endsWith("of 1"), "the exact total: " + total);
             String xlsx = b.find("#rs-xlsx").getAttribute("href");
@@ -157,7 +157,7 @@ class AdminPageIT extends SystemTestSupport {
                     + "var q = document.getElementById('rs-q'); q.value = arguments[0]; q.dispatchEvent(new Event('change'));",
                     rejectedProject);
             b.await("the project's verdicts, searched by its code", UI, d -> {
-                List<WebElement> items = b.findAll("#rs-list li");
+                List<WebElement> items = b.findAll("#rs-list tr[data-id]");
                 return !items.isEmpty() && items.stream().allMatch(li -> li.getAttribute("data-id").startsWith(rejectedProject));
             });
             b.script("var q = document.getElementById('rs-q'); q.value = ''; q.dispatchEvent(new Event('change'));");
