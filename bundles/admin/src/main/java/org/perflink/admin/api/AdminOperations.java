@@ -109,4 +109,23 @@ public interface AdminOperations {
             ExportProgress progress) throws IOException {
         throw new UnsupportedOperationException("no long exports here");
     }
+
+    /**
+     * GET regions/{code}/figures?year=&department=: the figures of a region's year from PerfLink's store alone (the
+     * annual report's and the dashboard's: the year in numbers, grades, warnings by department and round, linkage,
+     * composites, notices and their follow-up, the ranking, the departments), with {@code department} that
+     * department's projects listed; {@code year} absent: the latest year of the region's results (since 1.2).
+     */
+    default ObjectNode figures(String regionCode, String year, String department) {
+        throw new UnsupportedOperationException("no figures here");
+    }
+
+    /**
+     * GET regions/{code}/charts/{chart}.svg?year=: one chart of the year's figures as a standalone SVG image
+     * ({@code grades}, {@code verdicts}, {@code warnings-dept}, {@code warnings-round}, {@code linkage-dept},
+     * {@code composites}, {@code notices}, {@code ranking}), bars carrying {@code data-drill} (since 1.2).
+     */
+    default Download chart(String regionCode, String year, String chart) {
+        throw new UnsupportedOperationException("no charts here");
+    }
 }

@@ -410,6 +410,27 @@ public final class AdminJson implements AdminOperations {
         return LongExports.export(this, export, valid(code), query, progress);
     }
 
+    @Override
+    public ObjectNode figures(String code, String year, String department) {
+        return YearReport.json(yearFigures(code, year, department));
+    }
+
+    @Override
+    public Download chart(String code, String year, String chart) {
+        String region = valid(code);
+        if (!org.perflink.reports.YearCharts.IDS.contains(chart)) {
+            throw new IllegalArgumentException("未知图表 (unknown chart) '" + chart + "': " + org.perflink.reports.YearCharts.IDS);
+        }
+        byte[] svg = YearReport.svg(yearFigures(region, year, null), chart);
+        return new Download(region + "-" + chart + ".svg", "image/svg+xml; charset=utf-8", svg);
+    }
+
+    private org.perflink.reports.YearFigures yearFigures(String code, String year, String department) {
+        int y = number("year", year, 0, 2000, 2100);
+        return new YearReport(results, publicRecords).figures(valid(code), y == 0 ? null : y, department,
+                org.perflink.reports.Progress.NONE);
+    }
+
     /** A configured region's code; 404 when there is no configuration for it. */
     private String configured(String code) throws IOException {
         String region = valid(code);

@@ -119,6 +119,11 @@ final class ApiServlet extends HttpServlet {
         get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
         get(REGION + "/disclosure/([0-9]+)/([a-z]+[.][a-z]+)", Permission.READ,
                 c -> download(c, operations.disclosure(c.group(0), c.group(1), c.group(2))));
+        // the figures of a region's year and their charts (issue 15: annual report, dashboard)
+        get(REGION + "/figures", Permission.READ,
+                c -> operations.figures(c.group(0), c.query("year"), c.query("department")));
+        get(REGION + "/charts/([a-z-]+).svg", Permission.READ,
+                c -> download(c, operations.chart(c.group(0), c.query("year"), c.group(1))));
         // long exports as jobs (issue 15): start, progress, cancel, the file when done
         route("POST", "/jobs", Permission.READ, this::startJob);
         get("/jobs", Permission.READ, c -> {
