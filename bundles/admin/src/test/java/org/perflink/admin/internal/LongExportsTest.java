@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -23,11 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.perflink.admin.api.AdminOperations;
-import org.perflink.admin.api.ExportProgress;
 import org.perflink.api.model.ResultKind;
 import org.perflink.reports.FakeRulePacks;
 import org.perflink.store.PublicRecords;
 import org.perflink.store.StoredResult;
+import org.perflink.reports.Progress;
 
 /** The long exports: every page of a search in one xlsx with a step per page, a zip of the open data, cancelling. */
 class LongExportsTest {
@@ -67,7 +66,7 @@ class LongExportsTest {
         }
     }
 
-    private ExportProgress recording() {
+    private Progress recording() {
         return (done, total, what) -> steps.add(done + "/" + total);
     }
 
@@ -89,7 +88,7 @@ class LongExportsTest {
     @Test
     void cancellingStopsTheExportBetweenParts() {
         verdicts(1_200);
-        ExportProgress cancelAfterFirstPage = new ExportProgress() {
+        Progress cancelAfterFirstPage = new Progress() {
             @Override
             public void step(long done, long total, String what) {
                 steps.add(done + "/" + total);
@@ -100,7 +99,7 @@ class LongExportsTest {
                 return !steps.isEmpty();
             }
         };
-        assertThrows(CancellationException.class,
+        assertThrows(Progress.Cancelled.class,
                 () -> api().export("results.xlsx", "440000", Map.of(), cancelAfterFirstPage));
         assertEquals(List.of("500/1000"), steps, "no page read after the cancel");
     }
@@ -124,10 +123,10 @@ class LongExportsTest {
     @Test
     void unknownExportsAndBadParametersAreNamed() {
         var unknown = assertThrows(IllegalArgumentException.class,
-                () -> api().export("everything.xlsx", "440000", Map.of(), ExportProgress.NONE));
+                () -> api().export("everything.xlsx", "440000", Map.of(), Progress.NONE));
         assertTrue(unknown.getMessage().contains("results.xlsx"), unknown.getMessage());
         var year = assertThrows(IllegalArgumentException.class,
-                () -> api().export("disclosure.zip", "440000", Map.of("year", "27"), ExportProgress.NONE));
+                () -> api().export("disclosure.zip", "440000", Map.of("year", "27"), Progress.NONE));
         assertTrue(year.getMessage().contains("year"), year.getMessage());
     }
 }

@@ -2,13 +2,14 @@ package org.perflink.admin.internal.shell;
 
 import java.io.PrintStream;
 
-import org.perflink.admin.api.ExportProgress;
+import org.perflink.reports.Progress;
+
 
 /**
  * The progress of a shell command: a line per step (rewritten in place on a terminal), cancelled when the command's
  * thread is interrupted, which is what Karaf does on Ctrl-C.
  */
-final class ShellProgress implements ExportProgress {
+final class ShellProgress implements Progress {
 
     private final PrintStream out;
 

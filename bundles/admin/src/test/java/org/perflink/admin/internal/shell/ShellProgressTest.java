@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Test;
+
+import org.perflink.reports.Progress;
 
 /** The shell's progress: printed as it goes, cancelled by Ctrl-C (the command thread interrupted). */
 class ShellProgressTest {
@@ -25,7 +26,7 @@ class ShellProgressTest {
         Thread.currentThread().interrupt();
         try {
             assertTrue(p.cancelled());
-            assertThrows(CancellationException.class, p::checkCancelled);
+            assertThrows(Progress.Cancelled.class, p::checkCancelled);
         } finally {
             Thread.interrupted(); // clears the flag for the next test
         }
