@@ -119,7 +119,7 @@ final class JdbcResultLedger implements ResultLedger {
             return order + "subject, "; // the subject index; a filter on another column sorts its matches
         }
         if (q.outcome() != null) {
-            return order + "outcome" + direction + ", ";
+            return order + (q.kind() != null ? "kind" + direction + ", " : "") + "outcome" + direction + ", ";
         }
         if (q.department() != null) {
             return order + "department" + direction + ", ";
