@@ -101,12 +101,12 @@ public interface AdminOperations {
 
     /**
      * A long export as one file, reporting its progress and stopping (with a
-     * {@link org.perflink.reports.Progress.Cancelled}) when {@code progress} is cancelled: {@code results.xlsx}
+     * {@link java.util.concurrent.CancellationException}) when {@code progress} is cancelled: {@code results.xlsx}
      * every result the search {@code query} finds (the parameters of {@link #results(String, java.util.Map)}, no
      * paging), {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
      */
     default Download export(String export, String regionCode, java.util.Map<String, String> query,
-            org.perflink.reports.Progress progress) throws IOException {
+            ExportProgress progress) throws IOException {
         throw new UnsupportedOperationException("no long exports here");
     }
 

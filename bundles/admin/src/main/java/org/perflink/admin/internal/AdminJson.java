@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.core.RegionKeys;
 import org.perflink.admin.api.AdminOperations;
-import org.perflink.reports.Progress;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.admin.api.NotFoundException;
 
 import org.perflink.api.model.Stage;
@@ -405,7 +405,7 @@ public final class AdminJson implements AdminOperations {
     }
 
     @Override
-    public Download export(String export, String code, Map<String, String> query, Progress progress)
+    public Download export(String export, String code, Map<String, String> query, ExportProgress progress)
             throws IOException {
         return LongExports.export(this, export, valid(code), query, progress);
     }

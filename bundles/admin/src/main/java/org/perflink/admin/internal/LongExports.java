@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.admin.api.AdminOperations;
 import org.perflink.admin.api.AdminOperations.Download;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.reports.OpenDataExport;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
-import org.perflink.reports.Progress;
 
 /**
  * The exports that take long at province scale (issue 15), made a part at a time so that the caller sees progress
@@ -32,7 +32,7 @@ final class LongExports {
     }
 
     static Download export(AdminJson api, String export, String region, Map<String, String> query,
-            Progress progress) throws IOException {
+            ExportProgress progress) throws IOException {
         return switch (export == null ? "" : export) {
             case "results.xlsx" -> results(api, region, query, progress);
             case "disclosure.zip" -> disclosure(api, region, query.get("year"), progress);
@@ -42,7 +42,7 @@ final class LongExports {
     }
 
     private static Download results(AdminOperations api, String region, Map<String, String> query,
-            Progress progress) throws IOException {
+            ExportProgress progress) throws IOException {
         if (query.containsKey("project")) {
             throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results: use the"
                     + " results.xlsx download)");
@@ -72,7 +72,7 @@ final class LongExports {
         return new Download(region + "-results-all.xlsx", Xlsx.MEDIA_TYPE, out.toByteArray());
     }
 
-    private static Download disclosure(AdminJson api, String region, String year, Progress progress)
+    private static Download disclosure(AdminJson api, String region, String year, ExportProgress progress)
             throws IOException {
         int y = Disclosure.year(year);
         int parts = Disclosure.FILES.size() + 1;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.admin.api.AdminOperations.Download;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.admin.api.NotFoundException;
-import org.perflink.reports.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,11 @@ final class Jobs implements AutoCloseable {
     /** The work of a job: makes its file, reporting to and checking the progress it is given. */
     @FunctionalInterface
     interface Work {
-        Download run(Progress progress) throws IOException;
+        Download run(ExportProgress progress) throws IOException;
     }
 
     /** One job: who started it, what it is, where it stands; its own progress, cancelled by {@link #cancel}. */
-    static final class Job implements Progress {
+    static final class Job implements ExportProgress {
         final String id;
         final String owner;
         final String name;
@@ -172,7 +173,7 @@ final class Jobs implements AutoCloseable {
             job.checkCancelled();
             job.file = work.run(job);
             end = State.DONE;
-        } catch (Progress.Cancelled e) {
+        } catch (CancellationException e) {
             end = State.CANCELLED;
         } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
             job.error = e.getMessage(); // the operations' messages are safe to show

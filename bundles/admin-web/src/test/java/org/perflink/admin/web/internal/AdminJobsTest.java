@@ -30,13 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.admin.internal.AdminJson;
 import org.perflink.admin.internal.FakeConfigAdmin;
 import org.perflink.admin.internal.FakeStore;
 import org.perflink.admin.internal.LiveStatus;
 import org.perflink.admin.internal.RegionConfigEditor;
 import org.perflink.reports.FakeRulePacks;
-import org.perflink.reports.Progress;
 
 /** Long exports as jobs over real HTTP: start, progress, cancel, the file when done, bounds and owners. */
 class AdminJobsTest {
@@ -67,7 +67,7 @@ class AdminJobsTest {
                         }
                     }
                     String region = (String) args[1];
-                    Progress progress = (Progress) args[3];
+                    ExportProgress progress = (ExportProgress) args[3];
                     progress.step(1, 3, "第一部分 (part one)");
                     CountDownLatch latch = release.computeIfAbsent(region, r -> new CountDownLatch(1));
                     while (!latch.await(20, TimeUnit.MILLISECONDS)) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -14,7 +15,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.perflink.admin.api.AdminOperations;
 import org.perflink.core.RegionCode;
-import org.perflink.reports.Progress;
 
 /**
  * A long export from the shell (issue 15), as the admin page's background jobs make it: progress printed as it goes,
@@ -76,7 +76,7 @@ public class ExportAction implements Action {
         AdminOperations.Download d;
         try {
             d = operations.export(export, code, query, progress);
-        } catch (Progress.Cancelled e) {
+        } catch (CancellationException e) {
             System.out.println();
             System.out.println("已取消，未写文件 (cancelled, nothing written)");
             return null;

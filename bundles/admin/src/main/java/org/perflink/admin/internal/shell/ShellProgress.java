@@ -2,14 +2,13 @@ package org.perflink.admin.internal.shell;
 
 import java.io.PrintStream;
 
-import org.perflink.reports.Progress;
-
+import org.perflink.admin.api.ExportProgress;
 
 /**
  * The progress of a shell command: a line per step (rewritten in place on a terminal), cancelled when the command's
  * thread is interrupted, which is what Karaf does on Ctrl-C.
  */
-final class ShellProgress implements Progress {
+final class ShellProgress implements ExportProgress {
 
     private final PrintStream out;
 
