@@ -5,7 +5,9 @@ import java.util.concurrent.CancellationException;
 /**
  * What a long export tells its caller as it goes, and how it learns it was cancelled: the work calls {@link #step}
  * after each part it finished and {@link #checkCancelled} between parts. The admin page's jobs show the steps and
- * their cancel button sets the flag; the shell prints them and Ctrl-C sets it (since 1.2).
+ * their cancel button sets the flag; the shell prints them and Ctrl-C sets it (since 1.2). The same shape as the
+ * reports' {@code Progress}, which is private to the admin bundle (so not part of this exported API); the admin bundle
+ * adapts one to the other.
  */
 @FunctionalInterface
 public interface ExportProgress {
