@@ -232,8 +232,8 @@ class AdminPageIT extends SystemTestSupport {
         assertTrue(b.find("#db-report-pdf").getAttribute("href").contains("/regions/" + KEPT + "/report?year=2027&format=pdf"));
         Path dashboardShot = Browser.keep(b.screenshot("06-dashboard"));
 
-        WebElement bar = b.await("a department in a chart", UI,
-                d -> b.findAll("#db-charts [data-drill^='dept:']").stream().findFirst().orElse(null));
+        WebElement bar = b.await("a department in a chart", UI, d -> b.findAll(
+                "#db-charts [data-drill^='dept:']:not([data-drill='dept:-'])").stream().findFirst().orElse(null));
         String department = bar.getAttribute("data-drill").substring("dept:".length());
         b.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar);
         b.await("the department's projects", UI, d -> !b.findAll("#db-projects tbody tr[data-project]").isEmpty());
@@ -249,10 +249,12 @@ class AdminPageIT extends SystemTestSupport {
         b.script("window.location.hash = arguments[0]", "#/results/" + KEPT + "/verdict");
         b.await("440000's verdicts", UI, d -> !b.findAll("#rs-list tr[data-kind='VERDICT']").isEmpty());
         click(b, "#rs-export-all");
-        WebElement link = b.await("the export job done", UI,
-                d -> b.findAll("#jobs-table tr[data-state='DONE'] a.job-download").stream().findFirst().orElse(null));
+        // the jobs table is drawn again each second while a job runs: its links are read afresh if they went stale
+        String xlsxLink = b.await("the export job done", UI, d -> retry(() -> b.findAll(
+                "#jobs-table tr[data-state='DONE'] a.job-download[download$='.xlsx']").stream().findFirst()
+                .map(a -> a.getAttribute("href")).orElse(null)));
         Path jobShot = b.screenshot("09-export-job");
-        byte[] xlsx = b.download(link.getAttribute("href"));
+        byte[] xlsx = b.download(xlsxLink);
         try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
                 new java.io.ByteArrayInputStream(xlsx))) {
             List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
@@ -264,10 +266,10 @@ class AdminPageIT extends SystemTestSupport {
         b.script("window.location.hash = arguments[0]", "#/dashboard/" + KEPT + "/2027");
         b.await("the dashboard again", UI, d -> b.findAll("#db-charts svg").size() == 8);
         click(b, "#db-disclosure");
-        WebElement zipLink = b.await("the open-data job done", UI, d -> b.findAll("#jobs-table tr[data-state='DONE'] a.job-download")
-                .stream().filter(a -> a.getAttribute("href") != null && a.getText().contains("disclosure.zip")).findFirst()
-                .orElse(null));
-        byte[] zip = b.download(zipLink.getAttribute("href"));
+        String zipLink = b.await("the open-data job done", UI, d -> retry(() -> b.findAll(
+                "#jobs-table tr[data-state='DONE'] a.job-download[download$='disclosure.zip']").stream().findFirst()
+                .map(a -> a.getAttribute("href")).orElse(null)));
+        byte[] zip = b.download(zipLink);
         List<String> names = new ArrayList<>();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
