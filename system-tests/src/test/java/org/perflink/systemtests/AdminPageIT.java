@@ -37,7 +37,7 @@ import org.perflink.launcher.KarafProcess;
  * refused with 422 is listed with the host's answer and replayed from the page, and the host gets it once.
  * Screenshots of each step are kept in {@code target/screenshots/}.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 9, unit = TimeUnit.MINUTES)
 class AdminPageIT extends SystemTestSupport {
 
     /** Keeps its compile stage. */
@@ -134,9 +134,9 @@ class AdminPageIT extends SystemTestSupport {
             b.script("window.location.hash = arguments[0]", "#/results/" + KEPT + "/verdict");
             long keptVerdicts = keptDeclared + keptReviewed; // each id once, the refused one included
             b.await("440000's latest verdicts", UI,
-                    d -> b.findAll("#rs-list li[data-kind='VERDICT']").size() == keptVerdicts);
+                    d -> b.findAll("#rs-list tr[data-kind='VERDICT']").size() == keptVerdicts);
             WebElement refused = b.await("the refused verdict listed as a dead letter", UI,
-                    d -> b.findAll("#rs-list li[data-id='" + REJECTED + "']").stream().findFirst().orElse(null));
+                    d -> b.findAll("#rs-list tr[data-id='" + REJECTED + "']").stream().findFirst().orElse(null));
             assertTrue(refused.getText().contains("EX_ANTE_REQUIRED") || refused.findElements(
                     org.openqa.selenium.By.cssSelector("table.findings tbody tr")).size() > 0, refused.getText());
             assertEquals("DEAD", refused.findElement(org.openqa.selenium.By.cssSelector(".badge[data-state]"))
@@ -146,8 +146,8 @@ class AdminPageIT extends SystemTestSupport {
             // Issue 15: the search is server-side. By delivery state: only the refused verdict, with its exact total;
             // by the start of its project code: its results only; the Excel link exports the same page.
             b.script("var s = document.getElementById('rs-state'); s.value = 'DEAD'; s.dispatchEvent(new Event('change'));");
-            b.await("only the DEAD verdict, searched on the server", UI, d -> b.findAll("#rs-list li").size() == 1
-                    && b.findAll("#rs-list li[data-id='" + REJECTED + "']").size() == 1);
+            b.await("only the DEAD verdict, searched on the server", UI, d -> b.findAll("#rs-list tr[data-id]").size() == 1
+                    && b.findAll("#rs-list tr[data-id='" + REJECTED + "']").size() == 1);
             String total = text(b, "#rs-page");
             assertTrue(total.endsWith("共 1 条") || total.endsWith("of 1"), "the exact total: " + total);
             String xlsx = b.find("#rs-xlsx").getAttribute("href");
@@ -157,7 +157,7 @@ class AdminPageIT extends SystemTestSupport {
                     + "var q = document.getElementById('rs-q'); q.value = arguments[0]; q.dispatchEvent(new Event('change'));",
                     rejectedProject);
             b.await("the project's verdicts, searched by its code", UI, d -> {
-                List<WebElement> items = b.findAll("#rs-list li");
+                List<WebElement> items = b.findAll("#rs-list tr[data-id]");
                 return !items.isEmpty() && items.stream().allMatch(li -> li.getAttribute("data-id").startsWith(rejectedProject));
             });
             b.script("var q = document.getElementById('rs-q'); q.value = ''; q.dispatchEvent(new Event('change'));");
@@ -194,6 +194,15 @@ class AdminPageIT extends SystemTestSupport {
                     && r.contains(STOPPED + "/COMPILE")), audit.toString());
             Path auditShot = b.screenshot("05-audit-log");
 
+            // Issue 15: the rest of 440000's year (published targets, monitoring, evaluation), then its dashboard.
+            script(KEPT, "COMPILE", "APPROVED");
+            script(KEPT, "COMPILE", "PUBLISHED");
+            script(KEPT, "EXECUTE");
+            script(KEPT, "CLOSE");
+            await("440000's year handled", STAGE, k, () -> STAGES.stream()
+                    .allMatch(st -> Long.toString(lastSeq.get(KEPT)).equals(cursor(k, KEPT, st))));
+            Path[] dashboard = dashboardDrillDownAndDownloads(b, keptVerdicts);
+
             report(String.format("AdminPageIT: Chromium %s via chromedriver; Karaf up in %d ms; logged in as %s; "
                     + "440100 compile switched off on the page (etc/ written, routes restarted with stages [%s]); "
                     + "%d reviewed verdicts of 440000 delivered %d ms after the push, 0 of %d for 440100 (compile cursor "
@@ -202,8 +211,73 @@ class AdminPageIT extends SystemTestSupport {
                     b.script("return navigator.userAgent.match(/Chrome\\/([0-9.]+)/)[1]"), booted, user, stages,
                     keptReviewed, keptMillis, stoppedReviewed, stoppedCompileCursor, stoppedCursors, REJECTED,
                     List.of(matrixShot.getFileName(), stoppedShot.getFileName(), resultsShot.getFileName(),
-                            deadShot.getFileName(), auditShot.getFileName()), millisSince(t0)));
+                            deadShot.getFileName(), auditShot.getFileName(), dashboard[0].getFileName(),
+                            dashboard[1].getFileName(), dashboard[2].getFileName(), dashboard[3].getFileName()),
+                    millisSince(t0)));
         }
+    }
+
+    /**
+     * The dashboard of 440000's year: its numbers and charts (SVG drawn by the server, inline), a department clicked in
+     * a chart shows its projects, a project opens its timeline; the whole verdict list exported as a background job,
+     * its workbook downloaded and read; the open-data export likewise, a zip. Returns the screenshots.
+     */
+    static Path[] dashboardDrillDownAndDownloads(Browser b, long keptVerdicts) throws Exception {
+        b.script("window.location.hash = arguments[0]", "#/dashboard/" + KEPT);
+        b.await("the dashboard's eight charts", UI, d -> b.findAll("#db-charts svg").size() == 8
+                && b.find("#db-charts").getAttribute("data-loaded") != null);
+        assertTrue(Long.parseLong(text(b, "#db-numbers [data-figure='nProjects'] .value")) > 0,
+                text(b, "#db-numbers"));
+        assertEquals(2027, Integer.parseInt(b.find("#db-year").getAttribute("value")));
+        assertTrue(b.find("#db-report-pdf").getAttribute("href").contains("/regions/" + KEPT + "/report?year=2027&format=pdf"));
+        Path dashboardShot = Browser.keep(b.screenshot("06-dashboard"));
+
+        WebElement bar = b.await("a department in a chart", UI, d -> b.findAll(
+                "#db-charts [data-drill^='dept:']:not([data-drill='dept:-'])").stream().findFirst().orElse(null));
+        String department = bar.getAttribute("data-drill").substring("dept:".length());
+        b.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar);
+        b.await("the department's projects", UI, d -> !b.findAll("#db-projects tbody tr[data-project]").isEmpty());
+        assertTrue(text(b, "#db-dept-title").contains(department), text(b, "#db-dept-title"));
+        Path departmentShot = Browser.keep(b.screenshot("07-department-projects"));
+        String project = b.findAll("#db-projects tbody tr[data-project]").get(0).getAttribute("data-project");
+        click(b, "#db-projects tbody tr[data-project='" + project + "'] a");
+        b.await("the project's timeline", UI, d -> !b.findAll("#pj-timeline li").isEmpty()
+                && b.driver.getCurrentUrl().endsWith("/" + project));
+        Path timelineShot = b.screenshot("08-project-timeline");
+
+        // every verdict of 440000 as one workbook: a background job, its progress on the page, then the file
+        b.script("window.location.hash = arguments[0]", "#/results/" + KEPT + "/verdict");
+        b.await("440000's verdicts", UI, d -> !b.findAll("#rs-list tr[data-kind='VERDICT']").isEmpty());
+        click(b, "#rs-export-all");
+        // the jobs table is drawn again each second while a job runs: its links are read afresh if they went stale
+        String xlsxLink = b.await("the export job done", UI, d -> retry(() -> b.findAll(
+                "#jobs-table tr[data-state='DONE'] a.job-download[download$='.xlsx']").stream().findFirst()
+                .map(a -> a.getAttribute("href")).orElse(null)));
+        Path jobShot = b.screenshot("09-export-job");
+        byte[] xlsx = b.download(xlsxLink);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+            assertEquals("类型", rows.get(0).getCellText(0), "Chinese column names");
+            assertTrue(rows.size() - 1 >= keptVerdicts, "every verdict, not one page: " + (rows.size() - 1));
+            assertTrue(rows.stream().anyMatch(r -> REJECTED.equals(r.getCellText(2))), "the refused verdict is there");
+        }
+        // the open-data export of the year, from the dashboard, as a zip
+        b.script("window.location.hash = arguments[0]", "#/dashboard/" + KEPT + "/2027");
+        b.await("the dashboard again", UI, d -> b.findAll("#db-charts svg").size() == 8);
+        click(b, "#db-disclosure");
+        String zipLink = b.await("the open-data job done", UI, d -> retry(() -> b.findAll(
+                "#jobs-table tr[data-state='DONE'] a.job-download[download$='disclosure.zip']").stream().findFirst()
+                .map(a -> a.getAttribute("href")).orElse(null)));
+        byte[] zip = b.download(zipLink);
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertTrue(names.contains(KEPT + "/2027/targets.csv") && names.contains(KEPT + "/2027/manifest.json"), names.toString());
+        return new Path[] {dashboardShot, departmentShot, timelineShot, jobShot};
     }
 
     static String switchCss(String region, String stage) {

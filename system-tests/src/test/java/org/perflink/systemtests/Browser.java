@@ -33,6 +33,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("perflink.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of(System.getProperty("perflink.systemtests.screenshots", "target/screenshots"))
             .toAbsolutePath().normalize();
+    /** Where the screenshots the README shows are kept (committed): the repository's {@code docs/screenshots/}. */
+    static final Path DOCS_SCREENSHOTS = Path.of(System.getProperty("perflink.docs.screenshots", "../docs/screenshots"))
+            .toAbsolutePath().normalize();
 
     final WebDriver driver;
     private final Path profile;
@@ -86,6 +89,26 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Downloads {@code url} as the page would (same origin, its login), through the page's own {@code fetch}; the bytes,
+     * or an AssertionError naming the HTTP status.
+     */
+    byte[] download(String url) {
+        Object got = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin', cache: 'no-store'}).then(function (r) {"
+                + "  if (!r.ok) { done('HTTP ' + r.status); return; }"
+                + "  return r.arrayBuffer().then(function (b) {"
+                + "    var u = new Uint8Array(b), s = '';"
+                + "    for (var i = 0; i < u.length; i += 8192) { s += String.fromCharCode.apply(null, u.subarray(i, i + 8192)); }"
+                + "    done({base64: btoa(s)});"
+                + "  });"
+                + "}).catch(function (e) { done('failed: ' + e); });", url);
+        if (!(got instanceof java.util.Map<?, ?> m)) {
+            throw new AssertionError("download of " + url + ": " + got);
+        }
+        return java.util.Base64.getDecoder().decode((String) m.get("base64"));
+    }
+
     /** The whole page as {@code target/screenshots/NAME.png} (the window grown to the page's height first). */
     Path screenshot(String name) throws IOException {
         return screenshot(name, true);
@@ -121,6 +144,12 @@ final class Browser implements AutoCloseable {
         } finally {
             deleteQuietly(profile);
         }
+    }
+
+    /** Copies a screenshot to {@link #DOCS_SCREENSHOTS} (the README's images). */
+    static Path keep(Path shot) throws IOException {
+        Files.createDirectories(DOCS_SCREENSHOTS);
+        return Files.copy(shot, DOCS_SCREENSHOTS.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void deleteQuietly(Path dir) {

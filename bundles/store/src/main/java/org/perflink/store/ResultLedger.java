@@ -30,9 +30,18 @@ public interface ResultLedger {
     /**
      * What a page of a region's latest results is filtered and sorted by: a kind, a delivery state
      * ({@link StoredResult#PENDING}, {@code DELIVERED}, {@code DEAD}) and a subject (project or department code)
-     * prefix, each null for any; newest first unless {@code oldestFirst}.
+     * prefix, each null for any; newest first unless {@code oldestFirst}. Since 2.2 also an {@code outcome} (a
+     * verdict's outcome, a warning's level, a score's or assessment's grade, an adjustment's action, a notice's
+     * type), a {@code department} (the department a notice, a department adjustment or assessment names), a
+     * {@code ruleId} the result cites, each null for any, and {@code bySubject}: subject A→Z, each subject's
+     * results oldest first ({@code oldestFirst} then does not apply).
      */
-    record ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst) {
+    record ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst, String outcome,
+            String department, String ruleId, boolean bySubject) {
+
+        public ResultQuery(ResultKind kind, String state, String subjectPrefix, boolean oldestFirst) {
+            this(kind, state, subjectPrefix, oldestFirst, null, null, null, false);
+        }
     }
 
     /** The total of a {@link #page} that does not reach the end of the list. */

@@ -96,6 +96,20 @@ public interface AdminOperations {
         throw new UnsupportedOperationException("no xlsx exports here");
     }
 
+    /** The long exports {@link #export} makes: the whole filtered result list as xlsx, the open-data export as zip. */
+    List<String> EXPORTS = List.of("results.xlsx", "disclosure.zip");
+
+    /**
+     * A long export as one file, reporting its progress and stopping (with a
+     * {@link java.util.concurrent.CancellationException}) when {@code progress} is cancelled: {@code results.xlsx}
+     * every result the search {@code query} finds (the parameters of {@link #results(String, java.util.Map)}, no
+     * paging), {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
+     */
+    default Download export(String export, String regionCode, java.util.Map<String, String> query,
+            ExportProgress progress) throws IOException {
+        throw new UnsupportedOperationException("no long exports here");
+    }
+
     /**
      * GET regions/{code}/figures?year=&department=: the figures of a region's year from PerfLink's store alone (the
      * annual report's and the dashboard's: the year in numbers, grades, warnings by department and round, linkage,

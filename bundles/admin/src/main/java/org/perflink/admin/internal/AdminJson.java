@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.perflink.core.RegionKeys;
 import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.ExportProgress;
 import org.perflink.admin.api.NotFoundException;
 
 import org.perflink.api.model.Stage;
@@ -302,8 +303,7 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode results(String code, Map<String, String> query) {
-        if (query.get("project") != null || (query.get("state") == null && query.get("q") == null
-                && query.get("sort") == null)) {
+        if (query.get("project") != null || !ResultPages.isSearch(query)) {
             return results(code, query.get("kind"), query.get("limit"), query.get("offset"), query.get("project"));
         }
         ResultPages.Request r = ResultPages.request(valid(code), query, MAX_OFFSET);
@@ -314,7 +314,10 @@ public final class AdminJson implements AdminOperations {
         out.put("kind", r.query().kind() == null ? null : r.query().kind().name());
         out.put("state", r.query().state());
         out.put("q", r.query().subjectPrefix());
-        out.put("sort", r.query().oldestFirst() ? "oldest" : "newest");
+        out.put("outcome", r.query().outcome());
+        out.put("department", r.query().department());
+        out.put("rule", r.query().ruleId());
+        out.put("sort", ResultPages.sortOf(r.query()));
         out.put("limit", r.limit());
         out.put("offset", r.offset());
         boolean more = page.total() == ResultLedger.TOTAL_UNKNOWN;
@@ -378,11 +381,16 @@ public final class AdminJson implements AdminOperations {
     public Download disclosure(String code, String yearParam, String file) {
         String region = valid(code);
         int year = Disclosure.year(yearParam);
+        byte[] bytes = Disclosure.file(disclosureInput(region, year), file);
+        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+    }
+
+    /** What the open-data export of a region's year is made of, read from the store now. */
+    org.perflink.reports.OpenDataExport.Input disclosureInput(String region, int year) {
         if (publicRecords == null) {
             throw new NotFoundException("未启用公开数据导出 (no open-data export here)");
         }
-        byte[] bytes = Disclosure.file(Disclosure.input(region, year, publicRecords, results, rulePacks), file);
-        return new Download(region + "-" + year + "-" + file, Disclosure.mediaType(file), bytes);
+        return Disclosure.input(region, year, publicRecords, results, rulePacks);
     }
 
     @Override
@@ -395,6 +403,12 @@ public final class AdminJson implements AdminOperations {
                     + "': results | dead-letters | audit");
         };
         return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
+    }
+
+    @Override
+    public Download export(String export, String code, Map<String, String> query, ExportProgress progress)
+            throws IOException {
+        return LongExports.export(this, export, valid(code), query, progress);
     }
 
     @Override

@@ -28,14 +28,31 @@ final class ListSheets {
 
     /** {@code items} of a results answer. */
     static SheetTable results(ObjectNode page) {
-        SheetTable.Builder sheet = SheetTable.named("最新结果", RESULT_COLUMNS);
-        for (JsonNode n : page.path("items")) {
-            JsonNode r = n.path("result");
-            sheet.row(text(n, "kind"), text(n, "stage"), text(n, "id"), text(n, "subject"), text(n, "state"),
-                    number(n.get("seq")), outcome(r), number(r.get("score")), number(r.get("deltaAmount")),
-                    text(n, "createdAt"), text(n, "deliveredAt"));
-        }
+        SheetTable.Builder sheet = resultSheet();
+        addResults(sheet, page);
         return sheet.build();
+    }
+
+    /** An empty results sheet, for {@link #addResults} page by page. */
+    static SheetTable.Builder resultSheet() {
+        return SheetTable.named("最新结果", RESULT_COLUMNS);
+    }
+
+    /** Adds the {@code items} of a results answer; returns how many. */
+    static int addResults(SheetTable.Builder sheet, ObjectNode page) {
+        int n = 0;
+        for (JsonNode item : page.path("items")) {
+            n++;
+            resultRow(sheet, item);
+        }
+        return n;
+    }
+
+    private static void resultRow(SheetTable.Builder sheet, JsonNode n) {
+        JsonNode r = n.path("result");
+        sheet.row(text(n, "kind"), text(n, "stage"), text(n, "id"), text(n, "subject"), text(n, "state"),
+                number(n.get("seq")), outcome(r), number(r.get("score")), number(r.get("deltaAmount")),
+                text(n, "createdAt"), text(n, "deliveredAt"));
     }
 
     static SheetTable deadLetters(ObjectNode page) {

@@ -105,8 +105,12 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
                 .limit(Math.max(0, limit)).toList();
     }
 
+    /** The query of the latest {@link #page}. */
+    ResultQuery lastQuery;
+
     @Override
     public Page<StoredResult> page(String regionCode, ResultQuery q, int offset, int limit) {
+        lastQuery = q;
         List<StoredResult> matching = stored.stream().filter(r -> r.regionCode().equals(regionCode)
                 && (q.kind() == null || r.kind() == q.kind()) && (q.state() == null || q.state().equals(r.state()))
                 && (q.subjectPrefix() == null || (r.subject() != null && r.subject().startsWith(q.subjectPrefix()))))

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.perflink.api.model.ResultKind;
 import org.perflink.reports.FakeRulePacks;
+import org.perflink.store.ResultLedger;
 import org.perflink.store.StoredResult;
 
 /** The admin API's searchable result list: filters, sort, exact totals, and bad parameters named. */
@@ -78,6 +79,22 @@ class ResultSearchTest {
     }
 
     @Test
+    void outcomeDepartmentRuleAndSubjectOrderGoToTheStoreAndAreEchoed() {
+        result(1, ResultKind.VERDICT, "440000-2027-000101", StoredResult.DELIVERED);
+        ObjectNode page = api().results("440000", Map.of("outcome", "block", "department", "D01",
+                "rule", "COMPILE_TARGET_MISSING", "sort", "subject"));
+        assertEquals(new ResultLedger.ResultQuery(null, null, null, false, "BLOCK", "D01", "COMPILE_TARGET_MISSING", true),
+                store.lastQuery);
+        assertEquals("BLOCK", page.path("outcome").asText());
+        assertEquals("D01", page.path("department").asText());
+        assertEquals("COMPILE_TARGET_MISSING", page.path("rule").asText());
+        assertEquals("subject", page.path("sort").asText());
+        api().results("440000", Map.of("rule", "EXEC_LAG_RED"));
+        assertEquals(new ResultLedger.ResultQuery(null, null, null, false, null, null, "EXEC_LAG_RED", false), store.lastQuery,
+                "a rule id alone makes a search");
+    }
+
+    @Test
     void withoutSearchParametersTheListIsAsBefore() {
         result(1, ResultKind.VERDICT, "440000-2027-000101", StoredResult.DELIVERED);
         ObjectNode plain = api().results("440000", Map.of("limit", "5"));
@@ -87,7 +104,8 @@ class ResultSearchTest {
 
     @Test
     void badSearchParametersAreNamed() {
-        for (Map.Entry<String, String> bad : Map.of("state", "LOST", "q", "a%b", "sort", "random", "limit", "0")
+        for (Map.Entry<String, String> bad : Map.of("state", "LOST", "q", "a%b", "sort", "random", "limit", "0",
+                "outcome", "BLOCK;", "department", "D 01", "rule", "R%")
                 .entrySet()) {
             Map<String, String> query = new java.util.HashMap<>(Map.of("sort", "newest"));
             query.put(bad.getKey(), bad.getValue()); // a search (sort given) with one bad parameter

@@ -91,7 +91,8 @@ final class EventTx implements EventTransaction {
             throw new IllegalArgumentException("result " + result.id() + " is of region " + result.regionCode()
                     + ", not of the event's region " + regionCode);
         }
-        buffer.add(new Row(new Key(result.kind().name(), result.id()), result.subject(), json, contentHash, eventId));
+        buffer.add(new Row(new Key(result.kind().name(), result.id()), result.subject(), json, contentHash, eventId,
+                ResultFacets.of(result)));
         if (buffer.size() >= ResultRows.BATCH_SIZE) {
             guarded(this::flush);
         }

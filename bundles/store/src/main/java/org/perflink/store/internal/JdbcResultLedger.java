@@ -84,7 +84,7 @@ final class JdbcResultLedger implements ResultLedger {
         }
         List<Object> params = new ArrayList<>();
         String where = where(regionCode, query, params);
-        String direction = query.oldestFirst() ? "" : " DESC";
+        String direction = query.oldestFirst() || query.bySubject() ? "" : " DESC";
         String select = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at FROM pl_result"
                 + where + " ORDER BY " + indexOrder(query, direction) + "outbox_seq" + direction
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
@@ -115,13 +115,22 @@ final class JdbcResultLedger implements ResultLedger {
      */
     private static String indexOrder(ResultQuery q, String direction) {
         String order = "region_code" + direction + ", ";
+        if (q.bySubject()) {
+            return order + "subject, "; // the subject index; a filter on another column sorts its matches
+        }
+        if (q.outcome() != null) {
+            return order + (q.kind() != null ? "kind" + direction + ", " : "") + "outcome" + direction + ", ";
+        }
+        if (q.department() != null) {
+            return order + "department" + direction + ", ";
+        }
         if (q.kind() != null) {
             return order + "kind" + direction + ", ";
         }
         return q.state() != null ? order + "state" + direction + ", " : order;
     }
 
-    /** The WHERE clause of a query, each filter on a column that leads an index after region_code. */
+    /** The WHERE clause of a query: each filter but the rule id on a column that leads an index after region_code. */
     private static String where(String regionCode, ResultQuery q, List<Object> params) {
         StringBuilder w = new StringBuilder(" WHERE region_code = ?");
         params.add(regionCode);
@@ -136,6 +145,18 @@ final class JdbcResultLedger implements ResultLedger {
         if (q.subjectPrefix() != null && !q.subjectPrefix().isEmpty()) {
             w.append(" AND subject LIKE ? ESCAPE '!'");
             params.add(q.subjectPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (q.outcome() != null) {
+            w.append(" AND outcome = ?");
+            params.add(q.outcome());
+        }
+        if (q.department() != null) {
+            w.append(" AND department = ?");
+            params.add(q.department());
+        }
+        if (q.ruleId() != null) {
+            w.append(" AND rule_ids LIKE ? ESCAPE '!'"); // no index: read in the order's index until the page is full
+            params.add(ResultFacets.ruleIdPattern(q.ruleId()));
         }
         return w.toString();
     }

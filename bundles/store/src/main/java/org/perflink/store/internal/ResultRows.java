@@ -38,8 +38,13 @@ final class ResultRows implements AutoCloseable {
     record Key(String kind, String id) {
     }
 
-    /** A result to queue. */
-    record Row(Key key, String subject, String body, String hash, String eventId) {
+    /** A result to queue, with what the result table filters it by. */
+    record Row(Key key, String subject, String body, String hash, String eventId, ResultFacets facets) {
+
+        /** A result without a typed body: the ledger keeps the facets it had. */
+        Row(Key key, String subject, String body, String hash, String eventId) {
+            this(key, subject, body, hash, eventId, ResultFacets.NONE);
+        }
     }
 
     /** What the ledger holds of a result: its latest content, state and outbox row, and its place in history. */
@@ -213,8 +218,8 @@ final class ResultRows implements AutoCloseable {
             if (l == null) {
                 if (insertLedger == null) {
                     insertLedger = c.prepareStatement("INSERT INTO pl_result (subject, body, content_hash, state, "
-                            + "outbox_seq, first_seq, created_at, delivered_at, result_id, region_code, kind) "
-                            + "VALUES (?, ?, ?, '" + PENDING + "', ?, ?, ?, NULL, ?, ?, ?)");
+                            + "outbox_seq, first_seq, created_at, delivered_at, result_id, region_code, kind, outcome, "
+                            + "department, rule_ids) VALUES (?, ?, ?, '" + PENDING + "', ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
                 }
                 ps = insertLedger;
                 firstSeq = seq;
@@ -223,7 +228,8 @@ final class ResultRows implements AutoCloseable {
                 if (updateLedger == null) {
                     updateLedger = c.prepareStatement("UPDATE pl_result SET subject = ?, body = ?, content_hash = ?, "
                             + "state = '" + PENDING + "', outbox_seq = ?, first_seq = ?, created_at = ?, "
-                            + "delivered_at = NULL WHERE result_id = ? AND region_code = ? AND kind = ?");
+                            + "delivered_at = NULL, outcome = COALESCE(?, outcome), department = COALESCE(?, department), "
+                            + "rule_ids = COALESCE(?, rule_ids) WHERE result_id = ? AND region_code = ? AND kind = ?");
                 }
                 ps = updateLedger;
                 firstSeq = PENDING.equals(l.state()) && l.firstSeq() == l.outboxSeq() ? seq : l.firstSeq();
@@ -235,9 +241,15 @@ final class ResultRows implements AutoCloseable {
             ps.setLong(4, seq);
             ps.setLong(5, firstSeq);
             ps.setObject(6, ts(now));
-            ps.setString(7, r.key().id());
-            ps.setString(8, regionCode);
-            ps.setString(9, r.key().kind());
+            // the same parameters in both statements, but where the facets go differs
+            int facet = l == null ? 10 : 7;
+            int keyAt = l == null ? 7 : 10;
+            ps.setString(facet, r.facets().outcome());
+            ps.setString(facet + 1, r.facets().department());
+            ps.setString(facet + 2, r.facets().ruleIds());
+            ps.setString(keyAt, r.key().id());
+            ps.setString(keyAt + 1, regionCode);
+            ps.setString(keyAt + 2, r.key().kind());
             ps.addBatch();
         }
         if (inserting) {

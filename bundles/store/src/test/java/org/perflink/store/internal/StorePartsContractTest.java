@@ -38,51 +38,7 @@ import org.perflink.store.StoredResult;
  * result ledger kept, counters that agree with the rows, dead-letter paging, and the upgrade of a version 2
  * database. Run on H2 and PostgreSQL like the rest of the contract.
  */
-abstract class StorePartsContractTest extends StoreContractTest {
-
-    // -------------------------------------------------------------------------- result pages (issue 15)
-
-    @Test
-    void aPageOfResultsIsFilteredByKindStateAndSubjectPrefixSortedAndCounted() {
-        store.eventLedger().handle(REGION, Stage.COMPILE, event(1), null, "1", tx -> {
-            tx.add(verdict("440000-2027-000101.PUBLISHED.r1", "440000-2027-000101"), "{\"v\":1}", "h1");
-            tx.add(verdict("440000-2027-000102.PUBLISHED.r1", "440000-2027-000102"), "{\"v\":2}", "h2");
-            tx.add(warning("440000-2027-000101.2027-06-30.EXECUTION_LAG", "440000-2027-000101"), "{\"w\":1}", "h3");
-            tx.add(verdict("440000-2027-001101.PUBLISHED.r1", "440000-2027-001101"), "{\"v\":3}", "h4");
-            tx.add(verdict("440000_2027.PUBLISHED.r1", "440000_2027"), "{\"v\":4}", "h5");
-        });
-        store.outbox().delivered(REGION, List.of(seqOf("440000-2027-000102.PUBLISHED.r1")));
-
-        var all = store.resultLedger().page(REGION, new ResultLedger.ResultQuery(null, null, null, false), 0, 2);
-        assertEquals(ResultLedger.TOTAL_UNKNOWN, all.total(), "more follow: not counted");
-        assertEquals(5, store.resultLedger().page(REGION, new ResultLedger.ResultQuery(null, null, null, false), 4, 2)
-                .total(), "the last page knows the total");
-        assertEquals(List.of("440000_2027.PUBLISHED.r1", "440000-2027-001101.PUBLISHED.r1"),
-                all.items().stream().map(StoredResult::resultId).toList(), "newest first");
-        var oldest = store.resultLedger().page(REGION, new ResultLedger.ResultQuery(null, null, null, true), 1, 2);
-        assertEquals(List.of("440000-2027-000102.PUBLISHED.r1", "440000-2027-000101.2027-06-30.EXECUTION_LAG"),
-                oldest.items().stream().map(StoredResult::resultId).toList());
-
-        var project = store.resultLedger().page(REGION, new ResultLedger.ResultQuery(null, null, "440000-2027-0001", false), 0, 10);
-        assertEquals(3, project.total(), "a prefix of the project code");
-        assertEquals(List.of("440000-2027-000101.2027-06-30.EXECUTION_LAG", "440000-2027-000102.PUBLISHED.r1",
-                "440000-2027-000101.PUBLISHED.r1"), project.items().stream().map(StoredResult::resultId).toList());
-        var underscore = store.resultLedger().page(REGION, new ResultLedger.ResultQuery(null, null, "440000_", false), 0, 10);
-        assertEquals(List.of("440000_2027.PUBLISHED.r1"), underscore.items().stream().map(StoredResult::resultId).toList(),
-                "LIKE wildcards in the search are literal");
-
-        var delivered = store.resultLedger().page(REGION,
-                new ResultLedger.ResultQuery(ResultKind.VERDICT, StoredResult.DELIVERED, "440000-2027", false), 0, 10);
-        assertEquals(1, delivered.total());
-        assertEquals("440000-2027-000102.PUBLISHED.r1", delivered.items().get(0).resultId());
-        var warnings = store.resultLedger().page(REGION, new ResultLedger.ResultQuery(ResultKind.WARNING, StoredResult.PENDING,
-                null, false), 0, 10);
-        assertEquals(1, warnings.total());
-        assertEquals(0, store.resultLedger().page(OTHER_REGION, new ResultLedger.ResultQuery(null, null, null, false), 0, 10)
-                .total());
-        assertThrows(IllegalArgumentException.class, () -> store.resultLedger().page(REGION,
-                new ResultLedger.ResultQuery(null, null, null, false), -1, 10));
-    }
+abstract class StorePartsContractTest extends ResultPagesContractTest {
 
     // -------------------------------------------------------------------------- public records (rules.md §9)
 

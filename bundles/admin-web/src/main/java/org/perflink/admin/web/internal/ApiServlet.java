@@ -42,6 +42,9 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final String REGION = "/regions/([^/]+)";
+    private static final String JOB = "/jobs/([0-9a-f]{32})";
+    private static final String[] RESULT_QUERY = {"kind", "limit", "offset", "project", "state", "q", "sort", "outcome",
+        "department", "rule"};
 
     @FunctionalInterface
     private interface Handler {
@@ -80,9 +83,15 @@ final class ApiServlet extends HttpServlet {
     private final transient OriginCheck origins;
     private final transient ObjectMapper mapper = new ObjectMapper();
     private final transient List<Route> routes = new ArrayList<>();
+    private final transient Jobs jobs;
 
     ApiServlet(AdminOperations operations, OriginCheck origins, Clock clock) {
+        this(operations, origins, clock, new Jobs(clock));
+    }
+
+    ApiServlet(AdminOperations operations, OriginCheck origins, Clock clock, Jobs jobs) {
         this.operations = operations;
+        this.jobs = jobs;
         this.origins = origins;
         this.csrf = new CsrfTokens(new SecureRandom(), clock);
         get("/csrf", Permission.READ, this::csrf);
@@ -96,7 +105,7 @@ final class ApiServlet extends HttpServlet {
         route("POST", REGION + "/dead-letters:replay", Permission.REPLAY,
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
         get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0),
-                c.queries("kind", "limit", "offset", "project", "state", "q", "sort")));
+                c.queries(RESULT_QUERY)));
         get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.query("year")));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
@@ -104,7 +113,7 @@ final class ApiServlet extends HttpServlet {
         get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
         // downloads (issue 15): the page's lists as xlsx, and the files of the open-data export (rules.md §9)
         get(REGION + "/results.xlsx", Permission.READ, c -> download(c, operations.listXlsx("results", c.group(0),
-                c.queries("kind", "limit", "offset", "project", "state", "q", "sort"))));
+                c.queries(RESULT_QUERY))));
         get(REGION + "/dead-letters.xlsx", Permission.READ, c -> download(c, operations.listXlsx("dead-letters",
                 c.group(0), c.queries("offset", "limit"))));
         get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
@@ -117,6 +126,55 @@ final class ApiServlet extends HttpServlet {
                 c -> download(c, operations.chart(c.group(0), c.query("year"), c.group(1))));
         get(REGION + "/report", Permission.READ,
                 c -> download(c, operations.report(c.group(0), c.query("year"), c.query("format"))));
+        // long exports as jobs (issue 15): start, progress, cancel, the file when done
+        route("POST", "/jobs", Permission.READ, this::startJob);
+        get("/jobs", Permission.READ, c -> {
+            ObjectNode out = mapper.createObjectNode();
+            var items = out.putArray("items");
+            jobs.of(c.user().name()).forEach(j -> items.add(j.json(mapper)));
+            return out;
+        });
+        get(JOB, Permission.READ, c -> jobs.find(c.user().name(), c.group(0)).json(mapper));
+        route("DELETE", JOB, Permission.READ, c -> jobs.cancel(c.user().name(), c.group(0)).json(mapper));
+        get(JOB + "/file", Permission.READ, c -> {
+            Jobs.Job job = jobs.find(c.user().name(), c.group(0));
+            if (job.state() != Jobs.State.DONE) {
+                throw new IllegalStateException("任务尚未完成 (the job has not finished): " + job.state());
+            }
+            return download(c, job.file());
+        });
+    }
+
+    /** {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}: the job, started. */
+    private ObjectNode startJob(Call c) {
+        String export = c.body().path("export").asText("");
+        if (!AdminOperations.EXPORTS.contains(export)) {
+            throw new IllegalArgumentException("export 须为 (must be) " + String.join(" | ", AdminOperations.EXPORTS)
+                    + ": '" + export + "'");
+        }
+        String region = c.body().path("region").asText("");
+        if (!org.perflink.core.RegionCode.valid(region)) {
+            throw new IllegalArgumentException("region: " + org.perflink.core.RegionCode.MUST_BE);
+        }
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        JsonNode q = c.body().path("query");
+        if (!q.isMissingNode() && !q.isNull() && !q.isObject()) {
+            throw new IllegalArgumentException("query 须为对象 (query must be an object of the list's parameters)");
+        }
+        q.properties().forEach(e -> {
+            if (!e.getValue().isValueNode()) {
+                throw new IllegalArgumentException("query." + e.getKey() + " 须为文本 (must be text)");
+            }
+            query.put(e.getKey(), e.getValue().asText());
+        });
+        return jobs.start(c.user().name(), region + " " + export,
+                progress -> operations.export(export, region, query, progress)).json(mapper);
+    }
+
+    @Override
+    public void destroy() {
+        jobs.close();
+        super.destroy();
     }
 
     /** Sends the file; null tells dispatch that the answer is written. */

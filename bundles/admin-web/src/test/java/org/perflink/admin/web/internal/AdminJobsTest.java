@@ -1,0 +1,204 @@
+package org.perflink.admin.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.ExportProgress;
+import org.perflink.admin.internal.AdminJson;
+import org.perflink.admin.internal.FakeConfigAdmin;
+import org.perflink.admin.internal.FakeStore;
+import org.perflink.admin.internal.LiveStatus;
+import org.perflink.admin.internal.RegionConfigEditor;
+import org.perflink.reports.FakeRulePacks;
+
+/** Long exports as jobs over real HTTP: start, progress, cancel, the file when done, bounds and owners. */
+class AdminJobsTest {
+
+    @TempDir
+    Path etc;
+
+    private WebHarness server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    /** What a test's export waits for before it finishes, by the region it exports. */
+    private final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        FakeStore store = new FakeStore();
+        AdminJson real = new AdminJson(List::of, store, store, store, store, new FakeRulePacks(),
+                new RegionConfigEditor(new FakeConfigAdmin(), etc), () -> LiveStatus.none(etc.resolve("s.json"), "none"),
+                Clock.systemUTC(), mapper, null);
+        // the operations, but an export that steps once, then waits for its release, checking for a cancel
+        AdminOperations api = (AdminOperations) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AdminOperations.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("export")) {
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    String region = (String) args[1];
+                    ExportProgress progress = (ExportProgress) args[3];
+                    progress.step(1, 3, "第一部分 (part one)");
+                    CountDownLatch latch = release.computeIfAbsent(region, r -> new CountDownLatch(1));
+                    while (!latch.await(20, TimeUnit.MILLISECONDS)) {
+                        progress.checkCancelled();
+                    }
+                    progress.step(3, 3, "完成 (done)");
+                    return new AdminOperations.Download(region + "-" + args[0], "application/zip",
+                            ("file of " + region).getBytes(StandardCharsets.UTF_8));
+                });
+        Authenticator auth = (user, password) -> (user + "-pw").equals(new String(password))
+                ? Optional.of(new AdminUser(user, Set.of(AdminUser.VIEWER))) : Optional.empty();
+        server = WebHarness.start(api, auth, new OriginCheck(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        release.values().forEach(CountDownLatch::countDown);
+        server.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> get(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode json(HttpResponse<byte[]> r) throws Exception {
+        return mapper.readTree(r.body());
+    }
+
+    private HttpResponse<byte[]> send(String method, String user, String path, String body, boolean withToken)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Authorization", basic(user)).header("Content-Type", "application/json");
+        if (withToken) {
+            b.header(ApiServlet.CSRF_HEADER, get(user, "/api/admin/v1/csrf").headers().firstValue(ApiServlet.CSRF_HEADER)
+                    .orElseThrow());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode startJob(String user, String region) throws Exception {
+        HttpResponse<byte[]> r = send("POST", user, "/api/admin/v1/jobs",
+                "{\"export\":\"results.xlsx\",\"region\":\"" + region + "\",\"query\":{\"state\":\"DEAD\"}}", true);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        return json(r);
+    }
+
+    /** Polls the job until {@code state}, as the page does. */
+    private JsonNode awaitState(String user, String id, String state) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode job;
+        do {
+            job = json(get(user, "/api/admin/v1/jobs/" + id));
+            if (job.path("state").asText().equals(state)) {
+                return job;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < until);
+        throw new AssertionError("job " + id + " not " + state + ": " + job);
+    }
+
+    @Test
+    void aJobShowsItsProgressAndItsFileIsDownloadedWhenDone() throws Exception {
+        JsonNode started = startJob("vera", "440000");
+        String id = started.path("id").asText();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        assertEquals("440000 results.xlsx", started.path("name").asText());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode running = json(get("vera", "/api/admin/v1/jobs/" + id));
+        while (running.path("done").asLong() < 1 && System.nanoTime() < until) {
+            running = json(get("vera", "/api/admin/v1/jobs/" + id));
+        }
+        assertEquals("RUNNING", running.path("state").asText());
+        assertEquals(1, running.path("done").asLong());
+        assertEquals(3, running.path("total").asLong());
+        assertEquals("第一部分 (part one)", running.path("what").asText());
+        assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode(), "no file before it is done");
+        assertEquals(404, get("otto", "/api/admin/v1/jobs/" + id).statusCode(), "another user's job is not there");
+        assertEquals(1, json(get("vera", "/api/admin/v1/jobs")).path("items").size());
+        assertEquals(0, json(get("otto", "/api/admin/v1/jobs")).path("items").size());
+
+        release.computeIfAbsent("440000", r -> new CountDownLatch(1)).countDown();
+        JsonNode done = awaitState("vera", id, "DONE");
+        assertEquals(3, done.path("done").asLong());
+        assertEquals("/api/admin/v1/jobs/" + id + "/file", done.path("download").asText());
+        HttpResponse<byte[]> file = get("vera", done.path("download").asText());
+        assertEquals(200, file.statusCode());
+        assertArrayEquals("file of 440000".getBytes(StandardCharsets.UTF_8), file.body());
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains("440000-results.xlsx"));
+
+        assertEquals(200, send("DELETE", "vera", "/api/admin/v1/jobs/" + id, "", true).statusCode(), "a finished job is dropped");
+        assertEquals(404, get("vera", "/api/admin/v1/jobs/" + id).statusCode());
+    }
+
+    @Test
+    void aCancelledJobStopsAtItsNextPartAndHasNoFile() throws Exception {
+        String id = startJob("vera", "440100").path("id").asText();
+        assertEquals(403, send("DELETE", "vera", "/api/admin/v1/jobs/" + id, "", false).statusCode(), "a cancel needs the token");
+        HttpResponse<byte[]> cancel = send("DELETE", "vera", "/api/admin/v1/jobs/" + id, "", true);
+        assertEquals(200, cancel.statusCode(), new String(cancel.body(), StandardCharsets.UTF_8));
+        JsonNode cancelled = awaitState("vera", id, "CANCELLED");
+        assertTrue(cancelled.path("download").isNull());
+        assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode());
+    }
+
+    @Test
+    void jobsAreBoundedAndBadStartsAreNamed() throws Exception {
+        startJob("vera", "440100");
+        startJob("otto", "440300");
+        HttpResponse<byte[]> third = send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"results.xlsx\",\"region\":\"440400\"}", true);
+        assertEquals(409, third.statusCode(), "at most " + Jobs.MAX_RUNNING + " run at once");
+        assertTrue(json(third).path("error").asText().contains("jobs are running"), json(third).toString());
+
+        HttpResponse<byte[]> unknown = send("POST", "vera", "/api/admin/v1/jobs", "{\"export\":\"all.pdf\",\"region\":\"440000\"}",
+                true);
+        assertEquals(400, unknown.statusCode());
+        assertTrue(json(unknown).path("error").asText().startsWith("export"), json(unknown).toString());
+        HttpResponse<byte[]> region = send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"results.xlsx\",\"region\":\"44\"}", true);
+        assertEquals(400, region.statusCode());
+        assertTrue(json(region).path("error").asText().startsWith("region"), json(region).toString());
+        assertEquals(404, get("vera", "/api/admin/v1/jobs/" + "0".repeat(32)).statusCode());
+    }
+}

@@ -1,0 +1,97 @@
+package org.perflink.admin.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.perflink.admin.api.AdminOperations;
+import org.perflink.admin.api.AdminOperations.Download;
+import org.perflink.admin.api.ExportProgress;
+import org.perflink.reports.OpenDataExport;
+import org.perflink.reports.SheetTable;
+import org.perflink.reports.Xlsx;
+
+/**
+ * The exports that take long at province scale (issue 15), made a part at a time so that the caller sees progress
+ * and can cancel between parts: the whole result list a search finds as one xlsx (a page of
+ * {@value LatestResults#MAX_LIMIT} results per part, at most {@value #MAX_ROWS} rows), and the open-data export's
+ * files as one zip (a file per part).
+ */
+final class LongExports {
+
+    /** The most rows one xlsx export holds: beyond, the search must be narrowed (a workbook is built in memory). */
+    static final int MAX_ROWS = AdminJson.MAX_OFFSET;
+
+    private LongExports() {
+    }
+
+    static Download export(AdminJson api, String export, String region, Map<String, String> query,
+            ExportProgress progress) throws IOException {
+        return switch (export == null ? "" : export) {
+            case "results.xlsx" -> results(api, region, query, progress);
+            case "disclosure.zip" -> disclosure(api, region, query.get("year"), progress);
+            default -> throw new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
+                    + String.join(" | ", AdminOperations.EXPORTS));
+        };
+    }
+
+    private static Download results(AdminOperations api, String region, Map<String, String> query,
+            ExportProgress progress) throws IOException {
+        if (query.containsKey("project")) {
+            throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results: use the"
+                    + " results.xlsx download)");
+        }
+        SheetTable.Builder sheet = ListSheets.resultSheet();
+        long rows = 0;
+        boolean more = true;
+        while (more) {
+            progress.checkCancelled();
+            Map<String, String> page = new HashMap<>(query);
+            page.put("offset", String.valueOf(rows));
+            page.put("limit", String.valueOf(LatestResults.MAX_LIMIT));
+            ObjectNode answer = api.results(region, page);
+            rows += ListSheets.addResults(sheet, answer);
+            more = answer.path("hasMore").asBoolean();
+            if (more && rows >= MAX_ROWS) {
+                throw new IllegalArgumentException("结果超过 " + MAX_ROWS + " 条，请缩小搜索范围 (more than " + MAX_ROWS
+                        + " results: narrow the search)");
+            }
+            // the total is known on the last page; until then one more page is the best guess
+            progress.step(rows, more ? rows + LatestResults.MAX_LIMIT : rows, "已读取 " + rows + " 条结果 (" + rows
+                    + " results read)");
+        }
+        progress.checkCancelled();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(List.of(sheet.build()), out);
+        return new Download(region + "-results-all.xlsx", Xlsx.MEDIA_TYPE, out.toByteArray());
+    }
+
+    private static Download disclosure(AdminJson api, String region, String year, ExportProgress progress)
+            throws IOException {
+        int y = Disclosure.year(year);
+        int parts = Disclosure.FILES.size() + 1;
+        Map<String, byte[]> files = OpenDataExport.render(api.disclosureInput(region, y));
+        progress.step(1, parts, "已读取公开数据 (open data read)");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int done = 1;
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String file : Disclosure.FILES) {
+                progress.checkCancelled();
+                byte[] content = files.get(file); // absent: a file the region's pack leaves out (scores not public)
+                if (content != null) {
+                    zip.putNextEntry(new ZipEntry(region + "/" + y + "/" + file));
+                    zip.write(content);
+                    zip.closeEntry();
+                }
+                progress.step(++done, parts, file);
+            }
+        }
+        return new Download(region + "-" + y + "-disclosure.zip", "application/zip", bytes.toByteArray());
+    }
+}
