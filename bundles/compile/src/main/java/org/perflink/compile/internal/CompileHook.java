@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.perflink.core.InOrder;
 import org.perflink.core.SystemProperties;
 import org.perflink.api.hook.StageContext;
 import org.perflink.api.hook.StageHook;
@@ -90,27 +90,61 @@ public final class CompileHook implements StageHook {
                 ? new PriorLookup(event.regionCode(), host, context.history()) : null;
         ExAnteRegistry registry = new ExAnteRegistry(event, host);
         boolean disclosing = event.phase() == Phase.PUBLISHED || event.phase() == Phase.ADJUST;
-        Consumer<Parsed<Project>> checkOne = item -> {
+        try {
+            // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
+            context.inputs().projects(event.projectCodes()).forEachPage(page -> {
+                checkPage(page, context, event, pack, lookup, registry, disclosing);
+                return true;
+            });
+        } catch (PriorUnavailable e) {
+            throw e.cause; // the host could not answer now: the event is tried again, like a failed page
+        }
+    }
+
+    /**
+     * One project's inputs and what its check gave: the verdict and, when its event discloses, its public target
+     * ({@code null} withdraws the record).
+     */
+    private record Checked(Parsed<Project> item, PriorRecords prior, Map<String, Evaluator> evaluators,
+            HostResult verdict, boolean disclosed, String publicTarget) {
+    }
+
+    /**
+     * Checks one page: the host lookups (predecessors, the evaluator registry) in the page's order on this thread,
+     * the checks themselves (pure, the checker thread-safe) on every core, then the verdicts emitted in the page's
+     * order, so ids, bodies and the outbox order are those of a check on one thread.
+     */
+    private void checkPage(List<Parsed<Project>> page, StageContext context, StageEvent event, RulePack pack,
+            PriorLookup lookup, ExAnteRegistry registry, boolean disclosing) {
+        List<Checked> inputs = new ArrayList<>(page.size());
+        for (Parsed<Project> item : page) {
             if (item.identified()) {
                 PriorRecords prior = lookup == null || !item.valid() ? PriorRecords.NONE : priorOf(lookup, item.value());
                 Map<String, Evaluator> evaluators = item.valid() ? registry.of(item.value()) : Map.of();
-                context.emit(HostResult.of(checker.check(item, event, pack, p -> prior, p -> evaluators)));
-                if (disclosing && item.valid()) {
+                inputs.add(new Checked(item, prior, evaluators, null, false, null));
+            } else {
+                inputs.add(new Checked(item, null, null, null, false, null));
+            }
+        }
+        List<Checked> checked = InOrder.map(inputs, in -> !in.item().identified() ? in
+                : new Checked(in.item(), in.prior(), in.evaluators(),
+                        HostResult.of(checker.check(in.item(), event, pack, p -> in.prior(), p -> in.evaluators())),
+                        disclosing && in.item().valid(),
+                        disclosing && in.item().valid() ? PublicTarget.of(in.item().value()) : null));
+        for (Checked c : checked) {
+            Parsed<Project> item = c.item();
+            if (item.identified()) {
+                context.emit(c.verdict());
+                if (c.disclosed()) {
                     // rules.md §9: the published target enters the open-data export after PUBLISHED and ADJUST
                     Project project = item.value();
                     context.keepPublic(StageContext.PUBLIC_TARGET, project.year(), project.projectCode(),
-                            PublicTarget.of(project));
+                            c.publicTarget());
                 }
             } else {
                 context.reject(null, "project without a readable projectCode does not match host contract v1 at '"
                         + item.errorPath() + "': " + item.error(), null);
             }
-        };
-        try {
-            // a checkpoint per page: verdicts go out while the rest of a large event is still being checked
-            context.inputs().projects(event.projectCodes()).forEach(checkOne::accept);
-        } catch (PriorUnavailable e) {
-            throw e.cause; // the host could not answer now: the event is tried again, like a failed page
         }
     }
 

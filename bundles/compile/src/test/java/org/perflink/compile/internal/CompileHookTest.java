@@ -117,6 +117,37 @@ class CompileHookTest {
         assertEquals(5, verdicts(context).stream().filter(v -> v.outcome() == Verdict.Outcome.PASS).count());
     }
 
+    /** Projects of every outcome: PASS, a blank goal, an invalid item, an unidentified one, a missing target. */
+    private static List<Parsed<Project>> mixedPage(int n) {
+        List<Parsed<Project>> items = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            items.add(switch (i % 5) {
+                case 1 -> ok(aProject().code(code(i)).goal("").build());
+                case 2 -> Parsed.invalid(code(i), 3, "budgetAmount", "not a decimal: 'x" + i + "'");
+                case 3 -> i % 10 == 3 ? Parsed.invalid(null, 0, "projectCode", "missing #" + i)
+                        : ok(aProject().code(code(i)).noTarget().build());
+                default -> ok(aProject().code(code(i)).budget(String.valueOf(1_000_000 + i)).build());
+            });
+        }
+        return items;
+    }
+
+    @Test
+    void aPageCheckedOnEveryCoreGivesTheVerdictsOfOneProjectAtATimeInTheSameOrder() throws HostException {
+        List<Parsed<Project>> items = mixedPage(400);
+        RecordingContext whole = new RecordingContext(event(Phase.PUBLISHED, List.of()), RulePack.DEFAULT, host(items, 200));
+        RecordingContext oneByOne = new RecordingContext(event(Phase.PUBLISHED, List.of()), RulePack.DEFAULT, host(items, 1));
+
+        hook.handle(whole);
+        hook.handle(oneByOne);
+
+        assertEquals(360, whole.emitted.size(), "every identified item has its verdict");
+        assertEquals(oneByOne.emitted, whole.emitted, "same verdicts, same bodies, same order");
+        assertEquals(oneByOne.rejected, whole.rejected);
+        assertEquals(items.stream().filter(Parsed::identified).map(Parsed::key).toList(),
+                verdicts(whole).stream().map(Verdict::projectCode).toList(), "in the page's order");
+    }
+
     @Test
     void manyCodesAreAskedForInChunksOfAtMostAHundred() throws HostException {
         List<Parsed<Project>> items = IntStream.rangeClosed(1, 250).mapToObj(i -> ok(aProject().code(code(i)).build())).toList();

@@ -56,6 +56,7 @@ import org.perflink.api.model.Project;
 import org.perflink.api.model.ProjectEvaluationInput;
 import org.perflink.api.model.StageEvent;
 import org.perflink.core.HostSettings;
+import org.perflink.core.InOrder;
 
 /**
  * Host contract v1 over HTTP. A page of items is split into its items first (with limits only on the
@@ -378,10 +379,8 @@ public final class HttpHostGateway implements HostGateway {
             // Read as "no items" this would end an event without its projects: stop and say why instead.
             throw new HostException("GET " + path + " answered with a page without 'items'");
         }
-        List<Parsed<T>> items = new ArrayList<>(rawItems.size());
-        for (String raw : rawItems) {
-            items.add(reader.parse(raw, type, keyField));
-        }
+        // each item is read on its own (the reader is thread-safe): on every core, in the page's order
+        List<Parsed<T>> items = InOrder.map(rawItems, raw -> reader.parse(raw, type, keyField));
         return new Page<>(items, next == null || next.isEmpty() ? null : next);
     }
 
