@@ -21,7 +21,7 @@ public final class ClusterKeys {
     public static final long DEFAULT_CHECKIN_INTERVAL_MS = 5000;
     /** How late (ms) a firing may be before Quartz treats it as misfired. */
     public static final String MISFIRE_THRESHOLD = "misfireThreshold";
-    public static final long DEFAULT_MISFIRE_THRESHOLD_MS = 10000;
+    public static final long DEFAULT_MISFIRE_THRESHOLD_MS = 2000;
     /** Jobs (a region's stage polls and deliveries) one node runs at once. */
     public static final String THREAD_COUNT = "threadCount";
     public static final int DEFAULT_THREAD_COUNT = 10;
