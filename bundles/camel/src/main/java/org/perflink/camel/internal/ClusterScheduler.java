@@ -121,6 +121,11 @@ final class ClusterScheduler {
         return out;
     }
 
+    /** Starts taking triggers (call once this node's routes are there: a firing without its route does nothing). */
+    void start() throws SchedulerException {
+        scheduler.start();
+    }
+
     /** Stops taking triggers; jobs running now go on (the routes drain them). */
     void standby() {
         try {
