@@ -11,7 +11,8 @@
  * keep in their own transactions;</li>
  * <li>{@link org.perflink.store.PublicRecords}: what rules.md §9 makes public (published targets), kept for the
  * open-data export with the events' results, never sent to the host (since 2.1), and the years that hold them
- * (since 2.2).</li>
+ * (since 2.2);</li>
+ * <li>{@link org.perflink.store.StoreDatabase}: the database itself, for the clustered scheduler's tables (since 2.2).</li>
  * </ul>
  * The one rule this package exists for: <em>nothing is lost</em>. A stage event's results enter the outbox in
  * the same transaction that moves the event cursor past it ({@link org.perflink.store.EventLedger#handle}), so
