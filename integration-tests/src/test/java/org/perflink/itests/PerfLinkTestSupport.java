@@ -89,8 +89,8 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             features(maven("org.perflink", "perflink-features").version(version).classifier("mock-host").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
             // how long a test's injected services (Karaf's BootFinished first) may take: the boot installs the HTTP
-            // service too, and a loaded build machine needs well over Pax Exam's default 10 s
-            systemProperty("pax.exam.service.timeout").value("180000"),
+            // service too, and a loaded build machine (two test JVMs booting at once) needs well over Pax Exam's default 10 s
+            systemProperty("pax.exam.service.timeout").value("300000"),
             keepRuntimeFolder(),
             // the base class of these tests lives in Karaf's itests common bundle
             mavenBundle("org.apache.karaf.itests", "common", karafVersion),
