@@ -64,7 +64,7 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
     protected final Option[] baseConfig() {
         String version = System.getProperty("project.version");
         String karafVersion = System.getProperty("karaf.version");
-        String mockPort = Integer.toString(getAvailablePort(18181, 18999));
+        String mockPort = Integer.toString(freePort(18181, 18999));
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
         return new Option[] {
             karafDistributionConfiguration()
@@ -73,14 +73,14 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
                     .unpackDirectory(new File("target/exam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(getAvailablePort(8101, 8888))),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(getAvailablePort(1099, 9999))),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(getAvailablePort(44444, 65534))),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort(8101, 8888))),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort(1099, 7999))),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort(44444, 65534))),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
             // the admin page and API: Karaf's HTTP service
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", HTTP_PORT, Integer.toString(getAvailablePort(19182, 19999))),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", HTTP_PORT, Integer.toString(freePort(19182, 19999))),
             // the mock budget system inside the container, and PerfLink pointed at it
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "port", mockPort),
             editConfigurationFilePut("etc/org.perflink.mockhost.cfg", "bind", "127.0.0.1"),
@@ -89,8 +89,8 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             features(maven("org.perflink", "perflink-features").version(version).classifier("mock-host").type("xml"), "perflink-mock-host"),
             systemProperty(MOCK_PORT).value(mockPort),
             // how long a test's injected services (Karaf's BootFinished first) may take: the boot installs the HTTP
-            // service too, and a loaded build machine needs well over Pax Exam's default 10 s
-            systemProperty("pax.exam.service.timeout").value("180000"),
+            // service too, and a loaded build machine (two test JVMs booting at once) needs well over Pax Exam's default 10 s
+            systemProperty("pax.exam.service.timeout").value("300000"),
             keepRuntimeFolder(),
             // the base class of these tests lives in Karaf's itests common bundle
             mavenBundle("org.apache.karaf.itests", "common", karafVersion),
@@ -115,6 +115,21 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
             new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
         };
+    }
+
+    /** Failsafe runs this many test JVMs at most at once; each takes its ports from a slice of its own (see {@link #freePort}). */
+    private static final int FORK_SLICES = 4;
+
+    /**
+     * The first free port of the slice of {@code [from, to]} that belongs to this test JVM ({@code perflink.it.fork},
+     * Failsafe's fork number, 1 when run alone). A port is only taken when its Karaf starts, so two JVMs searching one
+     * range at once would both pick its first free port: the slices keep them apart.
+     */
+    static int freePort(int from, int to) {
+        int fork = Math.floorMod(Integer.getInteger("perflink.it.fork", 1) - 1, FORK_SLICES);
+        int size = (to - from + 1) / FORK_SLICES;
+        int start = from + fork * size;
+        return getAvailablePort(start, start + size - 1);
     }
 
     // --- in the container ---------------------------------------------------------------------------

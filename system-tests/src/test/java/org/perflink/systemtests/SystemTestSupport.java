@@ -50,7 +50,8 @@ abstract class SystemTestSupport {
     static final Map<String, List<String>> KINDS = Map.of("COMPILE", List.of("verdict"), "EXECUTE", List.of("warning"),
             "CLOSE", List.of("score", "adjustment", "notice"));
 
-    static final Duration BOOT = Duration.ofSeconds(90);
+    /** A boot takes about 10 s; two test JVMs boot at once, and a busy machine slows each a lot more than 2×. */
+    static final Duration BOOT = Duration.ofSeconds(180);
     static final Duration STAGE = Duration.ofSeconds(90);
 
     Dataset demo;

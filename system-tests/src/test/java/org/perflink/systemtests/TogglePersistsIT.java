@@ -64,10 +64,11 @@ class TogglePersistsIT extends SystemTestSupport {
         Instant disabledAt = Instant.now();
         String disable = k.shellAs(user, password, SHELL, "perflink:disable " + STOPPED + " compile");
         assertTrue(disable.contains("已停用 (disabled)") && disable.contains(STOPPED), disable);
-        String cfg = Files.readString(cfgFile, StandardCharsets.ISO_8859_1);
-        assertTrue(cfg.matches("(?s).*(^|\\n)compileEnabled\\s*=\\s*false.*"), cfg);
-        assertTrue(cfg.matches("(?s).*(^|\\n)executeEnabled\\s*=\\s*true.*"), "the other switches kept: " + cfg);
-        assertTrue(cfg.matches("(?s).*(^|\\n)closeEnabled\\s*=\\s*true.*"), "the other switches kept: " + cfg);
+        awaitFile(cfgFile, SWITCH, cfg -> {
+            assertTrue(cfg.matches("(?s).*(^|\\n)compileEnabled\\s*=\\s*false.*"), cfg);
+            assertTrue(cfg.matches("(?s).*(^|\\n)executeEnabled\\s*=\\s*true.*"), "the other switches kept: " + cfg);
+            assertTrue(cfg.matches("(?s).*(^|\\n)closeEnabled\\s*=\\s*true.*"), "the other switches kept: " + cfg);
+        });
         String beforeRestart = check("before the restart, status.json shows 440100 without COMPILE", k, SWITCH, () -> {
             JsonNode s = k.status();
             assertTrue(s != null && Instant.parse(s.path("updatedAt").asText()).isAfter(disabledAt), "a status written after the switch: " + s);
@@ -116,7 +117,7 @@ class TogglePersistsIT extends SystemTestSupport {
         // --- switch it on again: 440100's verdicts arrive ----------------------------------------------------
         String enable = k.shellAs(user, password, SHELL, "perflink:enable " + STOPPED + " compile");
         assertTrue(enable.contains("已开启 (enabled)") && enable.contains(STOPPED), enable);
-        assertTrue(Files.readString(cfgFile, StandardCharsets.ISO_8859_1).matches("(?s).*(^|\\n)compileEnabled\\s*=\\s*true.*"));
+        awaitFile(cfgFile, SWITCH, cfg -> assertTrue(cfg.matches("(?s).*(^|\\n)compileEnabled\\s*=\\s*true.*"), cfg));
         Instant enabledAt = Instant.now();
         awaitStatus(k, "440100's verdicts delivered after perflink:enable", STAGE, s -> {
             assertEquals(stoppedDeclared, ids(STOPPED, List.of("verdict")), "440100's verdicts at the host");
@@ -162,6 +163,15 @@ class TogglePersistsIT extends SystemTestSupport {
                     assertFalse(s == null, "status.json readable");
                     assertion.check(s);
                 });
+    }
+
+    /**
+     * Waits (bounded) until the assertions hold on the file's text: FileInstall writes a configuration change back to
+     * its etc/ file after the command has returned, later still on a busy machine.
+     */
+    static void awaitFile(Path file, Duration timeout, java.util.function.Consumer<String> assertion) {
+        Awaitility.await(file + " rewritten").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertion.accept(Files.readString(file, StandardCharsets.ISO_8859_1)));
     }
 
     /** A bounded wait whose failure is recorded (and fails the test at its end) rather than stopping it. */

@@ -1,5 +1,6 @@
 package org.perflink.store.internal;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -156,12 +157,19 @@ public final class StoreComponent {
     private final CompletableFuture<JdbcStore> opened = new CompletableFuture<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private volatile HikariDataSource pool;
+    private final Duration retry;
 
     @Activate
     public StoreComponent(BundleContext context,
             @Reference(name = "DataSourceFactory", target = "(osgi.jdbc.driver.class=" + H2_DRIVER + ")")
             Map.Entry<Map<String, Object>, DataSourceFactory> factory,
             Config config) throws SQLException {
+        this(context, factory, config, RETRY);
+    }
+
+    /** As the component, trying an unreachable database again after {@code retry} (tests: not {@link #RETRY}'s 10 s). */
+    StoreComponent(BundleContext context, Map.Entry<Map<String, Object>, DataSourceFactory> factory, Config config,
+            Duration retry) throws SQLException {
         Object boundDriver = factory.getKey().get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS);
         if (!config.driver().equals(boundDriver)) {
             throw new IllegalStateException("driver = " + config.driver() + " but the bound DataSourceFactory is of "
@@ -169,6 +177,7 @@ public final class StoreComponent {
                     + ")");
         }
         this.context = context;
+        this.retry = retry;
         this.retention = Duration.ofDays(positive(config.outbox_retentionDays(), "outbox.retentionDays"));
         this.pruneIntervalHours = positive(config.outbox_pruneIntervalHours(), "outbox.pruneIntervalHours");
         String url = effectiveUrl(config.url(), System.getProperty("karaf.data"));
@@ -221,9 +230,9 @@ public final class StoreComponent {
                 candidate.close();
             }
             LOG.error("存储无法打开 (PerfLink store cannot be opened) at {}: {}; retrying in {} s", safeUrl,
-                    e.getMessage(), RETRY.toSeconds());
+                    e.getMessage(), BigDecimal.valueOf(retry.toMillis(), 3).stripTrailingZeros().toPlainString());
             try {
-                worker.schedule(this::open, RETRY.toSeconds(), TimeUnit.SECONDS);
+                worker.schedule(this::open, retry.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 // deactivated meanwhile: nothing to retry
             }

@@ -41,6 +41,8 @@ import org.perflink.store.StoreStatus;
 class StoreComponentTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The component's retry delay in the test that has it try again (its own 10 s would only be waited out). */
+    private static final Duration RETRY = Duration.ofMillis(200);
 
     @Test
     void theDefaultUrlLivesUnderKarafDataWithH2sDurabilitySettings() {
@@ -171,9 +173,9 @@ class StoreComponentTest {
                 });
         StoreComponent component = new StoreComponent(null,
                 new SimpleEntry<>(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"), slowToStart),
-                config(Map.of("url", "jdbc:h2:file:" + data.resolve("s"))));
+                config(Map.of("url", "jdbc:h2:file:" + data.resolve("s"))), RETRY);
         try {
-            JdbcStore store = component.store(StoreComponent.RETRY.plus(WAIT));
+            JdbcStore store = component.store(RETRY.plus(WAIT));
 
             assertTrue(refused.get() > 1, "refused once, then opened: " + refused.get());
             assertEquals(List.of(), store.status().regions());
