@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -105,6 +108,29 @@ final class KarafInstance {
     /** Sets {@code key = value} in a .cfg file, replacing the line that sets it or appending one. */
     void setProperty(String relativeFile, String key, String value) throws IOException {
         Path file = home.resolve(relativeFile);
+        Files.write(file, withProperty(file, key, value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sets each {@code key = value} in a .cfg file that holds a secret: the file is replaced at once by one
+     * readable by its owner only (never world-readable, not even for a moment).
+     */
+    void setPrivateProperties(String relativeFile, Map<String, String> values) throws IOException {
+        Path file = home.resolve(relativeFile);
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Files.write(tmp, withProperty(tmp, e.getKey(), e.getValue()), StandardCharsets.UTF_8);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<String> withProperty(Path file, String key, String value) throws IOException {
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8)) : new ArrayList<>();
         boolean replaced = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -117,7 +143,7 @@ final class KarafInstance {
         if (!replaced) {
             lines.add(key + " = " + value);
         }
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        return lines;
     }
 
     boolean running() throws IOException, InterruptedException {

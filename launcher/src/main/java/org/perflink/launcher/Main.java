@@ -33,9 +33,13 @@ public final class Main {
                   close cycle, then a summary per region. --serve keeps it running afterwards; --host sql: the regions
                   read and write an exchange database (中间库, embedded H2) filled from the mock host.
               ./perflink start --host-url URL --region CODE[,CODE...] [--stages compile,execute,close] [--data DIR] [--once]
+                               [--store-url JDBC_URL [--store-user USER]] [--cluster [--node NAME]]
                   对接现有主机运行；--once：处理完全部待处理事件、送达全部结果后停止（退出码 0；主机持续不可达时 3，状态保留在 DIR）。
                   Run PerfLink against an existing host. --once: handle every pending stage event, deliver
                   every result, then stop (exit 0; exit 3 if the host stays unreachable, state kept in DIR).
+                  --store-url: the store on PostgreSQL (password from $PERFLINK_STORE_PASSWORD, kept in an owner-only
+                  file); --cluster: one node of a cluster on that database (需 PostgreSQL；H2 或无 --store-url 时退出码 2;
+                  docs/cluster.md); --node: this node's name (default: the host name).
               ./perflink stop [--data DIR]
                   停止实例 (stop the instance; without --data the default one and the demo's).
               ./perflink user-add NAME --roles ROLE[,ROLE...] [--data DIR]

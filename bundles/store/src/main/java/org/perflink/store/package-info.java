@@ -10,14 +10,15 @@
  * <li>{@link org.perflink.store.StoreStatus}: the figures of each region, from counters the other parts
  * keep in their own transactions;</li>
  * <li>{@link org.perflink.store.PublicRecords}: what rules.md §9 makes public (published targets), kept for the
- * open-data export with the events' results, never sent to the host (since 2.1).</li>
+ * open-data export with the events' results, never sent to the host (since 2.1);</li>
+ * <li>{@link org.perflink.store.StoreDatabase}: the database itself, for the clustered scheduler's tables (since 2.2).</li>
  * </ul>
  * The one rule this package exists for: <em>nothing is lost</em>. A stage event's results enter the outbox in
  * the same transaction that moves the event cursor past it ({@link org.perflink.store.EventLedger#handle}), so
  * a crash keeps both or neither; and a node whose cursor was moved by another since it read it commits nothing.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.perflink.store;
 
 import org.osgi.annotation.bundle.Export;

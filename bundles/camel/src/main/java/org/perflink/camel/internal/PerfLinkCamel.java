@@ -1,8 +1,10 @@
 package org.perflink.camel.internal;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Hashtable;
@@ -18,19 +20,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.perflink.api.hook.StageHook;
 import org.perflink.api.host.HostGateway;
 import org.perflink.api.model.Stage;
+import org.perflink.core.ClusterKeys;
 import org.perflink.core.HostRouting;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
@@ -39,6 +45,7 @@ import org.perflink.host.http.HostJson;
 import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
 import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreDatabase;
 import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +58,14 @@ import org.slf4j.LoggerFactory;
  * absent says so in its status and runs nothing until the host appears. A region whose configuration or
  * host changes or disappears has its routes stopped gracefully (in-flight events finish, undelivered
  * results stay in the outbox) before the new ones start.
+ *
+ * <p>With {@code org.perflink.cluster} enabled the routes fire from the clustered Quartz scheduler on the store's
+ * database ({@link ClusterScheduler}, docs/cluster.md); on embedded H2 cluster mode is refused: nothing runs and the
+ * status and the log say why.
  */
-@Component(service = StageRunner.class, immediate = true)
+@Component(service = StageRunner.class, immediate = true, configurationPid = ClusterKeys.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ClusterConfig.class)
 public class PerfLinkCamel implements StageRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerfLinkCamel.class);
@@ -80,13 +93,20 @@ public class PerfLinkCamel implements StageRunner {
     private final Map<String, List<String>> routeIds = new ConcurrentHashMap<>();
     private final Map<String, EventPoller> pollers = new ConcurrentHashMap<>();
     private final Map<String, OutboxWriter> writers = new ConcurrentHashMap<>();
+    private final StoreDatabase database;
+    private final ClusterMode mode;
+    private ClusterScheduler clusterScheduler;
+    private WorkTracker tracker;
     private ExecutorService firstPolls;
     private ServiceRegistration<CamelContext> camelRegistration;
     private boolean started;
 
     @Activate
     public PerfLinkCamel(@Reference EventLedger ledger, @Reference ResultLedger results, @Reference Outbox outbox,
-            @Reference StoreStatus store, @Reference RulePacks rulePacks) {
+            @Reference StoreStatus store, @Reference RulePacks rulePacks, @Reference StoreDatabase database,
+            ClusterConfig clusterConfig) {
+        this.database = database;
+        this.mode = ClusterMode.of(clusterConfig, database.url(), database.node());
         this.ledger = ledger;
         this.results = results;
         this.outbox = outbox;
@@ -108,6 +128,26 @@ public class PerfLinkCamel implements StageRunner {
 
     @Activate
     synchronized void start(BundleContext bundleContext) throws Exception {
+        if (mode.refused()) {
+            LOG.error("{}: 区域路由不启动 (no region routes start)", mode.refusal());
+            status.refused(mode.refusal());
+            tracker = new WorkTracker.Local(mode.node(), Clock.systemUTC());
+        } else if (mode.clustered()) {
+            clusterScheduler = new ClusterScheduler(mode, database.dataSource(), Clock.systemUTC());
+            QuartzComponent quartz = new QuartzComponent();
+            quartz.setScheduler(clusterScheduler.scheduler());
+            camel.addComponent("quartz", quartz);
+            tracker = new SharedWork(database.dataSource(), mode.node(), Clock.systemUTC());
+            if (!mode.node().equals(database.node())) {
+                LOG.warn("Cluster node {} but the store records node {}: set the same node in {} and {}", mode.node(),
+                        database.node(), ClusterKeys.PID, ClusterKeys.STORE_PID);
+            }
+            LOG.info("Cluster mode: node {} on {}, check-in every {} ms", mode.node(), database.url(),
+                    mode.checkinInterval().toMillis());
+        } else {
+            tracker = new WorkTracker.Local(mode.node(), Clock.systemUTC());
+        }
+        status.cluster(this::clusterStatus);
         camel.start();
         firstPolls = camel.getExecutorServiceManager().newCachedThreadPool(this, "perflink-first-poll");
         camel.addRoutes(new StatusRoute(Duration.ofSeconds(1),
@@ -123,15 +163,43 @@ public class PerfLinkCamel implements StageRunner {
     }
 
     @Deactivate
-    synchronized void stop() {
+    synchronized void stop() throws Exception {
         started = false;
         if (camelRegistration != null) {
             camelRegistration.unregister();
             camelRegistration = null;
         }
+        if (clusterScheduler != null) {
+            clusterScheduler.standby(); // no new firings here; the other nodes take them
+        }
         camel.stop();
+        if (clusterScheduler != null) {
+            clusterScheduler.shutdown();
+            clusterScheduler = null;
+        }
         routeIds.clear();
         regionHosts.clear();
+    }
+
+    /** The cluster for status.json: the nodes Quartz's state table shows, and which node has which region. */
+    private ClusterStatus clusterStatus() {
+        Map<String, WorkTracker.Work> work = tracker.snapshot();
+        if (mode.refused()) {
+            return new ClusterStatus(true, ClusterStatus.REFUSED, mode.node(), mode.refusal(), null, List.of(), work);
+        }
+        ClusterScheduler scheduler = clusterScheduler;
+        if (scheduler == null) {
+            return new ClusterStatus(false, ClusterStatus.SINGLE, mode.node(), null, null,
+                    List.of(new ClusterScheduler.NodeSeen(mode.node(), Instant.now(), 0, true)), work);
+        }
+        try {
+            return new ClusterStatus(true, ClusterStatus.CLUSTERED, mode.node(), null, mode.checkinInterval().toMillis(),
+                    scheduler.nodes(), work);
+        } catch (SQLException e) {
+            return new ClusterStatus(true, ClusterStatus.CLUSTERED, mode.node(),
+                    "集群状态不可读 (cluster state unreadable): " + e.getMessage(), mode.checkinInterval().toMillis(),
+                    List.of(), work);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -190,6 +258,9 @@ public class PerfLinkCamel implements StageRunner {
         stopRegion(code);
         status.region(code, region.enabled());
         status.deliveryPaused(code, null); // a new configuration or host: try again at once
+        if (mode.refused()) {
+            return; // the status says why
+        }
         if (!region.enabled()) {
             LOG.info("Region {} is DISABLED: nothing runs for it; undelivered results stay in the outbox", code);
             return;
@@ -209,7 +280,8 @@ public class PerfLinkCamel implements StageRunner {
         // the gateway knows whether its host configuration wants the batch endpoint (null answer: single PUTs)
         OutboxWriter writer = new OutboxWriter(code, outbox, host, true, status, Clock.systemUTC());
         RegionRoutes routes = new RegionRoutes(code, region.stages(), region.pollInterval(), DELIVERY_INTERVAL,
-                poller::poll, exchange -> writer.drain()).withPolicy(routeStats);
+                poller::poll, exchange -> writer.drain()).withPolicy(routeStats).withTracker(tracker)
+                .withPace(mode.clustered() ? RegionRoutes.CLUSTERED : RegionRoutes.TIMER);
         List<String> before = camel.getRoutes().stream().map(Route::getRouteId).toList();
         camel.addRoutes(routes);
         List<String> added = new ArrayList<>();
@@ -222,7 +294,9 @@ public class PerfLinkCamel implements StageRunner {
         pollers.put(code, poller);
         writers.put(code, writer);
         regionHosts.put(code, host);
-        routes.pollNow(camel, firstPolls);
+        if (!mode.clustered()) {
+            routes.pollNow(camel, firstPolls); // in a cluster Quartz fires the first time itself, on one node
+        }
         // the v1 wording first (operators and tests grep for it), the host after
         LOG.info("Region {} ({}) started: stages {}, routes {}, host {}", code, region.name(), region.stages(), added,
                 HostRouting.hostOf(region));

@@ -30,8 +30,33 @@ import org.slf4j.LoggerFactory;
  * does exactly that when the machine is busy; the next one then comes an interval later (an hour in
  * some tests). So the timers wait one interval, and {@link #pollNow} runs each stage route once as soon as
  * it has started.
+ *
+ * <p>In a cluster ({@link #CLUSTERED}) the same routes fire from camel-quartz endpoints on the clustered scheduler
+ * instead: the same job name on every node, one node at a time (stateful jobs), and Quartz fires the first time
+ * itself, so {@link #pollNow} is not needed. Each firing tells the {@link WorkTracker} which node has the route.
  */
 public class RegionRoutes extends RouteBuilder {
+
+    /** What a route is consumed from: its pace, given the route id, the interval and the first delay. */
+    public interface Pace {
+        String uri(String routeId, Duration interval, Duration firstDelay);
+    }
+
+    /** How soon a newly scheduled clustered job fires the first time. */
+    static final long CLUSTERED_FIRST_DELAY_MS = 500;
+
+    /** One node: Camel's timer; the next round starts a full interval after the previous one finished. */
+    public static final Pace TIMER = (id, interval, firstDelay) -> "timer:" + id + "?period=" + interval.toMillis()
+            + "&delay=" + firstDelay.toMillis() + "&fixedRate=false";
+
+    /**
+     * Several nodes: a Quartz job of the clustered scheduler named after the route, stateful (never two firings of
+     * it at once in the cluster), first fired half a second after it is scheduled.
+     */
+    public static final Pace CLUSTERED = (id, interval, firstDelay) -> "quartz:" + ClusterScheduler.NAME + "/" + id
+            + "?stateful=true&triggerStartDelay=" + CLUSTERED_FIRST_DELAY_MS + "&trigger.repeatInterval="
+            + interval.toMillis();
+
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionRoutes.class);
 
@@ -47,6 +72,8 @@ public class RegionRoutes extends RouteBuilder {
     private final StagePoller poller;
     private final Processor deliverer;
     private RoutePolicy policy;
+    private Pace pace = TIMER;
+    private WorkTracker tracker;
 
     public RegionRoutes(String regionCode, Set<Stage> stages, Duration pollInterval, Duration deliveryInterval,
             StagePoller poller, Processor deliverer) {
@@ -61,6 +88,18 @@ public class RegionRoutes extends RouteBuilder {
     /** Counts every exchange of these routes (see {@link RouteStats}). */
     public RegionRoutes withPolicy(RoutePolicy routePolicy) {
         this.policy = routePolicy;
+        return this;
+    }
+
+    /** Paces the routes with {@code routePace} instead of {@link #TIMER}. */
+    public RegionRoutes withPace(Pace routePace) {
+        this.pace = routePace;
+        return this;
+    }
+
+    /** Tells {@code workTracker} of every firing (which node has which route). */
+    RegionRoutes withTracker(WorkTracker workTracker) {
+        this.tracker = workTracker;
         return this;
     }
 
@@ -83,20 +122,22 @@ public class RegionRoutes extends RouteBuilder {
         onException(Exception.class).onWhen(RegionRoutes::hostFailure).handled(true);
         for (Stage stage : stages) {
             String id = eventRouteId(stage, regionCode);
-            // fixedRate=false: the next poll starts a full interval after the previous one finished.
-            var route = from("timer:" + id + "?period=" + pollInterval.toMillis() + "&delay=" + pollInterval.toMillis()
-                    + "&fixedRate=false")
-                    .routeId(id);
+            var route = from(pace.uri(id, pollInterval, pollInterval)).routeId(id);
             if (policy != null) {
                 route.routePolicy(policy);
+            }
+            if (tracker != null) {
+                route.process(exchange -> tracker.fired(regionCode, id, true));
             }
             route.process(exchange -> poller.poll(stage));
         }
         String deliveryId = deliveryRouteId(regionCode);
-        var delivery = from("timer:" + deliveryId + "?period=" + deliveryInterval.toMillis() + "&delay=0&fixedRate=false")
-                .routeId(deliveryId);
+        var delivery = from(pace.uri(deliveryId, deliveryInterval, Duration.ZERO)).routeId(deliveryId);
         if (policy != null) {
             delivery.routePolicy(policy);
+        }
+        if (tracker != null) {
+            delivery.process(exchange -> tracker.fired(regionCode, deliveryId, false));
         }
         delivery.process(deliverer);
     }

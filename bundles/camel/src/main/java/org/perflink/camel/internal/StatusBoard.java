@@ -38,6 +38,20 @@ final class StatusBoard {
     record HostState(String name, boolean present) {
     }
 
+    /** The cluster as this node sees it (read once per snapshot: it may query the shared database). */
+    private volatile java.util.function.Supplier<ClusterStatus> cluster = ClusterStatus::unknown;
+    /** Why nothing runs at all (cluster mode refused), or null. */
+    private volatile String refused;
+
+    void cluster(java.util.function.Supplier<ClusterStatus> view) {
+        this.cluster = view;
+    }
+
+    /** Nothing runs because of {@code reason} (null: runs again). */
+    void refused(String reason) {
+        this.refused = reason;
+    }
+
     /** Per region and stage, the event the stage cannot get past (see {@link EventPoller#STUCK_AFTER}). */
     private final Map<String, Map<Stage, EventPoller.Stuck>> stuck = new ConcurrentHashMap<>();
 
@@ -111,13 +125,17 @@ final class StatusBoard {
     ObjectNode snapshot(ObjectMapper mapper, StoreStatus store, RouteStats routeStats) {
         ObjectNode root = mapper.createObjectNode();
         root.put("updatedAt", Instant.now().toString());
+        ClusterStatus clusterStatus = cluster.get();
+        clusterStatus.write(root.putObject("cluster"));
         ObjectNode regions = root.putObject("regions");
-        boolean idle = true;
+        boolean idle = refused == null;
         for (String code : new TreeMap<>(regionsActive).keySet()) {
             ObjectNode r = regions.putObject(code);
             boolean active = regionsActive.getOrDefault(code, false);
             HostState host = hosts.get(code);
-            r.put("state", !active ? "DISABLED" : host != null && !host.present() ? "HOST_ABSENT" : "ACTIVE");
+            r.put("state", !active ? "DISABLED" : refused != null ? "REFUSED"
+                    : host != null && !host.present() ? "HOST_ABSENT" : "ACTIVE");
+            clusterStatus.writeRegion(code, r);
             if (host != null) {
                 r.put("host", host.name());
                 r.put("hostPresent", host.present());
@@ -132,7 +150,7 @@ final class StatusBoard {
             r.put("delivered", s.delivered());
             r.put("deadLetters", s.deadLetters());
             r.put("oldestUndelivered", s.oldestUndelivered() == null ? null : s.oldestUndelivered().toString());
-            String error = lastErrors.get(code);
+            String error = active && refused != null ? refused : lastErrors.get(code);
             r.put("lastError", error != null ? error : s.lastError());
             ObjectNode st = r.putObject("stages");
             for (Map.Entry<Stage, StageState> e : stages.getOrDefault(code, Map.of()).entrySet()) {

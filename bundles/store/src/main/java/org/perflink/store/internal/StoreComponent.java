@@ -41,13 +41,15 @@ import org.perflink.store.DeadLetters;
 import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
 import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreDatabase;
 import org.perflink.store.StoreStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Owns the store's pooled {@link DataSource} and registers each part of the store ({@link EventLedger},
- * {@link Outbox}, {@link DeadLetters}, {@link ResultLedger}, {@link AuditLog}, {@link StoreStatus}) as a service
+ * {@link Outbox}, {@link DeadLetters}, {@link ResultLedger}, {@link AuditLog}, {@link StoreStatus}, and the
+ * {@link StoreDatabase} itself for the clustered scheduler) as a service
  * of its own, so that a consumer references only the parts it uses. Migrates the schema at start and prunes
  * delivered outbox rows at start and then periodically. Opening (pool, migrations) runs on the component's own
  * thread, not on the one that starts bundles: the parts are registered once the database is open, and a
@@ -209,6 +211,7 @@ public final class StoreComponent {
             register(AuditLog.class, store.auditLog());
             register(StoreStatus.class, store.status());
             register(PublicRecords.class, store.publicRecords());
+            register(StoreDatabase.class, database(candidate));
             LOG.info("PerfLink store open at {} ({}), node {}, pool of {}, outbox kept {} days", safeUrl, driver, node,
                     poolConfig.getMaximumPoolSize(), retention.toDays());
             opened.complete(store);
@@ -225,6 +228,33 @@ public final class StoreComponent {
                 // deactivated meanwhile: nothing to retry
             }
         }
+    }
+
+    private StoreDatabase database(DataSource dataSource) {
+        boolean embedded = embeddedH2;
+        String url = safeUrl;
+        String nodeName = node;
+        return new StoreDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public boolean embedded() {
+                return embedded;
+            }
+
+            @Override
+            public String node() {
+                return nodeName;
+            }
+        };
     }
 
     /** The parts once they are registered (tests wait for them). */

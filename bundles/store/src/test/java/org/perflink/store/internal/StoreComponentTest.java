@@ -35,6 +35,7 @@ import org.perflink.store.EventLedger;
 import org.perflink.store.Outbox;
 import org.perflink.store.PublicRecords;
 import org.perflink.store.ResultLedger;
+import org.perflink.store.StoreDatabase;
 import org.perflink.store.StoreStatus;
 
 class StoreComponentTest {
@@ -127,8 +128,15 @@ class StoreComponentTest {
         component.store(WAIT); // registered on the component's own thread once the database is open
 
         assertEquals(List.of(EventLedger.class, Outbox.class, DeadLetters.class, ResultLedger.class, AuditLog.class,
-                StoreStatus.class, PublicRecords.class), List.copyOf(registered.keySet()));
+                StoreStatus.class, PublicRecords.class, StoreDatabase.class), List.copyOf(registered.keySet()));
         registered.forEach((type, part) -> assertTrue(type.isInstance(part), type + ": " + part));
+        StoreDatabase database = (StoreDatabase) registered.get(StoreDatabase.class);
+        assertTrue(database.embedded(), "an H2 file is embedded: single node only");
+        assertEquals("node-7", database.node());
+        assertEquals("jdbc:h2:file:" + data.resolve("s"), database.url());
+        try (java.sql.Connection c = database.dataSource().getConnection()) {
+            assertTrue(c.isValid(1));
+        }
         EventLedger ledger = (EventLedger) registered.get(EventLedger.class);
         ledger.handle("440000", Stage.COMPILE, null, null, "1", tx -> {
         });
