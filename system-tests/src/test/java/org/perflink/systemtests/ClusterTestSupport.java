@@ -59,6 +59,8 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     /** A short check-in, so a dead node's regions move within seconds (a real site keeps Quartz's 7.5-20 s). */
     static final Duration CHECKIN = Duration.ofSeconds(1);
     static final Duration CLUSTER_STAGE = Duration.ofSeconds(240);
+    /** Boots of several Karafs at once on a small shared machine: generous, the wait polls fast. */
+    static final Duration CLUSTER_BOOT = Duration.ofSeconds(300);
     /** Node n reaches the mock as http://HOST_NAMES[n]:port (both resolve to 127.0.0.1, where the mock listens). */
     static final List<String> HOST_NAMES = List.of("127.0.0.1", "localhost");
 
@@ -197,7 +199,7 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     }
 
     void awaitRegions(KarafProcess k) throws Exception {
-        await(nodeNames.get(k) + " reporting the 20 regions", BOOT, k, () -> {
+        await(nodeNames.get(k) + " reporting the 20 regions", CLUSTER_BOOT, k, () -> {
             JsonNode s = k.status();
             return s != null && CITIES.stream().allMatch(r -> s.path("regions").has(r));
         });
@@ -363,7 +365,7 @@ abstract class ClusterTestSupport extends SystemTestSupport {
             KarafProcess single = karaf(dir, "single", List.of());
             regionConfigs(single);
             single.start();
-            await("the single node reporting the 20 regions", BOOT, single, () -> {
+            await("the single node reporting the 20 regions", CLUSTER_BOOT, single, () -> {
                 JsonNode s = single.status();
                 return s != null && CITIES.stream().allMatch(r -> s.path("regions").has(r));
             });
