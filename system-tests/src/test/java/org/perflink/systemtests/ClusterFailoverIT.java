@@ -30,7 +30,7 @@ import org.perflink.mockhost.MockHost;
  * written with two bodies, each (region, stage, event) handled to completion once in the event log (the large
  * event by the survivor: the kill landed inside it), the same items parked as by the single node.
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterFailoverIT extends ClusterTestSupport {
 
     @Test

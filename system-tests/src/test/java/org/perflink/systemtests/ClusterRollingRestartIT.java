@@ -26,7 +26,7 @@ import org.perflink.launcher.KarafProcess;
  * (region, stage, event) handled to completion once, the same items parked as by the single node, and each
  * restarted node works again (it handles events after its restart).
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterRollingRestartIT extends ClusterTestSupport {
 
     @Test

@@ -27,7 +27,7 @@ import org.perflink.launcher.KarafProcess;
  * region's event completed by the survivor, the host ends with the single-node run's ids and bodies, no id written
  * with two bodies (nothing from the zombie contradicts the survivor), and the zombie rejoins for CLOSE.
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterZombieIT extends ClusterTestSupport {
 
     @Test
