@@ -58,7 +58,7 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     static final int YEAR = 2027;
     /** A short check-in, so a dead node's regions move within seconds (a real site keeps Quartz's 7.5-20 s). */
     static final Duration CHECKIN = Duration.ofSeconds(1);
-    static final Duration CLUSTER_STAGE = Duration.ofSeconds(240);
+    static final Duration CLUSTER_STAGE = Duration.ofSeconds(600);
     /** Boots of several Karafs at once on a small shared machine: generous, the wait polls fast. */
     static final Duration CLUSTER_BOOT = Duration.ofSeconds(300);
     /** Node n reaches the mock as http://HOST_NAMES[n]:port (both resolve to 127.0.0.1, where the mock listens). */
