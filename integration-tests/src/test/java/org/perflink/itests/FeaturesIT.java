@@ -58,6 +58,8 @@ public class FeaturesIT extends PerfLinkTestSupport {
         assertNotNull(getOsgiService(DeadLetters.class));
         assertNotNull(getOsgiService(ResultLedger.class));
         assertNotNull(getOsgiService(AuditLog.class));
+        // the database itself, for the clustered scheduler's tables (docs/cluster.md)
+        assertNotNull(getOsgiService(org.perflink.store.StoreDatabase.class));
         ServiceReference<?>[] hooks = bundleContext.getAllServiceReferences(StageHook.class.getName(), null);
         List<String> stages = new ArrayList<>();
         for (ServiceReference<?> r : hooks) {

@@ -117,6 +117,13 @@ public final class AdminJson implements AdminOperations {
         l.put("updatedAt", text(liveStatus.updatedAt()));
         l.put("stale", RegionTable.stale(liveStatus, now));
         l.put("problem", errors.shown(liveStatus.problem(), "live status"));
+        ObjectNode cluster = l.putObject("cluster");
+        cluster.put("enabled", liveStatus.cluster().enabled());
+        cluster.put("state", liveStatus.cluster().state());
+        cluster.put("node", liveStatus.cluster().node());
+        cluster.put("problem", liveStatus.cluster().problem());
+        ArrayNode alive = cluster.putArray("nodesAlive");
+        liveStatus.cluster().nodesAlive().forEach(alive::add);
         return out;
     }
 

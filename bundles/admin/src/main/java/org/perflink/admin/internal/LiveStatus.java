@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,10 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * camel bundle): per region its live state and the last error the routes saw, which may be newer than the
  * store's. Absent when the routes do not run.
  */
-public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regions, String problem) {
+public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regions, String problem, Cluster cluster) {
 
-    /** One region as the routes see it, with its routes' statistics by route id (in id order). */
-    public record Region(String state, String lastError, Map<String, Route> routes) {
+    /**
+     * One region as the routes see it, with its routes' statistics by route id (in id order), and the node that fired
+     * its stage polls last (in a cluster: any node's) with when the region last moved to it (null when unknown).
+     */
+    public record Region(String state, String lastError, Map<String, Route> routes, String node, Instant nodeSince) {
 
         public Region {
             routes = Collections.unmodifiableMap(new TreeMap<>(routes));
@@ -31,6 +36,29 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
         public Region(String state, String lastError) {
             this(state, lastError, Map.of());
         }
+
+        /** A region with no node reported. */
+        public Region(String state, String lastError, Map<String, Route> routes) {
+            this(state, lastError, routes, null, null);
+        }
+    }
+
+    /**
+     * The cluster as the node that wrote the file sees it: cluster mode on or off, its state (SINGLE, CLUSTERED,
+     * REFUSED), why not (refused, unreadable), this node's name and the nodes it sees alive (docs/cluster.md).
+     */
+    public record Cluster(boolean enabled, String state, String node, String problem, List<String> nodesAlive) {
+
+        public Cluster {
+            nodesAlive = List.copyOf(nodesAlive);
+        }
+
+        static final Cluster UNKNOWN = new Cluster(false, null, null, null, List.of());
+    }
+
+    /** A status without cluster information (written before cluster mode existed). */
+    public LiveStatus(Path file, Instant updatedAt, Map<String, Region> regions, String problem) {
+        this(file, updatedAt, regions, problem, Cluster.UNKNOWN);
     }
 
     /**
@@ -53,7 +81,7 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
     }
 
     public static LiveStatus none(Path file, String problem) {
-        return new LiveStatus(file, null, Map.of(), problem);
+        return new LiveStatus(file, null, Map.of(), problem, Cluster.UNKNOWN);
     }
 
     public boolean present() {
@@ -78,13 +106,25 @@ public record LiveStatus(Path file, Instant updatedAt, Map<String, Region> regio
             Map<String, Region> regions = new HashMap<>();
             for (Map.Entry<String, JsonNode> e : root.path("regions").properties()) {
                 JsonNode r = e.getValue();
-                regions.put(e.getKey(), new Region(text(r.path("state")), text(r.path("lastError")), routes(r.path("routes"))));
+                String since = text(r.path("nodeSince"));
+                regions.put(e.getKey(), new Region(text(r.path("state")), text(r.path("lastError")), routes(r.path("routes")),
+                        text(r.path("node")), since == null ? null : Instant.parse(since)));
             }
             Instant updatedAt = Instant.parse(root.path("updatedAt").asText());
-            return new LiveStatus(file, updatedAt, regions, null);
+            return new LiveStatus(file, updatedAt, regions, null, cluster(root.path("cluster")));
         } catch (IOException | DateTimeParseException e) {
             return none(file, "实时状态文件不可读 (live status file unreadable): " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Cluster cluster(JsonNode c) {
+        if (c.isMissingNode() || c.isNull()) {
+            return Cluster.UNKNOWN;
+        }
+        List<String> alive = new ArrayList<>();
+        c.path("nodesAlive").forEach(n -> alive.add(n.asText()));
+        return new Cluster(c.path("enabled").asBoolean(), text(c.path("state")), text(c.path("node")),
+                text(c.path("problem")), alive);
     }
 
     private static Map<String, Route> routes(JsonNode routes) {

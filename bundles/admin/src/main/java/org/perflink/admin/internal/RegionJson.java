@@ -76,6 +76,9 @@ final class RegionJson {
             e.put("source", last.source());
         }
         r.put("liveState", row.live() == null ? null : row.live().state());
+        // the node handling the region now and since when (docs/cluster.md)
+        r.put("node", row.live() == null ? null : row.live().node());
+        r.put("nodeSince", row.live() == null ? null : AdminJson.text(row.live().nodeSince()));
         ArrayNode routes = r.putArray("routes");
         if (row.live() != null) {
             row.live().routes().forEach((id, f) -> {

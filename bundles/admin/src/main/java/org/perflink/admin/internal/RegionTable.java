@@ -170,6 +170,7 @@ public final class RegionTable {
             out.append("存储不可用 (store unavailable): ").append(overview.storeProblem()).append('\n');
         }
         out.append(routeStatistics(overview, zone));
+        out.append(nodes(overview, live, zone));
         out.append(liveLine(live, zone, now)).append('\n');
         return out.toString();
     }
@@ -186,6 +187,33 @@ public final class RegionTable {
                     r.lastProcessingTimeMs(), Times.format(r.lastCompletedAt(), zone), r.lastFailure()));
         }
         return table.isEmpty() ? "" : "\n路由统计 (route statistics):\n" + table.render();
+    }
+
+    /**
+     * Which node handles each region now and since when (in a cluster, docs/cluster.md), with this node's name and the
+     * nodes it sees alive; empty when the routes reported no node.
+     */
+    static String nodes(Overview overview, LiveStatus live, ZoneId zone) {
+        TextTable table = TextTable.of("区划 (region)", "节点 (node)", "自 (since)");
+        for (Row row : overview.rows()) {
+            if (row.live() != null && row.live().node() != null) {
+                table.row(row.code(), row.live().node(), Times.format(row.live().nodeSince(), zone));
+            }
+        }
+        LiveStatus.Cluster cluster = live.cluster();
+        if (table.isEmpty() && cluster.node() == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n节点 (nodes): 本节点 (this node) ").append(cluster.node());
+        if (cluster.enabled()) {
+            out.append(", 集群 (cluster) ").append(cluster.state()).append(", 在线 (alive) ")
+                    .append(String.join(", ", cluster.nodesAlive()));
+        }
+        if (cluster.problem() != null) {
+            out.append(" — ").append(cluster.problem());
+        }
+        out.append('\n');
+        return table.isEmpty() ? out.toString() : out.append(table.render()).toString();
     }
 
     /** True when the routes' status file is older than {@link #STALE_AFTER}. */

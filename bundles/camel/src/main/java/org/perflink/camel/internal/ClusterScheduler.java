@@ -81,6 +81,7 @@ final class ClusterScheduler {
         p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(mode.threadCount()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "perflink-cluster-" + mode.node());
+        p.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -118,6 +119,11 @@ final class ClusterScheduler {
             }
         }
         return out;
+    }
+
+    /** Starts taking triggers (call once this node's routes are there: a firing without its route does nothing). */
+    void start() throws SchedulerException {
+        scheduler.start();
     }
 
     /** Stops taking triggers; jobs running now go on (the routes drain them). */

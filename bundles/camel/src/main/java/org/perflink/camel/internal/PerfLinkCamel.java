@@ -136,6 +136,8 @@ public class PerfLinkCamel implements StageRunner {
             clusterScheduler = new ClusterScheduler(mode, database.dataSource(), Clock.systemUTC());
             QuartzComponent quartz = new QuartzComponent();
             quartz.setScheduler(clusterScheduler.scheduler());
+            // started below, once the configured regions' routes are there (a firing without its route is lost)
+            quartz.setAutoStartScheduler(false);
             camel.addComponent("quartz", quartz);
             tracker = new SharedWork(database.dataSource(), mode.node(), Clock.systemUTC());
             if (!mode.node().equals(database.node())) {
@@ -155,6 +157,9 @@ public class PerfLinkCamel implements StageRunner {
         started = true;
         for (RegionSettings region : regions.values()) {
             startRegion(region);
+        }
+        if (clusterScheduler != null) {
+            clusterScheduler.start();
         }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("camel.context.name", CONTEXT_NAME);
