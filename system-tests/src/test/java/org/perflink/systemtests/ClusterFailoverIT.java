@@ -98,7 +98,7 @@ class ClusterFailoverIT extends ClusterTestSupport {
         assertHostHoldsTheReference(expected);
         assertEachEventHandledOnce(log);
         Handled large = log.stream().filter(h -> h.region().equals(LARGE) && h.stage().equals("COMPILE")
-                && h.seq() == publishedSeq).findFirst().orElseThrow();
+                && h.seq() == publishedSeq && h.completion()).findFirst().orElseThrow();
         assertEquals(survivorName, large.node(),
                 "the kill landed inside the large event: the survivor completed it, not " + victimName);
         assertSameDeadLettersAsTheReference();

@@ -92,7 +92,7 @@ class ClusterZombieIT extends ClusterTestSupport {
 
         assertEachEventHandledOnce(log);
         Handled large = log.stream().filter(h -> h.region().equals(LARGE) && h.stage().equals("EXECUTE")
-                && h.seq() == firstMonitor).findFirst().orElseThrow();
+                && h.seq() == firstMonitor && h.completion()).findFirst().orElseThrow();
         assertEquals(survivorName, large.node(), "the survivor completed the event the zombie was frozen in");
         assertTrue(refused, zombieName + "'s late commit is refused by the fencing: its log names the moved cursor"
                 + " (StaleCursorException); see " + zombie.log());
