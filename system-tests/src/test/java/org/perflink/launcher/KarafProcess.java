@@ -35,6 +35,8 @@ public final class KarafProcess implements AutoCloseable {
     private Thread reaper;
     private String user;
     private String password;
+    /** The pid frozen by {@link #pause}, 0 when none. */
+    private long paused;
 
     private KarafProcess(KarafInstance karaf) {
         this.karaf = karaf;
@@ -65,6 +67,34 @@ public final class KarafProcess implements AutoCloseable {
         SqlDemoHost exchange = new SqlDemoHost(karaf.home());
         exchange.configure(karaf, regions);
         return exchange;
+    }
+
+    /**
+     * The store on a shared PostgreSQL database ({@code etc/org.perflink.store.cfg}, as {@code StoreComponent}
+     * reads it), the PostgreSQL driver's feature added to the boot features, and {@code node} recorded with every
+     * handled event and delivery.
+     */
+    public void postgresStore(String url, String user, String secret, String node) throws IOException {
+        karaf.writeConfig("org.perflink.store.cfg", "driver = org.postgresql.Driver\n"
+                + "DataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)\n"
+                + "url = " + url + "\nuser = " + user + "\n.password = " + secret + "\nnode = " + node + "\n");
+        Path features = karaf.home().resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(features, StandardCharsets.UTF_8);
+        if (!text.contains("perflink-store-postgresql")) {
+            Files.writeString(features, text.replaceFirst("(?m)^(\\s*)perflink-all\\s*$", "$1perflink-all, \\\\\n$1perflink-store-postgresql"),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Cluster mode ({@code etc/org.perflink.cluster.cfg}): this node's name and how often it checks in. */
+    public void cluster(String node, Duration checkinInterval) throws IOException {
+        karaf.writeConfig("org.perflink.cluster.cfg", "enabled = true\nnode = " + node + "\ncheckinInterval = "
+                + checkinInterval.toMillis() + "\n");
+    }
+
+    /** Writes {@code etc/FILE} (a region's configuration, say). */
+    public void config(String fileName, String content) throws IOException {
+        karaf.writeConfig(fileName, content);
     }
 
     public void copyConfig(Path file) throws IOException {
@@ -178,6 +208,30 @@ public final class KarafProcess implements AutoCloseable {
         return pid;
     }
 
+    /** {@code kill -STOP}: the JVM freezes (no thread runs, its connections stay open) until {@link #resume}. */
+    public long pause() throws IOException, InterruptedException {
+        long pid = process().orElseThrow(() -> new IOException("Karaf is not running in " + home())).pid();
+        signal("STOP", pid);
+        paused = pid;
+        return pid;
+    }
+
+    /** {@code kill -CONT}: the paused JVM runs on, unaware of the time it lost. */
+    public void resume() throws IOException, InterruptedException {
+        if (paused != 0) {
+            signal("CONT", paused);
+            paused = 0;
+        }
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + pid + " failed: " + new String(p.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
     /** {@code bin/stop}, waiting (bounded) for the JVM to end. */
     public void stop() throws IOException, InterruptedException {
         Optional<ProcessHandle> p = process();
@@ -195,6 +249,7 @@ public final class KarafProcess implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
+            resume(); // a frozen JVM would never answer bin/stop
             if (alive()) {
                 try {
                     stop();

@@ -65,12 +65,26 @@ abstract class SystemTestSupport {
     @BeforeEach
     void startHost(TestInfo info) throws IOException {
         testName = info.getTestClass().map(Class::getSimpleName).orElse("test");
-        demo = Dataset.demo();
+        demo = dataset();
         host = new MockHost(MockHost.Options.defaults().withBind("127.0.0.1").withPort(0), demo).start();
+    }
+
+    /** The host's dataset: the demo's, unless a test needs another. */
+    Dataset dataset() throws IOException {
+        return Dataset.demo();
     }
 
     @AfterEach
     void stopEverything() throws Exception {
+        try {
+            stopInstances();
+        } finally {
+            host.stop();
+        }
+    }
+
+    /** Stops (or kills) every Karaf this test started and keeps its log; again, it does nothing. */
+    void stopInstances() throws Exception {
         try {
             for (KarafProcess k : instances) {
                 try {
@@ -80,7 +94,7 @@ abstract class SystemTestSupport {
                 }
             }
         } finally {
-            host.stop();
+            instances.clear();
         }
     }
 

@@ -134,6 +134,7 @@ public final class MockHost implements AutoCloseable {
     private final AtomicLong faultCounter = new AtomicLong();
     private final AtomicLong apiRequests = new AtomicLong();
     private final AtomicLong faultedRequests = new AtomicLong();
+    private volatile RequestListener requestListener;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -238,6 +239,24 @@ public final class MockHost implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * An {@code /api/} request as it arrives, before faults or handling: when, how, which region (or null), and the
+     * {@code Host} header it came with (clients given different names for this host can be told apart).
+     */
+    public record Request(java.time.Instant at, String method, String path, String region, String host) {
+    }
+
+    /** Told of every {@code /api/} request as it arrives (tests time who asks for a region when). */
+    @FunctionalInterface
+    public interface RequestListener {
+        void requested(Request request);
+    }
+
+    /** Sets (or, with null, removes) the one listener of {@code /api/} requests. */
+    public void onRequest(RequestListener listener) {
+        requestListener = listener;
+    }
+
     private EventFeed feed(String region) {
         return feeds.computeIfAbsent(region, EventFeed::new);
     }
@@ -293,6 +312,12 @@ public final class MockHost implements AutoCloseable {
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             if (!seg.isEmpty() && seg.get(0).equals("api")) {
                 apiRequests.incrementAndGet();
+                RequestListener l = requestListener;
+                if (l != null) {
+                    l.requested(new Request(java.time.Instant.now(), ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                            seg.size() > 3 && seg.get(2).equals("regions") ? seg.get(3) : null,
+                            ex.getRequestHeaders().getFirst("Host")));
+                }
                 Faults f = faults;
                 if (!f.none() && f.appliesTo(ex.getRequestMethod(), seg)) {
                     res = injectFault(ex, f);

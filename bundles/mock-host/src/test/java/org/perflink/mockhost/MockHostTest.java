@@ -118,6 +118,28 @@ class MockHostTest {
         assertEquals("2026-10-20T09:00:00+08:00", p1.json().get("items").get(0).get("occurredAt").asText());
     }
 
+    @Test
+    void theRequestListenerHearsEveryApiRequestWithItsRegionAndNotTheMockEndpoints() throws Exception {
+        List<MockHost.Request> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.time.Instant before = java.time.Instant.now();
+        host.onRequest(heard::add);
+        try {
+            c.get(API + "/stage-events?limit=2");
+            c.get("/api/v1/regions/440100/projects?year=2027");
+            c.get("/mock/stats");
+        } finally {
+            host.onRequest(null);
+        }
+        c.get(API + "/projects?year=2027");
+        assertEquals(2, heard.size(), "two /api/ requests while listening: " + heard);
+        assertEquals("GET", heard.get(0).method());
+        assertEquals(API + "/stage-events", heard.get(0).path());
+        assertEquals(R, heard.get(0).region());
+        assertEquals("440100", heard.get(1).region());
+        assertFalse(heard.get(0).at().isBefore(before));
+        assertEquals(host.baseUri().getAuthority(), heard.get(0).host(), "the Host header the client sent");
+    }
+
     static List<Integer> seqs(JsonNode page) {
         List<Integer> out = new ArrayList<>();
         page.get("items").forEach(i -> out.add(i.get("seq").asInt()));
