@@ -77,7 +77,9 @@ public final class KarafProcess implements AutoCloseable {
     public void postgresStore(String url, String user, String secret, String node) throws IOException {
         karaf.writeConfig("org.perflink.store.cfg", "driver = org.postgresql.Driver\n"
                 + "DataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)\n"
-                + "url = " + url + "\nuser = " + user + "\n.password = " + secret + "\nnode = " + node + "\n");
+                + "url = " + url + "\nuser = " + user + "\n.password = " + secret + "\nnode = " + node + "\n"
+                // a node frozen inside a transaction loses its session after 5 s here (30 s by default)
+                + "idleInTransactionTimeoutSeconds = 5\n");
         Path features = karaf.home().resolve("etc/org.apache.karaf.features.cfg");
         String text = Files.readString(features, StandardCharsets.UTF_8);
         if (!text.contains("perflink-store-postgresql")) {

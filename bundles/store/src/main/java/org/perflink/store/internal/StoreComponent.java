@@ -85,6 +85,7 @@ public final class StoreComponent {
     static final String PID = "org.perflink.store";
     static final String DEFAULT_URL = "jdbc:h2:file:${karaf.data}/perflink/store";
     static final String H2_DRIVER = "org.h2.Driver";
+    static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
     /** Connections kept for short transactions whatever the events hold (see {@link Jdbc}). */
     static final int RESERVED_CONNECTIONS = 4;
 
@@ -130,6 +131,11 @@ public final class StoreComponent {
         @AttributeDefinition(name = "Pool: connection timeout (seconds)",
                 description = "How long a transaction waits for a free connection before it fails")
         int pool_connectionTimeoutSeconds() default 30;
+
+        @AttributeDefinition(name = "PostgreSQL: idle-in-transaction timeout (seconds)",
+                description = "The database ends a session whose transaction waits this long for its node, so a "
+                        + "frozen node (kill -STOP, a long GC pause) cannot hold the other nodes' locks for ever")
+        int idleInTransactionTimeoutSeconds() default 30;
 
         @AttributeDefinition(name = "Outbox retention (days)",
                 description = "Delivered outbox rows older than this are deleted; the result ledger keeps "
@@ -192,6 +198,9 @@ public final class StoreComponent {
             props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
         }
         this.poolConfig = poolConfig(factory.getValue().createDataSource(props), config);
+        if (POSTGRESQL_DRIVER.equals(config.driver())) {
+            poolConfig.setConnectionInitSql(idleInTransactionTimeout(config.idleInTransactionTimeoutSeconds()));
+        }
         this.driver = config.driver();
         this.node = nodeName(config.node());
         this.eventConnections = config.pool_maximumSize() - RESERVED_CONNECTIONS;
@@ -286,6 +295,20 @@ public final class StoreComponent {
                 positive(config.pool_connectionTimeoutSeconds(), "pool.connectionTimeoutSeconds")));
         hikari.setAutoCommit(true);
         return hikari;
+    }
+
+    /**
+     * The session setting each pooled PostgreSQL connection starts with. A node frozen inside a transaction (the
+     * clustered scheduler's row lock on {@code QRTZ_LOCKS}, or a store commit) would otherwise stall every other
+     * node's scheduler until it woke up; ended by the database, its late work fails and the fencing refuses it.
+     */
+    static String idleInTransactionTimeout(int seconds) {
+        return "SET idle_in_transaction_session_timeout = "
+                + TimeUnit.SECONDS.toMillis(positive(seconds, "idleInTransactionTimeoutSeconds"));
+    }
+
+    HikariConfig poolConfig() {
+        return poolConfig;
     }
 
     private static int positive(int value, String key) {

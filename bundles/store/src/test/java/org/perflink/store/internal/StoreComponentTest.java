@@ -185,6 +185,26 @@ class StoreComponentTest {
     }
 
     @Test
+    void aPostgreSqlSessionEndsATransactionItsNodeLeftIdleWhileH2IsLeftAlone() throws Exception {
+        StoreComponent h2 = new StoreComponent(null, h2Factory(), config(Map.of("url", "jdbc:h2:mem:idle-h2")));
+        // the H2 driver under PostgreSQL's name: only the pool's settings are looked at, the database is never opened
+        StoreComponent postgres = new StoreComponent(null,
+                new SimpleEntry<>(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.postgresql.Driver"),
+                        new OsgiDataSourceFactory(new org.h2.Driver())),
+                config(Map.of("driver", "org.postgresql.Driver", "url", "jdbc:h2:mem:idle-pg",
+                        "idleInTransactionTimeoutSeconds", 12)));
+        try {
+            assertEquals(null, h2.poolConfig().getConnectionInitSql());
+            assertEquals("SET idle_in_transaction_session_timeout = 12000", postgres.poolConfig().getConnectionInitSql());
+            assertEquals("SET idle_in_transaction_session_timeout = 30000", StoreComponent.idleInTransactionTimeout(30));
+            assertThrows(IllegalArgumentException.class, () -> StoreComponent.idleInTransactionTimeout(0));
+        } finally {
+            h2.deactivate();
+            postgres.deactivate();
+        }
+    }
+
+    @Test
     void theNodeNameDefaultsToTheHostName() throws Exception {
         assertEquals(InetAddress.getLocalHost().getHostName(), StoreComponent.nodeName(""));
         assertEquals("node-1", StoreComponent.nodeName(" node-1 "));
