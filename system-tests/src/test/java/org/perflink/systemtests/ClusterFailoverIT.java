@@ -23,7 +23,7 @@ import org.perflink.mockhost.MockHost;
 
 /**
  * Issue 16, "prove it": two nodes in cluster mode on one PostgreSQL, 20 regions, a full year (compile, execute,
- * close). The regions spread over both nodes; then the node handling the large region's PUBLISHED event (600
+ * close). The regions spread over both nodes; then the node handling the large region's PUBLISHED event (300
  * projects, its project pages held 250 ms each by the host) is SIGKILLed while it reads them. The survivor takes
  * the region over and finishes the year alone. Measured: the takeover time, from the kill to the survivor's first
  * host request for that region. Asserted: the host ends with exactly the single-node run's ids and bodies, no id

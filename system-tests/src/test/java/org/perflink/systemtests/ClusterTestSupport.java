@@ -53,8 +53,8 @@ abstract class ClusterTestSupport extends SystemTestSupport {
             "440800", "440900", "441200", "441300", "441400", "441500", "441600", "441700", "441800", "441900",
             "442000", "445100", "445200");
     static final String LARGE = "440100";
-    static final int LARGE_PROJECTS = 600;
-    static final int SMALL_PROJECTS = 60;
+    static final int LARGE_PROJECTS = 300;
+    static final int SMALL_PROJECTS = 30;
     static final int YEAR = 2027;
     /** A short check-in, so a dead node's regions move within seconds (a real site keeps Quartz's 7.5-20 s). */
     static final Duration CHECKIN = Duration.ofSeconds(1);
