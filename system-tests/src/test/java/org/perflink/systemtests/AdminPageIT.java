@@ -220,7 +220,8 @@ class AdminPageIT extends SystemTestSupport {
     /**
      * The dashboard of 440000's year: its numbers and charts (SVG drawn by the server, inline), a department clicked in
      * a chart shows its projects, a project opens its timeline; the whole verdict list exported as a background job,
-     * its workbook downloaded and read; the open-data export likewise, a zip. Returns the screenshots.
+     * its workbook downloaded and read; the open-data export likewise, a zip; the annual report's PDF and HTML
+     * downloaded from the dashboard's links. Returns the screenshots.
      */
     static Path[] dashboardDrillDownAndDownloads(Browser b, long keptVerdicts) throws Exception {
         b.script("window.location.hash = arguments[0]", "#/dashboard/" + KEPT);
@@ -231,6 +232,18 @@ class AdminPageIT extends SystemTestSupport {
         assertEquals(2027, Integer.parseInt(b.find("#db-year").getAttribute("value")));
         assertTrue(b.find("#db-report-pdf").getAttribute("href").contains("/regions/" + KEPT + "/report?year=2027&format=pdf"));
         Path dashboardShot = Browser.keep(b.screenshot("06-dashboard"));
+        // the annual report as the page offers it: a PDF whose pages carry the year's project count
+        byte[] pdf = b.download(b.find("#db-report-pdf").getAttribute("href"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String reportText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(doc.getNumberOfPages() > 0, "pages: " + doc.getNumberOfPages());
+            assertTrue(reportText.contains(KEPT) && reportText.contains("2027"), reportText);
+            String projects = text(b, "#db-numbers [data-figure='nProjects'] .value").replaceAll("[^0-9]", "");
+            assertTrue(reportText.matches("(?s).*项目 projects\\s+" + projects + "\\b.*"), reportText);
+        }
+        byte[] html = b.download(b.find("#db-report-html").getAttribute("href"));
+        String reportHtml = new String(html, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(reportHtml.contains("<svg") && reportHtml.contains(KEPT), "the HTML report with its charts");
 
         WebElement bar = b.await("a department in a chart", UI, d -> b.findAll(
                 "#db-charts [data-drill^='dept:']:not([data-drill='dept:-'])").stream().findFirst().orElse(null));
