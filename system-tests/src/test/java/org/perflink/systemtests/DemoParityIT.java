@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,6 +43,13 @@ class DemoParityIT extends SystemTestSupport {
             await("demo year, " + stage, STAGE, k, () -> done(k));
         }
         Map<String, JsonNode> now = results();
+        List<String> exported = new ArrayList<>();
+        for (String region : REGIONS) {
+            Path folder = k.home().resolve("data/perflink/disclosure/" + region + "/2027");
+            await("the open-data export of " + region + "'s year", STAGE, k,
+                    () -> java.nio.file.Files.exists(folder.resolve("manifest.json")));
+            exported.addAll(OpenDataFields.assertOnlyDocumentedFields(folder));
+        }
         k.close();
         Map<String, JsonNode> v1 = resource("demo-v1-results.json");
         Map<String, JsonNode> changes = resource("demo-v2-changes.json");
@@ -55,6 +64,7 @@ class DemoParityIT extends SystemTestSupport {
                 differing.add(key);
             }
         });
+        report("DemoParityIT: the demo year's open data holds only documented public fields: " + exported);
         report(String.format("DemoParityIT: %d results as in v1, %d differing (%d listed as rule changes), %d lost, %d extra",
                 v1.size() - differing.size() - lost.size(), differing.size(), changes.size(), lost.size(), extra.size()));
         assertEquals(new TreeSet<>(), lost, "results v1 wrote that are no longer written");
