@@ -55,6 +55,8 @@ final class Browser implements AutoCloseable {
             Assumptions.abort("no " + CHROMIUM + " or " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
         }
         Files.createDirectories(profile);
+        // chromedriver exits at once when its log's folder is missing (a clean clone, this test the first to run)
+        Files.createDirectories(log.toAbsolutePath().getParent());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
