@@ -438,33 +438,13 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     /** The host holds exactly the reference run's ids and bodies, and no id was ever written with two bodies. */
     void assertHostHoldsTheReference(Map<String, JsonNode> expected) {
         Map<String, JsonNode> got = resultsWithoutInstancePaths();
-        TreeSet<String> missing = new TreeSet<>(expected.keySet());
-        missing.removeAll(got.keySet());
-        TreeSet<String> extra = new TreeSet<>(got.keySet());
-        extra.removeAll(expected.keySet());
-        TreeSet<String> differing = new TreeSet<>();
-        expected.forEach((key, body) -> {
-            if (got.containsKey(key) && !got.get(key).equals(body)) {
-                differing.add(key);
-            }
-        });
-        if (!missing.isEmpty() || !extra.isEmpty() || !differing.isEmpty()) {
-            StringBuilder b = new StringBuilder("the cluster's results differ from the single node's: ")
-                    .append(missing.size()).append(" lost, ").append(extra.size()).append(" extra, ")
-                    .append(differing.size()).append(" with another body");
-            b.append("\n  lost: ").append(first(missing)).append("\n  extra: ").append(first(extra));
-            for (String key : first(differing)) {
-                b.append("\n  ").append(key).append("\n    single:  ").append(expected.get(key))
-                        .append("\n    cluster: ").append(got.get(key));
-            }
-            fail(b.toString());
+        ResultDiff diff = ResultDiff.of(expected, got);
+        if (!diff.same()) {
+            fail(diff.describe("the cluster's results differ from the single node's", "single", "cluster", expected,
+                    got, 20));
         }
         assertEquals(0, stats().path("idsWithDifferentBodiesIgnoringTimestamps").asLong(),
                 "no id written with two different bodies");
-    }
-
-    private static List<String> first(TreeSet<String> keys) {
-        return keys.stream().limit(20).toList();
     }
 
     /** Whether a node's Karaf log says a commit was refused because the cursor had moved (the fencing). */

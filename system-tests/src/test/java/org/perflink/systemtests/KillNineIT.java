@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -128,16 +127,7 @@ class KillNineIT extends SystemTestSupport {
         // --- 3. the host holds exactly what the clean run left --------------------------------------
         Map<String, JsonNode> got = results();
         JsonNode s = stats();
-        TreeSet<String> missing = new TreeSet<>(expected.keySet());
-        missing.removeAll(got.keySet());
-        TreeSet<String> extra = new TreeSet<>(got.keySet());
-        extra.removeAll(expected.keySet());
-        TreeSet<String> differing = new TreeSet<>();
-        expected.forEach((key, body) -> {
-            if (got.containsKey(key) && !got.get(key).equals(body)) {
-                differing.add(key);
-            }
-        });
+        ResultDiff diff = ResultDiff.of(expected, got);
         long writes = s.path("writes").asLong();
         report(String.format("KillNineIT: clean run %d results (%d writes, %d ms); killed run %d results, %d writes "
                 + "(%d repeated writes of %d ids, all with the same body), %d kills (%d mid-run), %d lost, %d extra, "
@@ -145,19 +135,15 @@ class KillNineIT extends SystemTestSupport {
                 + "dead letters %d (%d ms)",
                 expected.size(), cleanStats.path("writes").asLong(), cleanMillis, got.size(), writes,
                 writes - got.size(), s.path("repeatedIds").asLong(), kills.size(),
-                kills.stream().filter(Kill::midRun).count(), missing.size(), extra.size(), differing.size(),
+                kills.stream().filter(Kill::midRun).count(), diff.missing().size(), diff.extra().size(),
+                diff.differing().size(),
                 s.path("idsWithDifferentBodies").asLong(), s.path("idsWithDifferentBodiesIgnoringTimestamps").asLong(),
                 k.deadLetters(), killedMillis));
         kills.forEach(x -> report("  " + x));
 
-        if (!missing.isEmpty() || !extra.isEmpty() || !differing.isEmpty()) {
-            StringBuilder b = new StringBuilder("the killed run's results differ from the clean run's:");
-            b.append("\n  lost: ").append(missing).append("\n  extra: ").append(extra);
-            for (String key : differing) {
-                b.append("\n  ").append(key).append("\n    clean:  ").append(expected.get(key))
-                        .append("\n    killed: ").append(got.get(key));
-            }
-            fail(b.toString());
+        if (!diff.same()) {
+            fail(diff.describe("the killed run's results differ from the clean run's", "clean", "killed", expected, got,
+                    Integer.MAX_VALUE));
         }
         assertEquals(0, s.path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), "no id written with two bodies");
         assertEquals(0, k.deadLetters(), "nothing parked");
