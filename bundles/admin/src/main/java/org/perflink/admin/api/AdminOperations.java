@@ -82,9 +82,7 @@ public interface AdminOperations {
      * GET regions/{code}/disclosure/{year}/{file}: one file of the region's open-data export (rules.md §9,
      * {@code docs/disclosure.md}), made from the store on request (since 1.1).
      */
-    default Download disclosure(String regionCode, String year, String file) {
-        throw new UnsupportedOperationException("no open-data export here");
-    }
+    Download disclosure(String regionCode, String year, String file);
 
     /**
      * GET regions/{code}/results.xlsx?kind=&limit=&offset=, regions/{code}/dead-letters.xlsx?offset=&limit=,
@@ -92,9 +90,7 @@ public interface AdminOperations {
      * the JSON answer holds ({@code list}: {@code results}, {@code dead-letters}, {@code audit}; regionCode null
      * for the audit log) (since 1.1).
      */
-    default Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException {
-        throw new UnsupportedOperationException("no xlsx exports here");
-    }
+    Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException;
 
     /** The long exports {@link #export} makes: the whole filtered result list as xlsx, the open-data export as zip. */
     List<String> EXPORTS = List.of("results.xlsx", "disclosure.zip");
@@ -105,10 +101,8 @@ public interface AdminOperations {
      * every result the search {@code query} finds (the parameters of {@link #results(String, java.util.Map)}, no
      * paging), {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
      */
-    default Download export(String export, String regionCode, java.util.Map<String, String> query,
-            ExportProgress progress) throws IOException {
-        throw new UnsupportedOperationException("no long exports here");
-    }
+    Download export(String export, String regionCode, java.util.Map<String, String> query,
+            ExportProgress progress) throws IOException;
 
     /**
      * GET regions/{code}/figures?year=&department=: the figures of a region's year from PerfLink's store alone (the
@@ -116,24 +110,18 @@ public interface AdminOperations {
      * composites, notices and their follow-up, the ranking, the departments), with {@code department} that
      * department's projects listed; {@code year} absent: the latest year of the region's results (since 1.2).
      */
-    default ObjectNode figures(String regionCode, String year, String department) {
-        throw new UnsupportedOperationException("no figures here");
-    }
+    ObjectNode figures(String regionCode, String year, String department);
 
     /**
      * GET regions/{code}/charts/{chart}.svg?year=: one chart of the year's figures as a standalone SVG image
      * ({@code verdicts}, {@code budget-dept}, {@code grades}, {@code warnings-dept}, {@code warnings-round}, {@code linkage-dept},
      * {@code composites}, {@code notices}, {@code ranking}), bars carrying {@code data-drill} (since 1.2).
      */
-    default Download chart(String regionCode, String year, String chart) {
-        throw new UnsupportedOperationException("no charts here");
-    }
+    Download chart(String regionCode, String year, String chart);
 
     /**
      * GET regions/{code}/report?year=&format=html|pdf: the annual report of a region's year (年度绩效报告), made from
      * PerfLink's store on request: a self-contained HTML page or a PDF with the same charts and tables (since 1.2).
      */
-    default Download report(String regionCode, String year, String format) throws IOException {
-        throw new UnsupportedOperationException("no annual report here");
-    }
+    Download report(String regionCode, String year, String format) throws IOException;
 }
