@@ -65,11 +65,15 @@ final class LongExports {
 
     /**
      * A list's every page as one sheet: the query's filters and sort, pages of {@code pageSize} from the start, until
-     * an answer says no more follow ({@code hasMore}); more than {@value #MAX_ROWS} rows must be narrowed first.
+     * an answer says no more follow ({@code hasMore}); more than {@value #MAX_ROWS} rows must be narrowed first. The
+     * query's own {@code offset} and {@code limit} are checked as the list checks them, and then not used.
      */
     private static Download sheet(SheetTable.Builder sheet, Rows rows, Function<Map<String, String>, ObjectNode> list,
             int pageSize, Map<String, String> query, ExportProgress progress, String what, String file)
             throws IOException {
+        // a page's offset and limit do not apply to the whole list, but a wrong one is still named
+        AdminJson.number("offset", query.get("offset"), 0, 0, AdminJson.MAX_OFFSET);
+        AdminJson.number("limit", query.get("limit"), pageSize, 1, pageSize);
         long read = 0;
         boolean more = true;
         while (more) {

@@ -117,6 +117,13 @@ class ListPagesTest {
         assertTrue(rows.stream().skip(1).allMatch(r -> "VERDICT".equals(r.getCellText(1))));
         assertEquals(CellType.NUMBER, rows.get(1).getCell(0).getType(), "the id is a number");
         assertEquals("'=1+1", rows.get(1).getCellText(4), "a formula in the reason is guarded");
+        assertEquals("limit 须为 1 至 500 (limit must be 1 to 500)", error(() -> {
+            try {
+                api().listXlsx("dead-letters", "440000", Map.of("limit", "0"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), "a page's limit does not apply to the export, but a wrong one is named");
 
         List<String> steps = new ArrayList<>();
         AdminOperations.Download job = api().export("dead-letters.xlsx", "440000", Map.of("kind", "input"),
