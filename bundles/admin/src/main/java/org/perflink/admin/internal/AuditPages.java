@@ -63,10 +63,7 @@ final class AuditPages {
         out.put("from", AdminJson.text(q.from()));
         out.put("to", AdminJson.text(q.to()));
         out.put("sort", q.oldestFirst() ? "oldest" : "newest");
-        out.put("offset", page.offset());
-        out.put("limit", page.limit());
-        out.put("total", page.total());
-        out.put("hasMore", page.offset() + page.items().size() < page.total());
+        ListParams.page(out, page);
         ArrayNode items = out.putArray("items");
         for (AuditEntry a : page.items()) {
             ObjectNode n = items.addObject();

@@ -69,10 +69,7 @@ final class DeadLetterPages {
         out.put("kind", q.kind());
         out.put("q", q.search());
         out.put("sort", q.sort().name().toLowerCase(Locale.ROOT));
-        out.put("offset", page.offset());
-        out.put("limit", page.limit());
-        out.put("total", page.total());
-        out.put("hasMore", page.offset() + page.items().size() < page.total());
+        ListParams.page(out, page);
         ArrayNode items = out.putArray("items");
         for (DeadLetter d : page.items()) {
             ObjectNode n = items.addObject();

@@ -109,4 +109,12 @@ final class ListParams {
         return new Paging(AdminJson.number("offset", p.get("offset"), 0, 0, maxOffset),
                 AdminJson.number("limit", p.get("limit"), defaultLimit, 1, maxLimit));
     }
+
+    /** A page's {@code offset}, {@code limit}, {@code total} (exact) and {@code hasMore}, as every list answers them. */
+    static void page(com.fasterxml.jackson.databind.node.ObjectNode out, org.perflink.store.Page<?> page) {
+        out.put("offset", page.offset());
+        out.put("limit", page.limit());
+        out.put("total", page.total());
+        out.put("hasMore", page.offset() + page.items().size() < page.total());
+    }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,10 +44,15 @@ final class ListSheets {
 
     /** Adds the {@code items} of a results answer; returns how many. */
     static int addResults(SheetTable.Builder sheet, ObjectNode page) {
+        return addEach(sheet, page, ListSheets::resultRow);
+    }
+
+    /** Adds a row for each of the {@code items} of an answer; returns how many. */
+    private static int addEach(SheetTable.Builder sheet, ObjectNode page, BiConsumer<SheetTable.Builder, JsonNode> row) {
         int n = 0;
         for (JsonNode item : page.path("items")) {
             n++;
-            resultRow(sheet, item);
+            row.accept(sheet, item);
         }
         return n;
     }
@@ -64,14 +70,9 @@ final class ListSheets {
 
     /** Adds the {@code items} of a dead-letter answer; returns how many. */
     static int addDeadLetters(SheetTable.Builder sheet, ObjectNode page) {
-        int n = 0;
-        for (JsonNode d : page.path("items")) {
-            n++;
-            sheet.row(number(d.get("id")), text(d, "kind"), text(d, "key"), number(d.get("httpStatus")),
-                    text(d, "reason"), text(d, "createdAt"), text(d, "stage"), text(d, "subject"), text(d, "state"),
-                    text(d, "replayedAt"));
-        }
-        return n;
+        return addEach(sheet, page, (s, d) -> s.row(number(d.get("id")), text(d, "kind"), text(d, "key"),
+                number(d.get("httpStatus")), text(d, "reason"), text(d, "createdAt"), text(d, "stage"),
+                text(d, "subject"), text(d, "state"), text(d, "replayedAt")));
     }
 
     static SheetTable.Builder auditSheet() {
@@ -80,13 +81,8 @@ final class ListSheets {
 
     /** Adds the {@code items} of an audit answer; returns how many. */
     static int addAudit(SheetTable.Builder sheet, ObjectNode page) {
-        int n = 0;
-        for (JsonNode a : page.path("items")) {
-            n++;
-            sheet.row(number(a.get("id")), text(a, "at"), text(a, "actor"), text(a, "action"), text(a, "target"),
-                    text(a, "before"), text(a, "after"));
-        }
-        return n;
+        return addEach(sheet, page, (s, a) -> s.row(number(a.get("id")), text(a, "at"), text(a, "actor"),
+                text(a, "action"), text(a, "target"), text(a, "before"), text(a, "after")));
     }
 
     static SheetTable.Builder rankingSheet() {
@@ -95,14 +91,9 @@ final class ListSheets {
 
     /** Adds the {@code items} of a ranking answer (Assessment bodies); returns how many. */
     static int addRanking(SheetTable.Builder sheet, ObjectNode page) {
-        int n = 0;
-        for (JsonNode a : page.path("items")) {
-            n++;
-            sheet.row("REGION".equals(text(a, "scope")) ? "下级区划" : "部门", number(a.get("rank")), number(a.get("rankOf")),
-                    text(a, "subjectCode"), number(a.get("total")), text(a, "grade"), number(a.get("composite")),
-                    text(a, "list"), number(a.get("year")));
-        }
-        return n;
+        return addEach(sheet, page, (s, a) -> s.row("REGION".equals(text(a, "scope")) ? "下级区划" : "部门",
+                number(a.get("rank")), number(a.get("rankOf")), text(a, "subjectCode"), number(a.get("total")),
+                text(a, "grade"), number(a.get("composite")), text(a, "list"), number(a.get("year"))));
     }
 
     static byte[] bytes(SheetTable sheet) throws IOException {

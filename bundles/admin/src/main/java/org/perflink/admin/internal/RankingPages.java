@@ -92,10 +92,7 @@ final class RankingPages {
         out.put("list", r.list());
         out.put("q", r.q());
         out.put("sort", r.sort());
-        out.put("offset", page.offset());
-        out.put("limit", page.limit());
-        out.put("total", page.total());
-        out.put("hasMore", page.offset() + page.items().size() < page.total());
+        ListParams.page(out, page);
         ArrayNode items = out.putArray("items");
         page.items().forEach(row -> items.add(row.body().deepCopy()));
         return out;
