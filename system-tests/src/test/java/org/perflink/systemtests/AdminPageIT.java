@@ -341,19 +341,19 @@ class AdminPageIT extends SystemTestSupport {
         List<String> keys = b.await("the letters whose key starts so, oldest first", UI, d -> retry(() -> {
             List<String> k5 = new ArrayList<>();
             b.findAll("#dl-table tbody tr[data-id] td:nth-child(6)").forEach(td -> k5.add(td.getText()));
-            return k5.size() == 6 ? k5 : null;
+            return k5.size() == 7 ? k5 : null;
         }));
         assertEquals(List.of("list-input-5", "list-input-50", "list-input-51", "list-input-52", "list-input-53",
-                "list-input-54"), keys);
+                "list-input-54", "list-input-55"), keys);
         click(b, "#dl-table th[data-sort='oldest']");
         b.await("newest first after a click on the time head", UI, d -> "descending".equals(
                 retry(() -> b.find("#dl-table th[data-sort='oldest']").getAttribute("aria-sort")))
-                && "list-input-54".equals(text(b, "#dl-table tbody tr[data-id] td:nth-child(6)")));
+                && "list-input-55".equals(text(b, "#dl-table tbody tr[data-id] td:nth-child(6)")));
         Path deadShot = b.screenshot("10-dead-letter-table");
         List<org.dhatim.fastexcel.reader.Row> sheet = jobSheet(b, "#dl-xlsx", "dead-letters.xlsx");
         assertEquals("编号", sheet.get(0).getCellText(0), "Chinese column names");
-        assertEquals(List.of("list-input-54", "list-input-53", "list-input-52", "list-input-51", "list-input-50",
-                "list-input-5"), sheet.stream().skip(1).map(r -> r.getCellText(2)).toList(),
+        assertEquals(List.of("list-input-55", "list-input-54", "list-input-53", "list-input-52", "list-input-51",
+                "list-input-50", "list-input-5"), sheet.stream().skip(1).map(r -> r.getCellText(2)).toList(),
                 "exactly the rows the table selects, in its order");
         assertTrue(sheet.stream().skip(1).allMatch(r -> "INPUT".equals(r.getCellText(1))
                 && r.getCell(0).getType() == org.dhatim.fastexcel.reader.CellType.NUMBER));
