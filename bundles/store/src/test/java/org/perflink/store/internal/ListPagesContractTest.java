@@ -139,6 +139,26 @@ abstract class ListPagesContractTest extends ResultPagesContractTest {
         assertEquals(3, store.deadLetters().all(REGION).size());
     }
 
+    @Test
+    void aVersionFiveDatabasesLettersGetTheirStageFromTheirKind() throws Exception {
+        javax.sql.DataSource old = emptyDatabase();
+        Migrations.migrate(old, clock, 5);
+        try (java.sql.Connection c = old.getConnection(); java.sql.Statement s = c.createStatement()) {
+            for (String[] l : new String[][] {{"VERDICT", "v1"}, {"WARNING", "w1"}, {"NOTICE", "n1"}, {"INPUT", "i1"}}) {
+                s.execute("INSERT INTO pl_dead_letter (region_code, kind, item_key, http_status, reason, created_at) "
+                        + "VALUES ('" + REGION + "', '" + l[0] + "', '" + l[1] + "', 422, 'r', CURRENT_TIMESTAMP)");
+            }
+        }
+        JdbcStore upgraded = JdbcStore.open(old, clock);
+        List<String> stages = upgraded.deadLetters().page(REGION, new LetterQuery(null, null, null, null, LetterSort.OLDEST),
+                0, 10).items().stream().map(d -> d.key() + "=" + d.stage()).toList();
+        assertEquals(List.of("v1=COMPILE", "w1=EXECUTE", "n1=CLOSE", "i1=null"), stages,
+                "an input parked before V6 has no stage");
+        assertEquals(List.of("w1"), upgraded.deadLetters().page(REGION, new LetterQuery(null, "EXECUTE", null, null, null),
+                0, 10).items().stream().map(DeadLetter::key).toList());
+        closeDatabase(old);
+    }
+
     // ---------------------------------------------------------------------------------------------- audit log
 
     private void sixEntries() {
