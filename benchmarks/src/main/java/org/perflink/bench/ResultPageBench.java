@@ -43,6 +43,34 @@ public final class ResultPageBench {
     }
 
     public static void main(String[] args) throws Exception {
+        JdbcStore store = store(args);
+        ResultLedger ledger = store.resultLedger();
+        measure("latest, no filter", ledger, new ResultLedger.ResultQuery(null, null, null, false));
+        measure("kind = WARNING", ledger, new ResultLedger.ResultQuery(ResultKind.WARNING, null, null, false));
+        measure("state = DELIVERED", ledger, new ResultLedger.ResultQuery(null, StoredResult.DELIVERED, null, false));
+        measure("q = 440000-2027-0999 (prefix)", ledger, new ResultLedger.ResultQuery(null, null, "440000-2027-0999", false));
+        measure("oldest first", ledger, new ResultLedger.ResultQuery(null, null, null, true));
+        measure("outcome = BLOCK (1 in 50 verdicts)", ledger, facet("BLOCK", null, null, false));
+        measure("outcome = RED (1 in 10 warnings)", ledger, facet("RED", null, null, false));
+        measure("department = D0500 (one notice)", ledger, facet(null, "D0500", null, false));
+        measure("rule = EX_ANTE_REQUIRED (no index)", ledger, facet(null, null, "EX_ANTE_REQUIRED", false));
+        measure("rule = NO_SUCH_RULE (reads all)", ledger, facet(null, null, "NO_SUCH_RULE", false));
+        measure("kind = VERDICT, outcome = BLOCK", ledger,
+                new ResultLedger.ResultQuery(ResultKind.VERDICT, null, null, false, "BLOCK", null, null, false));
+        measure("sort = subject", ledger, facet(null, null, null, true));
+        measure("sort = subject, kind = WARNING", ledger,
+                new ResultLedger.ResultQuery(ResultKind.WARNING, null, null, false, null, null, null, true));
+        long t = System.nanoTime();
+        ledger.latestResults(REGION, null, PAGE);
+        System.out.printf("%-34s %8.2f ms (latestResults, no total)%n", "latest, as before", (System.nanoTime() - t) / 1e6);
+    }
+
+    /**
+     * The benchmark's store: {@code --projects} projects (100 000 when absent) of region 440000 in the file H2 store of
+     * {@code --dir} (a new temporary folder when absent), filled unless the folder already holds it. Shared with
+     * {@link ListPageBench}.
+     */
+    static JdbcStore store(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         int projects = a.contains("--projects") ? Integer.parseInt(a.get(a.indexOf("--projects") + 1)) : 100_000;
         Path dir = a.contains("--dir") ? Path.of(a.get(a.indexOf("--dir") + 1))
@@ -98,25 +126,7 @@ public final class ResultPageBench {
         }
         System.out.printf("store of %d projects (%d results) filled in %.1f s%n", projects, 2 * projects + projects / 100,
                 (System.nanoTime() - start) / 1e9);
-        ResultLedger ledger = store.resultLedger();
-        measure("latest, no filter", ledger, new ResultLedger.ResultQuery(null, null, null, false));
-        measure("kind = WARNING", ledger, new ResultLedger.ResultQuery(ResultKind.WARNING, null, null, false));
-        measure("state = DELIVERED", ledger, new ResultLedger.ResultQuery(null, StoredResult.DELIVERED, null, false));
-        measure("q = 440000-2027-0999 (prefix)", ledger, new ResultLedger.ResultQuery(null, null, "440000-2027-0999", false));
-        measure("oldest first", ledger, new ResultLedger.ResultQuery(null, null, null, true));
-        measure("outcome = BLOCK (1 in 50 verdicts)", ledger, facet("BLOCK", null, null, false));
-        measure("outcome = RED (1 in 10 warnings)", ledger, facet("RED", null, null, false));
-        measure("department = D0500 (one notice)", ledger, facet(null, "D0500", null, false));
-        measure("rule = EX_ANTE_REQUIRED (no index)", ledger, facet(null, null, "EX_ANTE_REQUIRED", false));
-        measure("rule = NO_SUCH_RULE (reads all)", ledger, facet(null, null, "NO_SUCH_RULE", false));
-        measure("kind = VERDICT, outcome = BLOCK", ledger,
-                new ResultLedger.ResultQuery(ResultKind.VERDICT, null, null, false, "BLOCK", null, null, false));
-        measure("sort = subject", ledger, facet(null, null, null, true));
-        measure("sort = subject, kind = WARNING", ledger,
-                new ResultLedger.ResultQuery(ResultKind.WARNING, null, null, false, null, null, null, true));
-        long t = System.nanoTime();
-        ledger.latestResults(REGION, null, PAGE);
-        System.out.printf("%-34s %8.2f ms (latestResults, no total)%n", "latest, as before", (System.nanoTime() - t) / 1e6);
+        return store;
     }
 
     private static ResultLedger.ResultQuery facet(String outcome, String department, String rule, boolean bySubject) {

@@ -202,6 +202,7 @@ class AdminPageIT extends SystemTestSupport {
             await("440000's year handled", STAGE, k, () -> STAGES.stream()
                     .allMatch(st -> Long.toString(lastSeq.get(KEPT)).equals(cursor(k, KEPT, st))));
             Path[] dashboard = dashboardDrillDownAndDownloads(b, keptVerdicts);
+            Path[] lists = deadLetterAndAuditTables(b, k, user);
 
             report(String.format("AdminPageIT: Chromium %s via chromedriver; Karaf up in %d ms; logged in as %s; "
                     + "440100 compile switched off on the page (etc/ written, routes restarted with stages [%s]); "
@@ -212,7 +213,8 @@ class AdminPageIT extends SystemTestSupport {
                     keptReviewed, keptMillis, stoppedReviewed, stoppedCompileCursor, stoppedCursors, REJECTED,
                     List.of(matrixShot.getFileName(), stoppedShot.getFileName(), resultsShot.getFileName(),
                             deadShot.getFileName(), auditShot.getFileName(), dashboard[0].getFileName(),
-                            dashboard[1].getFileName(), dashboard[2].getFileName(), dashboard[3].getFileName()),
+                            dashboard[1].getFileName(), dashboard[2].getFileName(), dashboard[3].getFileName(),
+                            lists[0].getFileName(), lists[1].getFileName()),
                     millisSince(t0)));
         }
     }
@@ -291,6 +293,144 @@ class AdminPageIT extends SystemTestSupport {
         }
         assertTrue(names.contains(KEPT + "/2027/targets.csv") && names.contains(KEPT + "/2027/manifest.json"), names.toString());
         return new Path[] {dashboardShot, departmentShot, timelineShot, jobShot};
+    }
+
+    /** Monitoring rounds without a cut-off date, each rejected by 440000's execute stage as an input dead letter. */
+    static final int INPUTS = 55;
+
+    /**
+     * Issue 15, the dead-letter and audit tables at work: 55 rejected inputs of 440000 paged (50 a page) with their
+     * exact total, filtered by stage and state (the replayed verdict), searched by the start of the key, sorted by a
+     * click on the time head, and the filtered selection exported as a job whose workbook holds exactly the rows the
+     * table selects; the audit log likewise (20 a page), filtered by action, actor and region, sorted, paged and
+     * exported. Returns the screenshots.
+     */
+    Path[] deadLetterAndAuditTables(Browser b, KarafProcess k, String user) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode rounds = MAPPER.createArrayNode();
+        for (int i = 1; i <= INPUTS; i++) {
+            rounds.addObject().put("eventId", "list-input-" + i).put("stage", "EXECUTE").put("phase", "MONITOR")
+                    .putArray("projectCodes").add("440000-2027-000101");
+        }
+        long open = k.deadLetters();
+        host.appendEvents(KEPT, rounds);
+        await("the rounds without asOf parked as input dead letters", STAGE, k, () -> k.deadLetters() == open + INPUTS);
+
+        b.script("window.location.hash = arguments[0]", "#/dead-letters/" + KEPT);
+        type(b, "dl-q", "list-input-"); // the start of their keys: these letters only, whatever else the year parked
+        b.await("the first page of open letters", UI, d -> b.findAll("#dl-table tbody tr[data-kind='INPUT']").size() == 50);
+        assertTrue(text(b, "#dl-page").endsWith("共 " + INPUTS + " 条"), "the exact total: " + text(b, "#dl-page"));
+        click(b, "#dl-next");
+        b.await("the second page", UI, d -> b.findAll("#dl-table tbody tr[data-id]").size() == INPUTS - 50
+                && text(b, "#dl-page").startsWith("第 51–" + INPUTS + " 条"));
+        select(b, "dl-stage", "compile");
+        b.await("no open compile letter", UI, d -> b.find("#dl-empty").isDisplayed());
+        select(b, "dl-stage", "execute");
+        b.await("the execute stage's letters, first page again", UI,
+                d -> b.findAll("#dl-table tbody tr[data-kind='INPUT']").size() == 50 && text(b, "#dl-page").startsWith("第 1–50"));
+        select(b, "dl-stage", "");
+        type(b, "dl-q", "");
+        select(b, "dl-state", "replayed");
+        WebElement replayed = b.await("the replayed verdict", UI, d -> retry(() -> {
+            List<WebElement> rows = b.findAll("#dl-table tbody tr[data-id]");
+            return rows.size() == 1 && rows.get(0).getText().contains(REJECTED) ? rows.get(0) : null;
+        }));
+        assertEquals("REPLAYED", replayed.getAttribute("data-state"));
+        assertTrue(replayed.getText().contains("已重放") && replayed.getText().contains("编制"), replayed.getText());
+        select(b, "dl-state", "open");
+        type(b, "dl-q", "list-input-5");
+        List<String> keys = b.await("the letters whose key starts so, oldest first", UI, d -> retry(() -> {
+            List<String> k5 = new ArrayList<>();
+            b.findAll("#dl-table tbody tr[data-id] td:nth-child(6)").forEach(td -> k5.add(td.getText()));
+            return k5.size() == 7 ? k5 : null;
+        }));
+        assertEquals(List.of("list-input-5", "list-input-50", "list-input-51", "list-input-52", "list-input-53",
+                "list-input-54", "list-input-55"), keys);
+        click(b, "#dl-table th[data-sort='oldest']");
+        b.await("newest first after a click on the time head", UI, d -> "descending".equals(
+                retry(() -> b.find("#dl-table th[data-sort='oldest']").getAttribute("aria-sort")))
+                && "list-input-55".equals(text(b, "#dl-table tbody tr[data-id] td:nth-child(6)")));
+        Path deadShot = b.screenshot("10-dead-letter-table");
+        List<org.dhatim.fastexcel.reader.Row> sheet = jobSheet(b, "#dl-xlsx", "dead-letters.xlsx");
+        assertEquals("编号", sheet.get(0).getCellText(0), "Chinese column names");
+        assertEquals(List.of("list-input-55", "list-input-54", "list-input-53", "list-input-52", "list-input-51",
+                "list-input-50", "list-input-5"), sheet.stream().skip(1).map(r -> r.getCellText(2)).toList(),
+                "exactly the rows the table selects, in its order");
+        assertTrue(sheet.stream().skip(1).allMatch(r -> "INPUT".equals(r.getCellText(1))
+                && r.getCell(0).getType() == org.dhatim.fastexcel.reader.CellType.NUMBER));
+
+        // the audit log: the page's two actions and twenty replays of 440000 (its inputs stay listed: none re-queued)
+        for (int i = 0; i < 20; i++) {
+            String answer = post(b, "/api/admin/v1/regions/" + KEPT + "/dead-letters:replay", "{}");
+            assertTrue(answer.contains("\"requeued\":0"), answer);
+        }
+        b.script("window.location.hash = arguments[0]", "#/audit");
+        b.await("the first page of the audit log", UI, d -> b.findAll("#audit-table tbody tr[data-id]").size() == 20);
+        String auditPage = text(b, "#au-page");
+        long total = Long.parseLong(auditPage.replaceAll(".*共 ([0-9]+) 条$", "$1"));
+        assertTrue(total >= 22, auditPage);
+        click(b, "#au-next");
+        b.await("the second page of the audit log", UI, d -> text(b, "#au-page").startsWith("第 21–"));
+        select(b, "au-action", "perflink:replay");
+        b.await("the replays only, first page again", UI, d -> text(b, "#au-page").equals("第 1–20 条，共 21 条")
+                && b.findAll("#audit-table tbody tr[data-id]").stream().allMatch(r -> r.getText().contains("perflink:replay")));
+        select(b, "au-action", "");
+        type(b, "au-region", STOPPED);
+        type(b, "au-actor", user);
+        List<String> stopped = b.await("the administrator's actions on 440100", UI, d -> retry(() -> {
+            List<String> rows = new ArrayList<>();
+            b.findAll("#audit-table tbody tr[data-id]").forEach(r -> rows.add(r.getText()));
+            return rows.size() == 1 ? rows : null;
+        }));
+        assertTrue(stopped.get(0).contains("perflink:disable") && stopped.get(0).contains(STOPPED + "/COMPILE"), stopped.toString());
+        type(b, "au-region", KEPT);
+        click(b, "#audit-table th[data-sort='newest']");
+        b.await("oldest first after a click on the time head", UI, d -> "ascending".equals(
+                retry(() -> b.find("#audit-table th[data-sort='newest']").getAttribute("aria-sort")))
+                && text(b, "#au-page").equals("第 1–20 条，共 21 条"));
+        Path auditShot = b.screenshot("11-audit-table");
+        List<org.dhatim.fastexcel.reader.Row> audit = jobSheet(b, "#audit-xlsx", "audit.xlsx");
+        assertEquals(21 + 1, audit.size(), "every page of what the filters select (21 replays of 440000), not one page");
+        assertTrue(audit.stream().skip(1).allMatch(r -> user.equals(r.getCellText(2)) && "perflink:replay".equals(
+                r.getCellText(3)) && KEPT.equals(r.getCellText(4))), "only the filtered rows");
+        return new Path[] {deadShot, auditShot};
+    }
+
+    /** Sets a select of the page and tells the page it changed. */
+    static void select(Browser b, String id, String value) {
+        b.script("var s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
+                id, value);
+    }
+
+    /** Types into a search box of the page and tells the page it changed. */
+    static void type(Browser b, String id, String value) {
+        select(b, id, value);
+    }
+
+    /** Clicks an export button of the page, waits for its job and reads the first sheet of the workbook it made. */
+    static List<org.dhatim.fastexcel.reader.Row> jobSheet(Browser b, String button, String file) throws Exception {
+        int before = b.findAll("#jobs-table tr[data-state='DONE'] a.job-download[download$='" + file + "']").size();
+        click(b, button);
+        String link = b.await("the " + file + " job done", UI, d -> retry(() -> {
+            List<WebElement> done = b.findAll("#jobs-table tr[data-state='DONE'] a.job-download[download$='" + file + "']");
+            return done.size() > before ? done.get(0).getAttribute("href") : null;
+        }));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(b.download(link)))) {
+            return book.getFirstSheet().read();
+        }
+    }
+
+    /** A state change through the API as the page makes it: the user's CSRF token, then the request; its answer. */
+    static String post(Browser b, String path, String json) {
+        Object got = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1], o = window.location.origin, path = arguments[0],"
+                + " body = arguments[1];"
+                + "fetch(o + '/api/admin/v1/csrf', {credentials: 'same-origin'}).then(function (r) { return r.json(); })"
+                + ".then(function (me) { return fetch(o + path, {method: 'POST', credentials: 'same-origin',"
+                + "  headers: {'Content-Type': 'application/json', 'X-CSRF-Token': me.token}, body: body}); })"
+                + ".then(function (r) { return r.text(); }).then(done, function (e) { done('failed: ' + e); });",
+                path, json);
+        return String.valueOf(got);
     }
 
     static String switchCss(String region, String stage) {

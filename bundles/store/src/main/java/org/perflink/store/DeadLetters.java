@@ -17,6 +17,33 @@ public interface DeadLetters {
      */
     Page<DeadLetter> open(String regionCode, int offset, int limit);
 
+    /** The orders of a {@link #page}: newest or oldest first, by subject or by stage (each then oldest first). */
+    enum LetterSort {
+        NEWEST, OLDEST, SUBJECT, STAGE
+    }
+
+    /**
+     * What a page of a region's dead letters is filtered and sorted by, each filter null for any: a {@code state}
+     * ({@link DeadLetter#OPEN}, {@link DeadLetter#REPLAYED}, {@link DeadLetter#SKIPPED}), a {@code stage} (a
+     * {@link org.perflink.api.model.Stage} name), a {@code kind} (a result kind's name or {@link DeadLetter#INPUT}),
+     * and a {@code search}: the start of the subject (project or department code) or of the key (result id), or a
+     * part of the host's reason, letters of any case (since 2.3).
+     */
+    record LetterQuery(String state, String stage, String kind, String search, LetterSort sort) {
+
+        public LetterQuery {
+            sort = sort == null ? LetterSort.NEWEST : sort;
+        }
+    }
+
+    /**
+     * One page of a region's dead letters as {@code query} says, with the number of letters it selects as the
+     * page's total (since 2.3).
+     *
+     * @throws IllegalArgumentException if offset is negative or limit not positive
+     */
+    Page<DeadLetter> page(String regionCode, LetterQuery query, int offset, int limit);
+
     /** Every open letter of a region, oldest first. */
     default List<DeadLetter> all(String regionCode) {
         return open(regionCode, 0, Integer.MAX_VALUE).items();

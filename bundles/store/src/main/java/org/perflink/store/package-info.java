@@ -4,9 +4,10 @@
  * <li>{@link org.perflink.store.EventLedger}: the per-stage event cursors of each region (moved by
  * compare-and-set), an event handled atomically with its results, and the event log;</li>
  * <li>{@link org.perflink.store.Outbox}: results on their way to the host;</li>
- * <li>{@link org.perflink.store.DeadLetters}: what the host refused and inputs that could not be handled;</li>
+ * <li>{@link org.perflink.store.DeadLetters}: what the host refused and inputs that could not be handled, searched
+ * and paged (since 2.3);</li>
  * <li>{@link org.perflink.store.ResultLedger}: the latest body of every result, kept after delivery;</li>
- * <li>{@link org.perflink.store.AuditLog}: the administrators' actions;</li>
+ * <li>{@link org.perflink.store.AuditLog}: the administrators' actions, searched and paged (since 2.3);</li>
  * <li>{@link org.perflink.store.StoreStatus}: the figures of each region, from counters the other parts
  * keep in their own transactions;</li>
  * <li>{@link org.perflink.store.PublicRecords}: what rules.md §9 makes public (published targets), kept for the
@@ -19,7 +20,7 @@
  * a crash keeps both or neither; and a node whose cursor was moved by another since it read it commits nothing.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.perflink.store;
 
 import org.osgi.annotation.bundle.Export;

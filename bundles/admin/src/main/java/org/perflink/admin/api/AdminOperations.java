@@ -32,6 +32,14 @@ public interface AdminOperations {
     /** GET regions/{code}/dead-letters?offset=&limit=: a page of the region's open dead letters with their total. */
     ObjectNode deadLetters(String regionCode, String offset, String limit);
 
+    /**
+     * GET regions/{code}/dead-letters with its query parameters: {@code state} (open|replayed|skipped|all, open when
+     * absent), {@code stage}, {@code kind} (a result kind or input), {@code q} (the start of a project/department code
+     * or result id, or a part of the host's reason), {@code sort} (oldest|newest|subject|stage), {@code offset},
+     * {@code limit}; a page with its exact {@code total} (since 1.3).
+     */
+    ObjectNode deadLetters(String regionCode, java.util.Map<String, String> query);
+
     /** POST regions/{code}/dead-letters:replay: the given ids (empty: every open one of the region). */
     ObjectNode replay(String actor, String regionCode, List<Long> ids);
 
@@ -71,8 +79,24 @@ public interface AdminOperations {
      */
     ObjectNode ranking(String regionCode, String year);
 
+    /**
+     * GET regions/{code}/ranking with its query parameters: {@code year}, {@code scope} (department|region),
+     * {@code grade}, {@code list} (PRAISE|CRITICISM), {@code q} (the start of a subject code), {@code sort}
+     * (rank|score|code), {@code offset}, {@code limit}; the page's rows as {@code items} with their {@code total}, and
+     * split by scope as {@link #ranking(String, String)} answers them (since 1.3).
+     */
+    ObjectNode ranking(String regionCode, java.util.Map<String, String> query);
+
     /** GET audit?limit=N: the latest entries, newest first. */
     ObjectNode audit(String limit);
+
+    /**
+     * GET audit with its query parameters: {@code q} (a part of any text of an entry), {@code actor}, {@code action},
+     * {@code region} (its entries and its stages'), {@code from} and {@code to} (days, China Standard Time, both
+     * inclusive; or ISO instants, {@code to} exclusive), {@code sort} (newest|oldest), {@code offset}, {@code limit};
+     * a page with its exact {@code total} (since 1.3).
+     */
+    ObjectNode audit(java.util.Map<String, String> query);
 
     /** A file the API sends as a download: its name, media type and bytes. */
     record Download(String fileName, String mediaType, byte[] bytes) {
@@ -85,21 +109,24 @@ public interface AdminOperations {
     Download disclosure(String regionCode, String year, String file);
 
     /**
-     * GET regions/{code}/results.xlsx?kind=&limit=&offset=, regions/{code}/dead-letters.xlsx?offset=&limit=,
-     * audit.xlsx?limit=: a list of the page as an xlsx workbook with Chinese column names, the same page of items
-     * the JSON answer holds ({@code list}: {@code results}, {@code dead-letters}, {@code audit}; regionCode null
-     * for the audit log) (since 1.1).
+     * GET regions/{code}/results.xlsx, regions/{code}/dead-letters.xlsx, regions/{code}/ranking.xlsx, audit.xlsx with
+     * the list's query parameters: an xlsx workbook with Chinese column names of every row the filters select (all
+     * pages, as {@link #export} makes it; one project's results: its timeline) ({@code list}: {@code results},
+     * {@code dead-letters}, {@code audit}, {@code ranking} (since 1.3); regionCode null for the audit log) (since 1.1).
      */
     Download listXlsx(String list, String regionCode, java.util.Map<String, String> query) throws IOException;
 
-    /** The long exports {@link #export} makes: the whole filtered result list as xlsx, the open-data export as zip. */
-    List<String> EXPORTS = List.of("results.xlsx", "disclosure.zip");
+    /**
+     * The long exports {@link #export} makes: a whole filtered list as xlsx (results; since 1.3 also dead letters, the
+     * audit log and the ranking), the open-data export as zip.
+     */
+    List<String> EXPORTS = List.of("results.xlsx", "dead-letters.xlsx", "audit.xlsx", "ranking.xlsx", "disclosure.zip");
 
     /**
      * A long export as one file, reporting its progress and stopping (with a
      * {@link java.util.concurrent.CancellationException}) when {@code progress} is cancelled: {@code results.xlsx}
      * every result the search {@code query} finds (the parameters of {@link #results(String, java.util.Map)}, no
-     * paging), {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
+     * paging), likewise {@code dead-letters.xlsx}, {@code audit.xlsx} (no region) and {@code ranking.xlsx}, {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
      */
     Download export(String export, String regionCode, java.util.Map<String, String> query,
             ExportProgress progress) throws IOException;

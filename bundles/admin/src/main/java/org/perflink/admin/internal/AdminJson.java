@@ -25,8 +25,6 @@ import org.perflink.api.model.Stage;
 import org.perflink.core.RegionCode;
 import org.perflink.core.RegionSettings;
 import org.perflink.core.RulePacks;
-import org.perflink.store.AuditEntry;
-import org.perflink.store.DeadLetter;
 import org.perflink.reports.Progress;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
@@ -47,10 +45,6 @@ import org.perflink.store.StoreStatus;
  */
 public final class AdminJson implements AdminOperations {
 
-    static final int DEFAULT_AUDIT_LIMIT = 100;
-    static final int MAX_AUDIT_LIMIT = 1000;
-    static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
-    static final int MAX_DEAD_LETTER_LIMIT = 500;
     /** How far a page may start: bounds what one request makes the store read. */
     static final int MAX_OFFSET = 100_000;
 
@@ -174,32 +168,16 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode deadLetters(String code, String offsetParam, String limitParam) {
-        String region = valid(code);
-        int offset = number("offset", offsetParam, 0, 0, MAX_OFFSET);
-        int limit = number("limit", limitParam, DEFAULT_DEAD_LETTER_LIMIT, 1, MAX_DEAD_LETTER_LIMIT);
-        List<DeadLetter> open = new DeadLetterAdmin(deadLetters, audit).open(List.of(region));
-        ObjectNode out = mapper.createObjectNode();
-        out.put("region", region);
-        out.put("offset", offset);
-        out.put("limit", limit);
-        out.put("total", open.size());
-        ArrayNode items = out.putArray("items");
-        for (DeadLetter d : open.subList(Math.min(offset, open.size()), Math.min(offset + limit, open.size()))) {
-            ObjectNode n = items.addObject();
-            n.put("id", d.id());
-            n.put("region", d.regionCode());
-            n.put("kind", d.kind());
-            n.put("key", d.key());
-            if (d.httpStatus() == 0) {
-                n.putNull("httpStatus");
-            } else {
-                n.put("httpStatus", d.httpStatus());
-            }
-            n.put("reason", d.reason());
-            n.put("createdAt", text(d.createdAt()));
-            n.put("body", d.body());
-        }
-        return out;
+        Map<String, String> query = new java.util.HashMap<>();
+        query.put("offset", offsetParam);
+        query.put("limit", limitParam);
+        return deadLetters(code, query);
+    }
+
+    @Override
+    public ObjectNode deadLetters(String code, Map<String, String> query) {
+        DeadLetterPages.Request r = DeadLetterPages.request(valid(code), query, MAX_OFFSET);
+        return DeadLetterPages.json(mapper, r, DeadLetterPages.find(deadLetters, r));
     }
 
     @Override
@@ -368,20 +346,15 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public ObjectNode audit(String limitParam) {
-        int limit = number("limit", limitParam, DEFAULT_AUDIT_LIMIT, 1, MAX_AUDIT_LIMIT);
-        ObjectNode out = mapper.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        for (AuditEntry a : audit.latest(limit)) {
-            ObjectNode n = items.addObject();
-            n.put("id", a.id());
-            n.put("at", text(a.at()));
-            n.put("actor", a.actor());
-            n.put("action", a.action());
-            n.put("target", a.target());
-            n.put("before", a.before());
-            n.put("after", a.after());
-        }
-        return out;
+        Map<String, String> query = new java.util.HashMap<>();
+        query.put("limit", limitParam);
+        return audit(query);
+    }
+
+    @Override
+    public ObjectNode audit(Map<String, String> query) {
+        AuditPages.Request r = AuditPages.request(query, MAX_OFFSET);
+        return AuditPages.json(mapper, r, AuditPages.find(audit, r));
     }
 
     @Override
@@ -400,22 +373,28 @@ public final class AdminJson implements AdminOperations {
         return Disclosure.input(region, year, publicRecords, results, rulePacks);
     }
 
+    /**
+     * A list as xlsx: every row the query's filters select (all pages, up to {@value LongExports#MAX_ROWS}), as the
+     * long export of the same list makes it; one project's results as its timeline's page.
+     */
     @Override
     public Download listXlsx(String list, String code, Map<String, String> query) throws IOException {
-        SheetTable sheet = switch (list) {
-            case "results" -> ListSheets.results(results(code, query));
-            case "dead-letters" -> ListSheets.deadLetters(deadLetters(code, query.get("offset"), query.get("limit")));
-            case "audit" -> ListSheets.audit(audit(query.get("limit")));
-            default -> throw new IllegalArgumentException("未知列表 (unknown list) '" + list
-                    + "': results | dead-letters | audit");
-        };
-        return new Download((code == null ? "" : code + "-") + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
+        if (!List.of("results", "dead-letters", "audit", "ranking").contains(list)) {
+            throw new IllegalArgumentException("未知列表 (unknown list) '" + list
+                    + "': results | dead-letters | audit | ranking");
+        }
+        if (list.equals("results") && query.get("project") != null) {
+            SheetTable sheet = ListSheets.results(results(code, query));
+            return new Download(code + "-" + list + ".xlsx", Xlsx.MEDIA_TYPE, ListSheets.bytes(sheet));
+        }
+        Download all = export(list + ".xlsx", code, query, ExportProgress.NONE);
+        return new Download((code == null ? "" : code + "-") + list + ".xlsx", all.mediaType(), all.bytes());
     }
 
     @Override
     public Download export(String export, String code, Map<String, String> query, ExportProgress progress)
             throws IOException {
-        return LongExports.export(this, export, valid(code), query, progress);
+        return LongExports.export(this, export, "audit.xlsx".equals(export) ? null : valid(code), query, progress);
     }
 
     @Override
@@ -454,6 +433,12 @@ public final class AdminJson implements AdminOperations {
         String region = valid(code);
         int y = number("year", year, 0, 2000, 2100);
         return AssessmentTable.json(mapper, region, AssessmentTable.find(results, region, y == 0 ? null : y));
+    }
+
+    @Override
+    public ObjectNode ranking(String code, Map<String, String> query) {
+        RankingPages.Request r = RankingPages.request(valid(code), query, MAX_OFFSET);
+        return RankingPages.json(mapper, r, RankingPages.find(results, r));
     }
 
     private static String valid(String code) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,9 +20,9 @@ import org.perflink.reports.Xlsx;
 
 /**
  * The exports that take long at province scale (issue 15), made a part at a time so that the caller sees progress
- * and can cancel between parts: the whole result list a search finds as one xlsx (a page of
- * {@value LatestResults#MAX_LIMIT} results per part, at most {@value #MAX_ROWS} rows), and the open-data export's
- * files as one zip (a file per part).
+ * and can cancel between parts: the whole list a table's filters select (latest results, dead letters, audit log,
+ * ranking) as one xlsx (a page of the list's largest limit per part, at most {@value #MAX_ROWS} rows), and the
+ * open-data export's files as one zip (a file per part).
  */
 final class LongExports {
 
@@ -34,42 +35,68 @@ final class LongExports {
     static Download export(AdminJson api, String export, String region, Map<String, String> query,
             ExportProgress progress) throws IOException {
         return switch (export == null ? "" : export) {
-            case "results.xlsx" -> results(api, region, query, progress);
+            case "results.xlsx" -> {
+                if (query.containsKey("project")) {
+                    throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results:"
+                            + " use the results.xlsx download)");
+                }
+                yield sheet(ListSheets.resultSheet(), ListSheets::addResults, page -> api.results(region, page),
+                        LatestResults.MAX_LIMIT, query, progress, "结果 results", region + "-results-all.xlsx");
+            }
+            case "dead-letters.xlsx" -> sheet(ListSheets.deadLetterSheet(), ListSheets::addDeadLetters,
+                    page -> api.deadLetters(region, page), DeadLetterPages.MAX_LIMIT, query, progress,
+                    "死信 dead letters", region + "-dead-letters.xlsx");
+            case "audit.xlsx" -> sheet(ListSheets.auditSheet(), ListSheets::addAudit, api::audit, AuditPages.MAX_LIMIT,
+                    query, progress, "审计记录 audit entries", "audit.xlsx");
+            case "ranking.xlsx" -> sheet(ListSheets.rankingSheet(), ListSheets::addRanking,
+                    page -> api.ranking(region, page), RankingPages.MAX_LIMIT, query, progress, "考核对象 assessed subjects",
+                    region + "-ranking.xlsx");
             case "disclosure.zip" -> disclosure(api, region, query.get("year"), progress);
             default -> throw new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
                     + String.join(" | ", AdminOperations.EXPORTS));
         };
     }
 
-    private static Download results(AdminOperations api, String region, Map<String, String> query,
-            ExportProgress progress) throws IOException {
-        if (query.containsKey("project")) {
-            throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results: use the"
-                    + " results.xlsx download)");
-        }
-        SheetTable.Builder sheet = ListSheets.resultSheet();
-        long rows = 0;
+    /** Adds the items of one answer to a sheet; returns how many. */
+    @FunctionalInterface
+    private interface Rows {
+        int add(SheetTable.Builder sheet, ObjectNode answer);
+    }
+
+    /**
+     * A list's every page as one sheet: the query's filters and sort, pages of {@code pageSize} from the start, until
+     * an answer says no more follow ({@code hasMore}); more than {@value #MAX_ROWS} rows must be narrowed first. The
+     * query's own {@code offset} and {@code limit} are checked as the list checks them, and then not used.
+     */
+    private static Download sheet(SheetTable.Builder sheet, Rows rows, Function<Map<String, String>, ObjectNode> list,
+            int pageSize, Map<String, String> query, ExportProgress progress, String what, String file)
+            throws IOException {
+        // a page's offset and limit do not apply to the whole list, but a wrong one is still named
+        AdminJson.number("offset", query.get("offset"), 0, 0, AdminJson.MAX_OFFSET);
+        AdminJson.number("limit", query.get("limit"), pageSize, 1, pageSize);
+        long read = 0;
         boolean more = true;
         while (more) {
             progress.checkCancelled();
             Map<String, String> page = new HashMap<>(query);
-            page.put("offset", String.valueOf(rows));
-            page.put("limit", String.valueOf(LatestResults.MAX_LIMIT));
-            ObjectNode answer = api.results(region, page);
-            rows += ListSheets.addResults(sheet, answer);
+            page.put("offset", String.valueOf(read));
+            page.put("limit", String.valueOf(pageSize));
+            ObjectNode answer = list.apply(page);
+            read += rows.add(sheet, answer);
             more = answer.path("hasMore").asBoolean();
-            if (more && rows >= MAX_ROWS) {
-                throw new IllegalArgumentException("结果超过 " + MAX_ROWS + " 条，请缩小搜索范围 (more than " + MAX_ROWS
-                        + " results: narrow the search)");
+            if (more && read >= MAX_ROWS) {
+                throw new IllegalArgumentException("超过 " + MAX_ROWS + " 条，请缩小搜索范围 (more than " + MAX_ROWS
+                        + " rows: narrow the search)");
             }
-            // the total is known on the last page; until then one more page is the best guess
-            progress.step(rows, more ? rows + LatestResults.MAX_LIMIT : rows, "已读取 " + rows + " 条结果 (" + rows
-                    + " results read)");
+            // the total is known on the last page (results) or on each (the other lists)
+            long total = answer.path("total").isNumber() ? answer.path("total").asLong() : read + (more ? pageSize : 0);
+            progress.step(read, Math.max(read, total), "已读取 " + read + " 条" + what.split(" ", 2)[0] + " (" + read + " "
+                    + what.split(" ", 2)[1] + " read)");
         }
         progress.checkCancelled();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Xlsx.write(List.of(sheet.build()), out);
-        return new Download(region + "-results-all.xlsx", Xlsx.MEDIA_TYPE, out.toByteArray());
+        return new Download(file, Xlsx.MEDIA_TYPE, out.toByteArray());
     }
 
     private static Download disclosure(AdminJson api, String region, String year, ExportProgress progress)

@@ -36,11 +36,7 @@ public final class ProjectTimeline {
 
     /** The stage that produces results of a kind. */
     public static Stage stageOf(ResultKind kind) {
-        return switch (kind) {
-            case VERDICT -> Stage.COMPILE;
-            case WARNING -> Stage.EXECUTE;
-            case SCORE, ADJUSTMENT, NOTICE, ASSESSMENT -> Stage.CLOSE;
-        };
+        return kind.stage();
     }
 
     /** 结论 / 预警 / 评分 / 挂钩调整 / 问责通知. */

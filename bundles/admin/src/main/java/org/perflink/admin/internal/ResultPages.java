@@ -1,7 +1,6 @@
 package org.perflink.admin.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.perflink.store.ResultLedger;
@@ -23,8 +22,6 @@ final class ResultPages {
     /** The parameters that make a list a search (served by {@link ResultLedger#page}). */
     static final List<String> SEARCH = List.of("state", "q", "sort", "outcome", "department", "rule");
 
-    private static final String CODE = "[A-Za-z0-9._-]{1,128}";
-
     private ResultPages() {
     }
 
@@ -33,39 +30,23 @@ final class ResultPages {
     }
 
     static Request request(String region, Map<String, String> p, int maxOffset) {
-        String state = blankToNull(p.get("state"));
-        if (state != null) {
-            state = state.toUpperCase(Locale.ROOT);
-            if (!state.matches("PENDING|DELIVERED|DEAD")) {
-                throw new IllegalArgumentException("state 须为 PENDING、DELIVERED 或 DEAD (state must be PENDING, DELIVERED"
-                        + " or DEAD): '" + p.get("state") + "'");
-            }
-        }
-        String q = blankToNull(p.get("q"));
-        if (q != null && !q.matches(CODE)) {
+        String state = ListParams.choice("state", p.get("state"), List.of("PENDING", "DELIVERED", "DEAD"));
+        String q = p.get("q");
+        if (ListParams.blankToNull(q) != null && !q.strip().matches(ListParams.CODE)) {
             throw new IllegalArgumentException("q 须为项目或部门代码的开头 (q must be the start of a project or department"
-                    + " code: letters, digits, . _ -): '" + q + "'");
+                    + " code: letters, digits, . _ -): '" + q.strip() + "'");
         }
-        String sort = blankToNull(p.get("sort"));
-        if (sort != null && !sort.matches("newest|oldest|subject")) {
-            throw new IllegalArgumentException("sort 须为 newest、oldest 或 subject (sort must be newest, oldest or subject): '"
-                    + sort + "'");
-        }
-        String outcome = blankToNull(p.get("outcome"));
-        if (outcome != null) {
-            outcome = outcome.toUpperCase(Locale.ROOT);
-            if (!outcome.matches("[A-Z_]{1,32}")) {
-                throw new IllegalArgumentException("outcome 须为结论、预警级别、等级、调整动作或通知类型，如 BLOCK、RED、POOR"
-                        + " (outcome must be an outcome, level, grade, action or notice type such as BLOCK, RED, POOR): '"
-                        + p.get("outcome") + "'");
-            }
-        }
-        String department = code("department", "部门代码 (a department code)", p.get("department"));
-        String rule = code("rule", "规则编号 (a rule id)", p.get("rule"));
+        String sort = ListParams.choice("sort", p.get("sort"), List.of("newest", "oldest", "subject"));
+        String outcome = ListParams.upperName("outcome", "结论、预警级别、等级、调整动作或通知类型，如 BLOCK、RED、POOR"
+                + " (outcome must be an outcome, level, grade, action or notice type such as BLOCK, RED, POOR)",
+                p.get("outcome"));
+        String department = ListParams.code("department", "部门代码 (a department code)", p.get("department"));
+        String rule = ListParams.code("rule", "规则编号 (a rule id)", p.get("rule"));
         int limit = LatestResults.parseLimit(p.get("limit"));
         int offset = AdminJson.number("offset", p.get("offset"), 0, 0, maxOffset);
-        return new Request(region, new ResultLedger.ResultQuery(LatestResults.parseKind(p.get("kind")), state, q,
-                "oldest".equals(sort), outcome, department, rule, "subject".equals(sort)), offset, limit);
+        return new Request(region, new ResultLedger.ResultQuery(LatestResults.parseKind(p.get("kind")), state,
+                ListParams.blankToNull(q), "oldest".equals(sort), outcome, department, rule, "subject".equals(sort)),
+                offset, limit);
     }
 
     /** The sort a query asked for, as the answer names it. */
@@ -73,20 +54,8 @@ final class ResultPages {
         return q.bySubject() ? "subject" : q.oldestFirst() ? "oldest" : "newest";
     }
 
-    private static String code(String name, String what, String value) {
-        String v = blankToNull(value);
-        if (v != null && !v.matches(CODE)) {
-            throw new IllegalArgumentException(name + " 须为" + what.replace(" (", "，字母、数字、. _ - (") + ": '" + value + "'");
-        }
-        return v;
-    }
-
     static LatestResults.Item item(StoredResult r) {
         return new LatestResults.Item(r.kind(), ProjectTimeline.stageOf(r.kind()), r.resultId(), r.subject(), r.body(),
                 true, r.seq(), r.state(), r.createdAt(), r.deliveredAt());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

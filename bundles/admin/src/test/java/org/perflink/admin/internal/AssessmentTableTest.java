@@ -84,7 +84,47 @@ class AssessmentTableTest {
         assertEquals("目标四同步", out.get("parts").get(0).get("zh").asText());
         assertEquals(8, out.get("parts").size());
         assertThrows(IllegalArgumentException.class, () -> api.ranking("440000", "twenty"));
-        assertThrows(IllegalArgumentException.class, () -> api.ranking("44", null));
+        assertThrows(IllegalArgumentException.class, () -> api.ranking("44", (String) null));
+    }
+
+    @Test
+    void theRankingTableIsFilteredSortedAndPaged() {
+        fill();
+        AdminJson api = new AdminJson(List::of, store, store, store, store, null, null, null, Clock.systemUTC(),
+                new ObjectMapper());
+        ObjectNode all = api.ranking("440000", java.util.Map.of("limit", "2"));
+        assertEquals(4, all.get("total").asInt(), "the latest year's departments and lower regions");
+        assertEquals(List.of("101", "102"), subjects(all, "items"));
+        assertTrue(all.get("hasMore").asBoolean());
+        assertEquals(List.of("103", "440100"), subjects(api.ranking("440000", java.util.Map.of("offset", "2")), "items"));
+        assertEquals(List.of("440100"), subjects(api.ranking("440000", java.util.Map.of("offset", "2", "limit", "2")),
+                "regions"), "the page split by scope as before");
+        assertEquals(List.of("101", "102", "440100", "103"),
+                subjects(api.ranking("440000", java.util.Map.of("sort", "score")), "items"), "highest total first");
+        assertEquals(List.of("101", "102", "103", "440100"),
+                subjects(api.ranking("440000", java.util.Map.of("sort", "code")), "items"));
+        assertEquals(List.of("440100"), subjects(api.ranking("440000", java.util.Map.of("scope", "region")), "items"));
+        assertEquals(List.of("101", "102"), subjects(api.ranking("440000", java.util.Map.of("grade", "excellent",
+                "scope", "DEPARTMENT")), "items"));
+        assertEquals(List.of("103"), subjects(api.ranking("440000", java.util.Map.of("list", "criticism")), "items"));
+        assertEquals(List.of("440100"), subjects(api.ranking("440000", java.util.Map.of("q", "4401")), "items"));
+        ObjectNode old = api.ranking("440000", java.util.Map.of("year", "2026"));
+        assertEquals(List.of("101"), subjects(old, "items"));
+        assertEquals(1, old.get("total").asInt());
+        assertEquals(0, api.ranking("440000", java.util.Map.of("year", "2025")).get("total").asInt());
+        assertEquals(2025, api.ranking("440000", java.util.Map.of("year", "2025")).get("year").asInt());
+
+        String sort = assertThrows(IllegalArgumentException.class,
+                () -> api.ranking("440000", java.util.Map.of("sort", "name"))).getMessage();
+        assertEquals("sort 须为 rank、score 或 code (sort must be rank, score or code): 'name'", sort);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> api.ranking("440000", java.util.Map.of("grade",
+                "A"))).getMessage().startsWith("grade 须为 EXCELLENT、GOOD、MEDIUM 或 POOR"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> api.ranking("440000", java.util.Map.of("scope",
+                "city"))).getMessage().startsWith("scope 须为 department 或 region"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> api.ranking("440000", java.util.Map.of("q",
+                "10 1"))).getMessage().startsWith("q 须为考核对象代码的开头"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> api.ranking("440000", java.util.Map.of("limit",
+                "501"))).getMessage().startsWith("limit 须为 1 至 500"));
     }
 
     private static List<String> subjects(ObjectNode out, String field) {

@@ -128,6 +128,40 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
         return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size(), offset, limit);
     }
 
+    /** The query of the latest dead-letter {@link #page}. */
+    LetterQuery lastLetterQuery;
+
+    /**
+     * The open letters (the only ones this fake keeps) of the kind asked, oldest or newest first; the other filters are
+     * the JDBC store's (its contract tests), here only recorded in {@link #lastLetterQuery}.
+     */
+    @Override
+    public Page<DeadLetter> page(String regionCode, LetterQuery q, int offset, int limit) {
+        lastLetterQuery = q;
+        List<DeadLetter> all = letters.getOrDefault(regionCode, List.of()).stream()
+                .filter(d -> (q.kind() == null || q.kind().equals(d.kind()))
+                        && (q.state() == null || DeadLetter.OPEN.equals(q.state())))
+                .sorted(q.sort() == LetterSort.NEWEST ? java.util.Comparator.comparingLong(DeadLetter::id).reversed()
+                        : java.util.Comparator.comparingLong(DeadLetter::id))
+                .toList();
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size(), offset, limit);
+    }
+
+    /** The query of the latest audit {@link #page}. */
+    AuditQuery lastAuditQuery;
+
+    /** The entries of the actor asked, newest or oldest first; the other filters are recorded only. */
+    @Override
+    public Page<AuditEntry> page(AuditQuery q, int offset, int limit) {
+        lastAuditQuery = q;
+        List<AuditEntry> all = new ArrayList<>(audits.stream().filter(a -> q.actor() == null || q.actor().equals(a.actor()))
+                .toList());
+        if (!q.oldestFirst()) {
+            java.util.Collections.reverse(all);
+        }
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size(), offset, limit);
+    }
+
     /** Re-queues result letters (not INPUT ones), as the JDBC store does. */
     @Override
     public int replay(String regionCode, Collection<Long> deadLetterIds) {

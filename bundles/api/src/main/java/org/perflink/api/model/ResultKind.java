@@ -27,4 +27,16 @@ public enum ResultKind {
     public String batchName() {
         return batchName;
     }
+
+    /**
+     * The stage whose events produce results of this kind: verdicts {@link Stage#COMPILE 编制}, warnings
+     * {@link Stage#EXECUTE 执行}, the rest {@link Stage#CLOSE 决算} (since 1.4).
+     */
+    public Stage stage() {
+        return switch (this) {
+            case VERDICT -> Stage.COMPILE;
+            case WARNING -> Stage.EXECUTE;
+            case SCORE, ADJUSTMENT, NOTICE, ASSESSMENT -> Stage.CLOSE;
+        };
+    }
 }

@@ -3,7 +3,7 @@
  * closed vocabularies as enums whose constants are the contract's words.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.perflink.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,8 +32,8 @@ import org.perflink.store.internal.ResultRows.Row;
 final class EventTx implements EventTransaction {
 
     static final String INSERT_DEAD_LETTER = "INSERT INTO pl_dead_letter (region_code, kind, item_key, "
-            + "subject, body, content_hash, http_status, reason, outbox_seq, event_id, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "subject, body, content_hash, http_status, reason, outbox_seq, event_id, created_at, stage) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
     private final Connection c;
@@ -123,6 +123,7 @@ final class EventTx implements EventTransaction {
             ps.setNull(9, Types.BIGINT);
             ps.setString(10, eventId);
             ps.setObject(11, ts(now));
+            ps.setString(12, stage.name());
             ps.executeUpdate();
         });
         rejected++;

@@ -26,7 +26,7 @@ import org.perflink.store.internal.ResultRows.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link DeadLetters} over JDBC ({@code pl_dead_letter}); the open count is the region's counter. */
+/** {@link DeadLetters} over JDBC ({@code pl_dead_letter}), pages served by the indexes of V1 and V6. */
 final class JdbcDeadLetters implements DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDeadLetters.class);
@@ -39,39 +39,47 @@ final class JdbcDeadLetters implements DeadLetters {
 
     @Override
     public Page<DeadLetter> open(String regionCode, int offset, int limit) {
-        requireNonNull(regionCode, "regionCode");
         if (offset < 0) {
             throw new IllegalArgumentException("offset 不能为负 (must not be negative): " + offset);
         }
         if (limit <= 0) {
             throw new IllegalArgumentException("limit 须为正数 (must be positive): " + limit);
         }
-        return jdbc.inTransaction(c -> {
-            List<DeadLetter> letters = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, region_code, kind, item_key, body, "
-                    + "http_status, reason, created_at FROM pl_dead_letter "
-                    + "WHERE region_code = ? AND replayed_at IS NULL ORDER BY id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")) {
-                ps.setString(1, regionCode);
-                ps.setInt(2, offset);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        letters.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), rs.getString(7), instant(rs, 8)));
-                    }
-                }
-            }
-            long total = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT dead_letters FROM pl_region WHERE region_code = ?")) {
-                ps.setString(1, regionCode);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        total = rs.getLong(1);
-                    }
-                }
-            }
-            return new Page<>(letters, total, offset, limit);
-        });
+        return page(regionCode, new LetterQuery(DeadLetter.OPEN, null, null, null, LetterSort.OLDEST), offset, limit);
+    }
+
+    private static final String COLUMNS = "id, region_code, kind, item_key, body, http_status, reason, created_at, "
+            + "subject, stage, replayed_at, replay_seq";
+
+    @Override
+    public Page<DeadLetter> page(String regionCode, LetterQuery query, int offset, int limit) {
+        requireNonNull(regionCode, "regionCode");
+        requireNonNull(query, "query");
+        PageQuery where = new PageQuery().equal("region_code", regionCode).equal("stage", query.stage())
+                .equal("kind", query.kind());
+        if (query.state() != null) {
+            where.and(switch (query.state()) {
+                case DeadLetter.OPEN -> "replayed_at IS NULL";
+                case DeadLetter.REPLAYED -> "replayed_at IS NOT NULL AND replay_seq IS NOT NULL";
+                case DeadLetter.SKIPPED -> "replayed_at IS NOT NULL AND replay_seq IS NULL";
+                default -> throw new IllegalArgumentException("state must be OPEN, REPLAYED or SKIPPED: " + query.state());
+            });
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            String s = query.search().strip();
+            where.and("(subject LIKE ? ESCAPE '!' OR item_key LIKE ? ESCAPE '!' OR LOWER(reason) LIKE ? ESCAPE '!')",
+                    PageQuery.startsWith(s), PageQuery.startsWith(s), PageQuery.contains(s));
+        }
+        String order = switch (query.sort()) {
+            case NEWEST -> "id DESC";
+            case OLDEST -> "id";
+            case SUBJECT -> "subject NULLS LAST, id"; // inputs (no subject) last, on H2 as on PostgreSQL
+            case STAGE -> "stage NULLS LAST, id";
+        };
+        return jdbc.inTransaction(c -> where.page(c, "pl_dead_letter", COLUMNS, order, offset, limit,
+                rs -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getString(10),
+                        instant(rs, 11), (Long) rs.getObject(12, Long.class))));
     }
 
     private record Letter(long id, String kind, String key, String subject, String body, String hash, long outboxSeq,

@@ -235,6 +235,7 @@ final class JdbcOutbox implements Outbox {
                 ps.setLong(9, seq);
                 ps.setString(10, eventId);
                 ps.setObject(11, ts(now));
+                ps.setString(12, org.perflink.api.model.ResultKind.valueOf(kind).stage().name());
                 ps.executeUpdate();
             }
             RegionRows.error(c, region, answer, now, PENDING.equals(state) ? -1 : 0, 1);

@@ -50,8 +50,7 @@ final class JdbcResultLedger implements ResultLedger {
         if (limit <= 0) {
             return List.of();
         }
-        String sql = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at "
-                + "FROM pl_result WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
+        String sql = "SELECT " + COLUMNS + " FROM pl_result WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
                 + " ORDER BY region_code DESC, " + (kind == null ? "" : "kind DESC, ")
                 + "outbox_seq DESC FETCH FIRST ? ROWS ONLY"; // the index's order: read in order, not sorted
         return jdbc.inTransaction(c -> {
@@ -65,9 +64,7 @@ final class JdbcResultLedger implements ResultLedger {
                 List<StoredResult> results = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        results.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
-                                instant(rs, 8)));
+                        results.add(row(regionCode, rs));
                     }
                 }
                 return results;
@@ -79,33 +76,19 @@ final class JdbcResultLedger implements ResultLedger {
     public Page<StoredResult> page(String regionCode, ResultQuery query, int offset, int limit) {
         requireNonNull(regionCode, "regionCode");
         requireNonNull(query, "query");
-        if (offset < 0 || limit <= 0) {
-            throw new IllegalArgumentException("offset must be >= 0 and limit > 0: " + offset + ", " + limit);
-        }
-        List<Object> params = new ArrayList<>();
-        String where = where(regionCode, query, params);
+        PageQuery.checkPage(offset, limit);
+        PageQuery where = where(regionCode, query);
         String direction = query.oldestFirst() || query.bySubject() ? "" : " DESC";
-        String select = "SELECT outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at FROM pl_result"
-                + where + " ORDER BY " + indexOrder(query, direction) + "outbox_seq" + direction
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-        return jdbc.inTransaction(c -> {
-            List<StoredResult> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                int i = bind(ps, params);
-                ps.setInt(i++, offset);
-                ps.setInt(i, limit == Integer.MAX_VALUE ? limit : limit + 1); // one past the page: do more follow?
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7),
-                                instant(rs, 8)));
-                    }
-                }
-            }
-            boolean more = items.size() > limit;
-            long total = more ? TOTAL_UNKNOWN : offset + items.size();
-            return new Page<>(more ? items.subList(0, limit) : items, total, offset, limit);
-        });
+        return jdbc.inTransaction(c -> where.lookAhead(c, "pl_result", COLUMNS,
+                indexOrder(query, direction) + "outbox_seq" + direction, offset, limit, TOTAL_UNKNOWN,
+                rs -> row(regionCode, rs)));
+    }
+
+    private static final String COLUMNS = "outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at";
+
+    private static StoredResult row(String regionCode, ResultSet rs) throws java.sql.SQLException {
+        return new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8));
     }
 
     /**
@@ -131,41 +114,15 @@ final class JdbcResultLedger implements ResultLedger {
     }
 
     /** The WHERE clause of a query: each filter but the rule id on a column that leads an index after region_code. */
-    private static String where(String regionCode, ResultQuery q, List<Object> params) {
-        StringBuilder w = new StringBuilder(" WHERE region_code = ?");
-        params.add(regionCode);
-        if (q.kind() != null) {
-            w.append(" AND kind = ?");
-            params.add(q.kind().name());
-        }
-        if (q.state() != null) {
-            w.append(" AND state = ?");
-            params.add(q.state());
-        }
-        if (q.subjectPrefix() != null && !q.subjectPrefix().isEmpty()) {
-            w.append(" AND subject LIKE ? ESCAPE '!'");
-            params.add(q.subjectPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        if (q.outcome() != null) {
-            w.append(" AND outcome = ?");
-            params.add(q.outcome());
-        }
-        if (q.department() != null) {
-            w.append(" AND department = ?");
-            params.add(q.department());
-        }
+    private static PageQuery where(String regionCode, ResultQuery q) {
+        PageQuery w = new PageQuery().equal("region_code", regionCode)
+                .equal("kind", q.kind() == null ? null : q.kind().name()).equal("state", q.state())
+                .startsWith("subject", q.subjectPrefix()).equal("outcome", q.outcome())
+                .equal("department", q.department());
         if (q.ruleId() != null) {
-            w.append(" AND rule_ids LIKE ? ESCAPE '!'"); // no index: read in the order's index until the page is full
-            params.add(ResultFacets.ruleIdPattern(q.ruleId()));
+            // no index: read in the order's index until the page is full
+            w.and("rule_ids LIKE ? ESCAPE '!'", ResultFacets.ruleIdPattern(q.ruleId()));
         }
-        return w.toString();
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> params) throws java.sql.SQLException {
-        int i = 1;
-        for (Object p : params) {
-            ps.setString(i++, (String) p);
-        }
-        return i;
+        return w;
     }
 }

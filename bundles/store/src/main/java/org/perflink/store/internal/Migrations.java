@@ -32,7 +32,8 @@ final class Migrations {
 
     /** Script n of this list is schema version n + 1. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("db/V1__schema.sql", "db/V2__subject_index.sql",
-            "db/V3__ledger_counters_fencing.sql", "db/V4__public_records.sql", "db/V5__result_facets.sql");
+            "db/V3__ledger_counters_fencing.sql", "db/V4__public_records.sql", "db/V5__result_facets.sql",
+            "db/V6__list_pages.sql");
 
     private Migrations() {
     }

@@ -54,7 +54,7 @@ record ResultFacets(String outcome, String department, String ruleIds) {
 
     /** The column value of a rule id filter: the id between spaces, as {@link #ruleIds} holds each. */
     static String ruleIdPattern(String ruleId) {
-        return "% " + ruleId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + " %";
+        return "% " + PageQuery.escape(ruleId) + " %";
     }
 
     private static ResultFacets of(String outcome, String department, Set<String> ruleIds) {

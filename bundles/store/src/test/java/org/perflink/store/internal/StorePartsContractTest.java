@@ -38,7 +38,7 @@ import org.perflink.store.StoredResult;
  * result ledger kept, counters that agree with the rows, dead-letter paging, and the upgrade of a version 2
  * database. Run on H2 and PostgreSQL like the rest of the contract.
  */
-abstract class StorePartsContractTest extends ResultPagesContractTest {
+abstract class StorePartsContractTest extends ListPagesContractTest {
 
     // -------------------------------------------------------------------------- public records (rules.md §9)
 

@@ -45,6 +45,9 @@ final class ApiServlet extends HttpServlet {
     private static final String JOB = "/jobs/([0-9a-f]{32})";
     private static final String[] RESULT_QUERY = {"kind", "limit", "offset", "project", "state", "q", "sort", "outcome",
         "department", "rule"};
+    private static final String[] DEAD_LETTER_QUERY = {"state", "stage", "kind", "q", "sort", "offset", "limit"};
+    private static final String[] AUDIT_QUERY = {"q", "actor", "action", "region", "from", "to", "sort", "offset", "limit"};
+    private static final String[] RANKING_QUERY = {"year", "scope", "grade", "list", "q", "sort", "offset", "limit"};
 
     @FunctionalInterface
     private interface Handler {
@@ -101,22 +104,24 @@ final class ApiServlet extends HttpServlet {
         route("PUT", REGION + "/stages/([^/]+)", Permission.TOGGLE,
                 c -> operations.setStageEnabled(c.user().name(), c.group(0), c.group(1), enabledOf(c.body())));
         get(REGION + "/dead-letters", Permission.READ,
-                c -> operations.deadLetters(c.group(0), c.query("offset"), c.query("limit")));
+                c -> operations.deadLetters(c.group(0), c.queries(DEAD_LETTER_QUERY)));
         route("POST", REGION + "/dead-letters:replay", Permission.REPLAY,
                 c -> operations.replay(c.user().name(), c.group(0), idsOf(c.body())));
         get(REGION + "/results", Permission.READ, c -> operations.results(c.group(0),
                 c.queries(RESULT_QUERY)));
-        get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.query("year")));
+        get(REGION + "/ranking", Permission.READ, c -> operations.ranking(c.group(0), c.queries(RANKING_QUERY)));
         get(REGION + "/projects/([^/]+)/timeline", Permission.READ, c -> operations.timeline(c.group(0), c.group(1)));
         get(REGION + "/departments/([^/]+)/notices", Permission.READ, c -> operations.notices(c.group(0), c.group(1)));
         get(REGION + "/evaluators", Permission.READ, c -> operations.evaluators(c.group(0), c.query("year")));
-        get("/audit", Permission.READ, c -> operations.audit(c.query("limit")));
+        get("/audit", Permission.READ, c -> operations.audit(c.queries(AUDIT_QUERY)));
         // downloads (issue 15): the page's lists as xlsx, and the files of the open-data export (rules.md §9)
         get(REGION + "/results.xlsx", Permission.READ, c -> download(c, operations.listXlsx("results", c.group(0),
                 c.queries(RESULT_QUERY))));
         get(REGION + "/dead-letters.xlsx", Permission.READ, c -> download(c, operations.listXlsx("dead-letters",
-                c.group(0), c.queries("offset", "limit"))));
-        get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries("limit"))));
+                c.group(0), c.queries(DEAD_LETTER_QUERY))));
+        get(REGION + "/ranking.xlsx", Permission.READ, c -> download(c, operations.listXlsx("ranking", c.group(0),
+                c.queries(RANKING_QUERY))));
+        get("/audit.xlsx", Permission.READ, c -> download(c, operations.listXlsx("audit", null, c.queries(AUDIT_QUERY))));
         get(REGION + "/disclosure/([0-9]+)/([a-z]+[.][a-z]+)", Permission.READ,
                 c -> download(c, operations.disclosure(c.group(0), c.group(1), c.group(2))));
         // the figures of a region's year and their charts (issue 15: annual report, dashboard)
@@ -153,7 +158,9 @@ final class ApiServlet extends HttpServlet {
                     + ": '" + export + "'");
         }
         String region = c.body().path("region").asText("");
-        if (!org.perflink.core.RegionCode.valid(region)) {
+        if (export.equals("audit.xlsx") && region.isEmpty()) {
+            region = null; // the audit log is every region's
+        } else if (!org.perflink.core.RegionCode.valid(region)) {
             throw new IllegalArgumentException("region: " + org.perflink.core.RegionCode.MUST_BE);
         }
         java.util.Map<String, String> query = new java.util.HashMap<>();
@@ -167,8 +174,9 @@ final class ApiServlet extends HttpServlet {
             }
             query.put(e.getKey(), e.getValue().asText());
         });
-        return jobs.start(c.user().name(), region + " " + export,
-                progress -> operations.export(export, region, query, progress)).json(mapper);
+        String of = region;
+        return jobs.start(c.user().name(), of == null ? export : of + " " + export,
+                progress -> operations.export(export, of, query, progress)).json(mapper);
     }
 
     @Override

@@ -642,6 +642,42 @@ class AdminWebTest {
         assertEquals(2, getJson("vera", "/api/admin/v1/audit").path("items").size());
     }
 
+    @Test
+    void theListsTakeTheirSearchParametersAndNameABadOne() throws Exception {
+        JsonNode inputs = getJson("vera", "/api/admin/v1/regions/440000/dead-letters?kind=input&sort=newest&limit=5");
+        assertEquals(1, inputs.path("items").size());
+        assertEquals("P009", inputs.path("items").get(0).path("key").asText());
+        assertEquals(1, inputs.path("total").asInt());
+        assertEquals("INPUT", inputs.path("kind").asText());
+        HttpResponse<String> state = get("vera", "/api/admin/v1/regions/440000/dead-letters?state=lost");
+        assertEquals(400, state.statusCode());
+        assertTrue(state.body().contains("state 须为 open、replayed、skipped 或 all"), state.body());
+
+        send("PUT", "ada", "/api/admin/v1/regions/440000/stages/compile", "{\"enabled\":false}");
+        send("PUT", "karaf", "/api/admin/v1/regions/440000/stages/compile", "{\"enabled\":true}");
+        JsonNode ada = getJson("vera", "/api/admin/v1/audit?actor=ada&region=440000&from=2020-01-01");
+        assertEquals(1, ada.path("total").asInt());
+        assertEquals("ada", ada.path("items").get(0).path("actor").asText());
+        HttpResponse<String> sort = get("vera", "/api/admin/v1/audit?sort=sideways");
+        assertEquals(400, sort.statusCode());
+        assertTrue(sort.body().contains("sort 须为 newest 或 oldest"), sort.body());
+        HttpResponse<String> from = get("vera", "/api/admin/v1/audit?from=monday");
+        assertEquals(400, from.statusCode());
+        assertTrue(from.body().contains("from 须为日期"), from.body());
+
+        assertEquals(200, get("vera", "/api/admin/v1/regions/440000/ranking?sort=score&scope=department").statusCode());
+        HttpResponse<String> grade = get("vera", "/api/admin/v1/regions/440000/ranking?grade=Z");
+        assertEquals(400, grade.statusCode());
+        assertTrue(grade.body().contains("grade 须为 EXCELLENT、GOOD、MEDIUM 或 POOR"), grade.body());
+
+        // the audit log's export as a job needs no region
+        JsonNode job = mapper.readTree(send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"audit.xlsx\",\"query\":{\"actor\":\"ada\"}}").body());
+        assertEquals("audit.xlsx", job.path("name").asText(), job.toString());
+        assertEquals(400, send("POST", "vera", "/api/admin/v1/jobs", "{\"export\":\"dead-letters.xlsx\"}").statusCode(),
+                "a region's list needs its region");
+    }
+
     // ------------------------------------------------------------------ the page
 
     @Test
@@ -716,7 +752,7 @@ class AdminWebTest {
                 operations++;
             }
         }
-        assertEquals(24, operations, "every operation of the file was tried");
+        assertEquals(25, operations, "every operation of the file was tried");
     }
 
     // ------------------------------------------------------------------ abuse and secrets
