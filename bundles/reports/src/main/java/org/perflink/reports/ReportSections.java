@@ -32,6 +32,12 @@ public final class ReportSections {
         }
     }
 
+    /**
+     * The progress steps of drawing the report ({@link PdfReport}, {@link HtmlReport}): one per chart drawn with the
+     * tables beside it (every chart of {@link YearCharts#IDS} is in one section), one for the file written.
+     */
+    public static final int STEPS = YearCharts.IDS.size() + 1;
+
     private ReportSections() {
     }
 
@@ -51,6 +57,11 @@ public final class ReportSections {
         out.add(notices(f));
         out.add(ranking(f));
         return out;
+    }
+
+    /** The progress step of a chart drawn with its tables (zh-CN, English). */
+    static String drawn(Chart chart) {
+        return "已绘制图表：" + chart.title() + " (chart drawn: " + chart.titleEn() + ")";
     }
 
     /** The tables shown beside chart {@code i} of a section: its own, and the last chart all that remain. */
