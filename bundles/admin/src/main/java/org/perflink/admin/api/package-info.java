@@ -6,7 +6,7 @@
  * things in the same way and audit them alike.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.perflink.admin.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import org.perflink.admin.api.AdminOperations;
 import org.perflink.admin.api.AdminOperations.Download;
 import org.perflink.admin.api.ExportProgress;
 import org.perflink.reports.OpenDataExport;
+import org.perflink.reports.Progress;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
 
@@ -21,7 +22,8 @@ import org.perflink.reports.Xlsx;
  * The exports that take long at province scale (issue 15), made a part at a time so that the caller sees progress
  * and can cancel between parts: the whole result list a search finds as one xlsx (a page of
  * {@value LatestResults#MAX_LIMIT} results per part, at most {@value #MAX_ROWS} rows), and the open-data export's
- * files as one zip (a file per part).
+ * files as one zip (a file per part); and the annual report, HTML or PDF ({@link YearReport}: a step per part read,
+ * chart drawn and file written).
  */
 final class LongExports {
 
@@ -36,17 +38,58 @@ final class LongExports {
         return switch (export == null ? "" : export) {
             case "results.xlsx" -> results(api, region, query, progress);
             case "disclosure.zip" -> disclosure(api, region, query.get("year"), progress);
-            default -> throw new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
-                    + String.join(" | ", AdminOperations.EXPORTS));
+            case "report.html", "report.pdf" -> api.report(region, reportYear(query), YearReport.format(
+                    export.substring("report.".length())), Progress.of(progress::step, progress::cancelled));
+            default -> throw unknown(export);
         };
     }
 
-    private static Download results(AdminOperations api, String region, Map<String, String> query,
-            ExportProgress progress) throws IOException {
+    /**
+     * The export's parameters that can be checked without reading the store, as {@link #export} checks them: the
+     * years, that the annual report takes no other parameter, that the result export is not of one project (the
+     * result search's other parameters are checked by its first page).
+     */
+    static void check(String export, Map<String, String> query) {
+        switch (export == null ? "" : export) {
+            case "results.xlsx" -> resultQuery(query);
+            case "disclosure.zip" -> {
+                try {
+                    Disclosure.year(query.get("year"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("query." + e.getMessage(), e);
+                }
+            }
+            case "report.html", "report.pdf" -> reportYear(query);
+            default -> throw unknown(export);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String export) {
+        return new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
+                + String.join(" | ", AdminOperations.EXPORTS));
+    }
+
+    /** The annual report's {@code query}: its {@code year} alone (absent: the latest). */
+    private static Integer reportYear(Map<String, String> query) {
+        for (String key : query.keySet()) {
+            if (!key.equals("year")) {
+                throw new IllegalArgumentException("query." + key + ": 年度报告只接受 year 参数 (the annual report takes only"
+                        + " query.year)");
+            }
+        }
+        return YearReport.year("query.year", query.get("year"));
+    }
+
+    private static void resultQuery(Map<String, String> query) {
         if (query.containsKey("project")) {
             throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results: use the"
                     + " results.xlsx download)");
         }
+    }
+
+    private static Download results(AdminOperations api, String region, Map<String, String> query,
+            ExportProgress progress) throws IOException {
+        resultQuery(query);
         SheetTable.Builder sheet = ListSheets.resultSheet();
         long rows = 0;
         boolean more = true;

@@ -145,7 +145,10 @@ final class ApiServlet extends HttpServlet {
         });
     }
 
-    /** {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}: the job, started. */
+    /**
+     * {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}, {"export": "report.pdf",
+     * "region": "440000", "query": {"year": "2027"}}: the job, started.
+     */
     private ObjectNode startJob(Call c) {
         String export = c.body().path("export").asText("");
         if (!AdminOperations.EXPORTS.contains(export)) {
@@ -167,8 +170,10 @@ final class ApiServlet extends HttpServlet {
             }
             query.put(e.getKey(), e.getValue().asText());
         });
-        return jobs.start(c.user().name(), region + " " + export,
-                progress -> operations.export(export, region, query, progress)).json(mapper);
+        operations.checkExport(export, region, query); // a bad parameter is a 400 now, not a failed job later
+        String name = region + (query.containsKey("year") ? " " + query.get("year").strip() : "") + " " + export;
+        return jobs.start(c.user().name(), name, progress -> operations.export(export, region, query, progress))
+                .json(mapper);
     }
 
     @Override
