@@ -171,7 +171,8 @@ final class ApiServlet extends HttpServlet {
             query.put(e.getKey(), e.getValue().asText());
         });
         operations.checkExport(export, region, query); // a bad parameter is a 400 now, not a failed job later
-        String name = region + (query.containsKey("year") ? " " + query.get("year").strip() : "") + " " + export;
+        String year = query.getOrDefault("year", "").strip();
+        String name = region + (year.isEmpty() ? "" : " " + year) + " " + export;
         return jobs.start(c.user().name(), name, progress -> operations.export(export, region, query, progress))
                 .json(mapper);
     }
