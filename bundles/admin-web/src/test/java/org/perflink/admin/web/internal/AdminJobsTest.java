@@ -271,24 +271,24 @@ class AdminJobsTest {
         assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode(), "no file");
     }
 
+    /** A start that is refused with a 400 whose error begins with {@code named}; the error. */
+    private String refused(String export, String query, String named) throws Exception {
+        HttpResponse<byte[]> r = send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"" + export + "\",\"region\":\"440000\",\"query\":" + query + "}", true);
+        assertEquals(400, r.statusCode(), export + " " + query);
+        String error = json(r).path("error").asText();
+        assertTrue(error.startsWith(named), error);
+        return error;
+    }
+
     @Test
     void aBadYearIsA400NamingItAndStartsNoJob() throws Exception {
         for (String query : List.of("{\"year\":\"27\"}", "{\"year\":1999}", "{\"year\":\"twenty\"}")) {
-            HttpResponse<byte[]> r = send("POST", "vera", "/api/admin/v1/jobs",
-                    "{\"export\":\"report.pdf\",\"region\":\"440000\",\"query\":" + query + "}", true);
-            assertEquals(400, r.statusCode(), query);
-            String error = json(r).path("error").asText();
-            assertTrue(error.startsWith("query.year 须为 2000 至 2100") && error.contains("query.year must be 2000 to 2100"),
-                    error);
+            String error = refused("report.pdf", query, "query.year 须为 2000 至 2100");
+            assertTrue(error.contains("query.year must be 2000 to 2100"), error);
         }
-        HttpResponse<byte[]> other = send("POST", "vera", "/api/admin/v1/jobs",
-                "{\"export\":\"report.html\",\"region\":\"440000\",\"query\":{\"format\":\"pdf\"}}", true);
-        assertEquals(400, other.statusCode());
-        assertTrue(json(other).path("error").asText().startsWith("query.format"), json(other).toString());
-        HttpResponse<byte[]> disclosure = send("POST", "vera", "/api/admin/v1/jobs",
-                "{\"export\":\"disclosure.zip\",\"region\":\"440000\",\"query\":{\"year\":\"27\"}}", true);
-        assertEquals(400, disclosure.statusCode());
-        assertTrue(json(disclosure).path("error").asText().startsWith("query.year"), json(disclosure).toString());
+        refused("report.html", "{\"format\":\"pdf\"}", "query.format");
+        refused("disclosure.zip", "{\"year\":\"27\"}", "query.year");
         assertEquals(0, json(get("vera", "/api/admin/v1/jobs")).path("items").size(), "no job started");
         assertEquals(List.of(), reportSteps);
     }
