@@ -235,6 +235,7 @@ class AdminPageIT extends SystemTestSupport {
         Path dashboardShot = Browser.keep(b.screenshot("06-dashboard"));
         // the annual report as the dashboard makes it: a background job whose progress the jobs panel shows, then the
         // PDF downloaded from the panel, its pages carrying the year's project count
+        long clicked = System.nanoTime();
         click(b, "#db-report-pdf");
         String pdfJob = "#jobs-table tr[data-name='" + KEPT + " 2027 report.pdf']";
         String seen = b.await("the report job in the jobs panel", UI, d -> retry(() -> b.findAll("#jobs:not([hidden]) "
@@ -248,6 +249,8 @@ class AdminPageIT extends SystemTestSupport {
         assertEquals(total, retry(() -> b.find(pdfJob + " progress").getAttribute("value")), "the bar full: " + done);
         assertTrue(Integer.parseInt(total) > 10 && done.startsWith("100% · " + total + " / " + total + " · ")
                 && done.endsWith("pages written)"), "every step of the report, the file written last: " + done);
+        report(String.format("AdminPageIT: the annual report's PDF as a background job, %s steps, done and listed %d ms"
+                + " after the click (first seen: %s)", total, (System.nanoTime() - clicked) / 1_000_000, seen));
         Path reportShot = b.screenshot("10-report-job");
         byte[] pdf = b.download(pdfLink);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
