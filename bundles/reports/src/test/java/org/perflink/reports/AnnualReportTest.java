@@ -125,6 +125,22 @@ class AnnualReportTest {
     }
 
     @Test
+    void aStoredBodyWithoutItsOptionalFieldsStillMakesTheReport() throws Exception {
+        // a notice as the result-list benchmark's 100 000-project store keeps it: no type, due date or case
+        YearTally tally = new YearTally(YearFixture.REGION, YearFixture.YEAR);
+        new YearFixture().targets.forEach(tally::target);
+        tally.result(org.perflink.api.model.ResultKind.NOTICE, "{\"noticeId\":\"101.2027.REMINDER\",\"regionCode\":"
+                + "\"440000\",\"year\":2027,\"departmentCode\":\"101\"}");
+        YearFigures sparse = tally.build();
+        assertEquals(1, sparse.notices().cases().size(), sparse.notices().toString());
+        assertEquals(null, sparse.notices().cases().get(0).firstType(), "no type in the body");
+        assertTrue(HtmlReport.render(sparse, null).contains("问责通知与跟踪问效"));
+        try (PDDocument doc = Loader.loadPDF(PdfReport.render(sparse, null, ReportFont.find(null), Progress.NONE))) {
+            assertTrue(new PDFTextStripper().getText(doc).contains("问责通知与跟踪问效"));
+        }
+    }
+
+    @Test
     void aMissingFontIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReportFont.find("/nonexistent/font.ttc"));
