@@ -16,8 +16,11 @@ import org.perflink.store.StoredResult;
  */
 public final class StoreYear {
 
-    /** One progress step per part read (the published targets, then each result kind), one for the figures counted. */
-    public static final int STEPS = 1 + ResultKind.values().length + 1;
+    /**
+     * One progress step for the year (the latest of the region's results when none is asked: a read of them all), one
+     * per part read (the published targets, then each result kind), one for the figures counted.
+     */
+    public static final int STEPS = 1 + 1 + ResultKind.values().length + 1;
 
     private final ResultLedger results;
     private final PublicRecords records;
@@ -35,13 +38,16 @@ public final class StoreYear {
      * @throws Progress.Cancelled when the progress says so between two parts
      */
     public YearFigures figures(String region, Integer year, String department, Progress progress) {
+        progress.checkCancelled();
         int y = year != null ? year : latestYear(region);
+        progress.step(1, STEPS, (year != null ? "年度 " : "最新年度 ") + y + (year != null ? " (year " : " (latest year ")
+                + y + ")");
         YearTally tally = new YearTally(region, y);
         progress.checkCancelled();
         if (records != null) {
             records.forEach(region, y, StageContext.PUBLIC_TARGET, r -> tally.target(r.body()));
         }
-        int done = 1;
+        int done = 2;
         progress.step(done, STEPS, "已读取公开目标 (published targets read)");
         for (ResultKind kind : ResultKind.values()) {
             progress.checkCancelled();

@@ -67,7 +67,8 @@ class ReportJobTest {
     void thePdfReportStepsFromThePartsReadToTheFileWritten() throws Exception {
         AdminOperations.Download pdf = api().export("report.pdf", "440000", Map.of("year", "2027"), recording(0));
         assertStepsGrowToTheEnd();
-        assertEquals("已读取公开目标 (published targets read)", whats.get(0));
+        assertEquals("年度 2027 (year 2027)", whats.get(0));
+        assertEquals("已读取公开目标 (published targets read)", whats.get(1));
         assertEquals("数字已汇总 (figures counted)", whats.get(YearReport.STEPS - 1));
         assertTrue(whats.get(YearReport.STEPS).startsWith("已绘制图表："), whats.get(YearReport.STEPS));
         assertTrue(whats.get(whats.size() - 1).endsWith("pages written)"), whats.get(whats.size() - 1));
@@ -83,6 +84,7 @@ class ReportJobTest {
     void theHtmlReportLikewiseAndWithoutAYearTheLatest() throws Exception {
         AdminOperations.Download html = api().export("report.html", "440000", Map.of(), recording(0));
         assertStepsGrowToTheEnd();
+        assertEquals("最新年度 2027 (latest year 2027)", whats.get(0));
         assertEquals("已生成页面 (page written)", whats.get(whats.size() - 1));
         assertEquals("440000-2027-report.html", html.fileName());
         assertTrue(new String(html.bytes(), StandardCharsets.UTF_8).contains("<svg"));

@@ -55,6 +55,8 @@ class AdminJobsTest {
     private final ObjectMapper mapper = new ObjectMapper();
     /** What a test's export waits for before it finishes, by the region it exports. */
     private final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
+    /** The steps of the year's figures before the report's charts (the year, each part read, the figures counted). */
+    private static final int YEAR_STEPS = org.perflink.reports.StoreYear.STEPS;
     /** The steps the real annual report told its job, in order. */
     private final List<Long> reportSteps = new CopyOnWriteArrayList<>();
     /** The report's step after which it waits for the release of 440000 (0: none), as if that step were long. */
@@ -253,20 +255,20 @@ class AdminJobsTest {
 
     @Test
     void aCancelledReportJobStopsAtItsNextStepAndKeepsNoFile() throws Exception {
-        holdReportAfter.set(12); // the figures read, three charts drawn
+        holdReportAfter.set(YEAR_STEPS + 3); // the figures read, three charts drawn
         String id = startReport("report.pdf", "{\"year\":\"2027\"}").path("id").asText();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         JsonNode running = json(get("vera", "/api/admin/v1/jobs/" + id));
-        while (running.path("done").asLong() < 12 && System.nanoTime() < until) {
+        while (running.path("done").asLong() < YEAR_STEPS + 3 && System.nanoTime() < until) {
             Thread.sleep(20);
             running = json(get("vera", "/api/admin/v1/jobs/" + id));
         }
         assertEquals("RUNNING", running.path("state").asText(), running.toString());
-        assertEquals(12, running.path("done").asLong(), running.toString());
-        assertTrue(running.path("total").asLong() > 12, running.toString());
+        assertEquals(YEAR_STEPS + 3, running.path("done").asLong(), running.toString());
+        assertTrue(running.path("total").asLong() > YEAR_STEPS + 3, running.toString());
         assertEquals(200, send("DELETE", "vera", "/api/admin/v1/jobs/" + id, "", true).statusCode());
         JsonNode cancelled = awaitState("vera", id, "CANCELLED");
-        assertEquals(12, reportSteps.size(), "no step after the cancel: " + reportSteps);
+        assertEquals(YEAR_STEPS + 3, reportSteps.size(), "no step after the cancel: " + reportSteps);
         assertTrue(cancelled.path("download").isNull() && cancelled.path("fileName").isNull(), cancelled.toString());
         assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode(), "no file");
     }
