@@ -19,6 +19,7 @@ import org.perflink.reports.HtmlReport;
 import org.perflink.reports.PdfReport;
 import org.perflink.reports.Progress;
 import org.perflink.reports.ReportFont;
+import org.perflink.reports.ReportSections;
 import org.perflink.reports.StoreYear;
 import org.perflink.reports.YearFigures;
 import org.perflink.store.StoreException;
@@ -86,10 +87,12 @@ final class ReportCommand implements Callable<Integer> {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(JdbcStore.h2FileUrl(file) + ";IFEXISTS=TRUE");
         YearFigures figures;
+        // one count from the first part read to the file written, as perflink:report and the admin page's job show it
+        Progress.Parts parts = new Progress.Parts((done, total, what) -> stdout.println("[" + done + "/" + total + "] " + what),
+                StoreYear.STEPS, ReportSections.STEPS);
         try {
             JdbcStore store = JdbcStore.open(ds, Clock.systemUTC());
-            Progress progress = (done, total, what) -> stdout.println("[" + done + "/" + total + "] " + what);
-            figures = new StoreYear(store.resultLedger(), store.publicRecords()).figures(code, year, null, progress);
+            figures = new StoreYear(store.resultLedger(), store.publicRecords()).figures(code, year, null, parts.next());
         } catch (StoreException e) {
             err.println("存储无法打开 (the store cannot be opened): " + e.getMessage()
                     + "\n实例正在运行时请先停止 (./perflink stop --data DIR)，或在其中用 perflink:report、管理页面下载报告"
@@ -100,8 +103,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = f.equals("pdf") ? PdfReport.render(figures, regionName(home, code), ReportFont.find(font), Progress.NONE)
-                    : HtmlReport.bytes(figures, regionName(home, code));
+            bytes = f.equals("pdf") ? PdfReport.render(figures, regionName(home, code), ReportFont.find(font), parts.next())
+                    : HtmlReport.bytes(figures, regionName(home, code), parts.next());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

@@ -73,7 +73,11 @@ class ReportCommandTest {
                 err.toString(StandardCharsets.UTF_8));
         String page = Files.readString(html);
         assertTrue(page.contains("广东省(演示)（440000）") && page.contains("省教育厅") && page.contains("2,500,000.00"), page);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("report written"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("report written"));
+        int steps = org.perflink.reports.StoreYear.STEPS + org.perflink.reports.ReportSections.STEPS;
+        assertTrue(printed.contains("[1/" + steps + "] ") && printed.contains("[" + steps + "/" + steps + "] 已生成页面"),
+                "one count from the first part read to the page written: " + printed);
         Path pdf = dir.resolve("out/r.pdf");
         assertEquals(0, Main.execute(command(), "440000", "2027", "--data", home.toString(), "--format", "pdf",
                 "--out", pdf.toString()), err.toString(StandardCharsets.UTF_8));

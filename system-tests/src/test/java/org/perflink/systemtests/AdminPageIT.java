@@ -214,7 +214,7 @@ class AdminPageIT extends SystemTestSupport {
                     List.of(matrixShot.getFileName(), stoppedShot.getFileName(), resultsShot.getFileName(),
                             deadShot.getFileName(), auditShot.getFileName(), dashboard[0].getFileName(),
                             dashboard[1].getFileName(), dashboard[2].getFileName(), dashboard[3].getFileName(),
-                            lists[0].getFileName(), lists[1].getFileName()),
+                            dashboard[4].getFileName(), lists[0].getFileName(), lists[1].getFileName()),
                     millisSince(t0)));
         }
     }
@@ -222,8 +222,9 @@ class AdminPageIT extends SystemTestSupport {
     /**
      * The dashboard of 440000's year: its numbers and charts (SVG drawn by the server, inline), a department clicked in
      * a chart shows its projects, a project opens its timeline; the whole verdict list exported as a background job,
-     * its workbook downloaded and read; the open-data export likewise, a zip; the annual report's PDF and HTML
-     * downloaded from the dashboard's links. Returns the screenshots.
+     * its workbook downloaded and read; the open-data export likewise, a zip; the annual report's PDF and HTML made
+     * as background jobs from the dashboard's buttons, their progress in the jobs panel, downloaded from it. Returns
+     * the screenshots.
      */
     static Path[] dashboardDrillDownAndDownloads(Browser b, long keptVerdicts) throws Exception {
         b.script("window.location.hash = arguments[0]", "#/dashboard/" + KEPT);
@@ -232,10 +233,27 @@ class AdminPageIT extends SystemTestSupport {
         assertTrue(Long.parseLong(text(b, "#db-numbers [data-figure='nProjects'] .value")) > 0,
                 text(b, "#db-numbers"));
         assertEquals(2027, Integer.parseInt(b.find("#db-year").getAttribute("value")));
-        assertTrue(b.find("#db-report-pdf").getAttribute("href").contains("/regions/" + KEPT + "/report?year=2027&format=pdf"));
         Path dashboardShot = Browser.keep(b.screenshot("06-dashboard"));
-        // the annual report as the page offers it: a PDF whose pages carry the year's project count
-        byte[] pdf = b.download(b.find("#db-report-pdf").getAttribute("href"));
+        // the annual report as the dashboard makes it: a background job whose progress the jobs panel shows, then the
+        // PDF downloaded from the panel, its pages carrying the year's project count
+        long clicked = System.nanoTime();
+        click(b, "#db-report-pdf");
+        String pdfJob = "#jobs-table tr[data-name='" + KEPT + " 2027 report.pdf']";
+        String seen = b.await("the report job in the jobs panel", UI, d -> retry(() -> b.findAll("#jobs:not([hidden]) "
+                + pdfJob + " progress").isEmpty() ? null : text(b, pdfJob + " .job-step")));
+        assertTrue(seen.matches("[0-9]+% · [0-9]+ / [0-9]+.*"), "the job's progress: " + seen);
+        String pdfLink = b.await("the report job done", UI, d -> retry(() -> b.findAll(pdfJob + "[data-state='DONE']"
+                + " a.job-download[download='" + KEPT + "-2027-report.pdf']").stream().findFirst()
+                .map(a -> a.getAttribute("href")).orElse(null)));
+        String done = text(b, pdfJob + " .job-step");
+        String total = retry(() -> b.find(pdfJob + " progress").getAttribute("max"));
+        assertEquals(total, retry(() -> b.find(pdfJob + " progress").getAttribute("value")), "the bar full: " + done);
+        assertTrue(Integer.parseInt(total) > 10 && done.startsWith("100% · " + total + " / " + total + " · ")
+                && done.endsWith("pages written)"), "every step of the report, the file written last: " + done);
+        report(String.format("AdminPageIT: the annual report's PDF as a background job, %s steps, done and listed %d ms"
+                + " after the click (first seen: %s)", total, (System.nanoTime() - clicked) / 1_000_000, seen));
+        Path reportShot = b.screenshot("10-report-job");
+        byte[] pdf = b.download(pdfLink);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String reportText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertTrue(doc.getNumberOfPages() > 0, "pages: " + doc.getNumberOfPages());
@@ -243,9 +261,17 @@ class AdminPageIT extends SystemTestSupport {
             String projects = text(b, "#db-numbers [data-figure='nProjects'] .value").replaceAll("[^0-9]", "");
             assertTrue(reportText.matches("(?s).*项目 projects\\s+" + projects + "\\b.*"), reportText);
         }
-        byte[] html = b.download(b.find("#db-report-html").getAttribute("href"));
+        // the HTML report likewise, and the plain download scripts use still gives the same page
+        click(b, "#db-report-html");
+        String htmlLink = b.await("the HTML report job done", UI, d -> retry(() -> b.findAll("#jobs-table tr[data-name='"
+                + KEPT + " 2027 report.html'][data-state='DONE'] a.job-download[download='" + KEPT + "-2027-report.html']")
+                .stream().findFirst().map(a -> a.getAttribute("href")).orElse(null)));
+        byte[] html = b.download(htmlLink);
         String reportHtml = new String(html, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(reportHtml.contains("<svg") && reportHtml.contains(KEPT), "the HTML report with its charts");
+        String plain = new String(b.download(b.script("return window.location.origin") + "/api/admin/v1/regions/" + KEPT
+                + "/report?year=2027&format=html"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(plain.contains("<svg") && plain.contains(KEPT), "the plain download scripts use");
 
         WebElement bar = b.await("a department in a chart", UI, d -> b.findAll(
                 "#db-charts [data-drill^='dept:']:not([data-drill='dept:-'])").stream().findFirst().orElse(null));
@@ -292,7 +318,7 @@ class AdminPageIT extends SystemTestSupport {
             }
         }
         assertTrue(names.contains(KEPT + "/2027/targets.csv") && names.contains(KEPT + "/2027/manifest.json"), names.toString());
-        return new Path[] {dashboardShot, departmentShot, timelineShot, jobShot};
+        return new Path[] {dashboardShot, departmentShot, timelineShot, jobShot, reportShot};
     }
 
     /** Monitoring rounds without a cut-off date, each rejected by 440000's execute stage as an input dead letter. */

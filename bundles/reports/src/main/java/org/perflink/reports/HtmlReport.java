@@ -27,11 +27,29 @@ public final class HtmlReport {
 
     /** The page's bytes (UTF-8). */
     public static byte[] bytes(YearFigures f, String regionName) {
-        return render(f, regionName).getBytes(StandardCharsets.UTF_8);
+        return bytes(f, regionName, Progress.NONE);
+    }
+
+    /**
+     * The page's bytes (UTF-8), a progress step per chart drawn with its tables and one for the page written
+     * ({@link ReportSections#STEPS}), cancelled before each.
+     *
+     * @throws Progress.Cancelled when the progress says so
+     */
+    public static byte[] bytes(YearFigures f, String regionName, Progress progress) {
+        String page = render(f, regionName, progress);
+        progress.checkCancelled();
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        progress.step(ReportSections.STEPS, ReportSections.STEPS, "已生成页面 (page written)");
+        return bytes;
     }
 
     /** The page. */
     public static String render(YearFigures f, String regionName) {
+        return render(f, regionName, Progress.NONE);
+    }
+
+    private static String render(YearFigures f, String regionName, Progress progress) {
         StringBuilder b = new StringBuilder(32_768);
         String region = regionName == null || regionName.isBlank() ? f.regionCode() : regionName + "（" + f.regionCode() + "）";
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -41,15 +59,18 @@ public final class HtmlReport {
         b.append("<h1>").append(escape(region)).append(' ').append(f.year()).append(" 年度预算绩效管理报告</h1>\n")
                 .append("<p class=\"sub\">Annual budget performance report of region ").append(escape(f.regionCode()))
                 .append(", budget year ").append(f.year()).append(" — PerfLink</p>\n");
+        int done = 0;
         for (ReportSections.Section s : ReportSections.of(f)) {
             b.append("<section>\n<h2>").append(escape(s.title())).append("<span class=\"en\">").append(escape(s.titleEn()))
                     .append("</span></h2>\n");
             for (int i = 0; i < s.charts().size(); i++) {
+                progress.checkCancelled();
                 b.append("<div class=\"pair\">").append(SvgCharts.svg(s.charts().get(i)));
                 for (ReportSections.Table t : ReportSections.tablesBeside(s, i)) {
                     table(b, t);
                 }
                 b.append("</div>\n");
+                progress.step(++done, ReportSections.STEPS, ReportSections.drawn(s.charts().get(i)));
             }
             if (!s.note().isEmpty()) {
                 b.append("<p class=\"note\">").append(escape(s.note())).append("</p>\n");

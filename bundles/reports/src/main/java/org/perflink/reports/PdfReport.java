@@ -56,12 +56,9 @@ public final class PdfReport {
                 c.paragraph(18, Color.BLACK, title, PdfCanvas.WIDTH);
                 c.paragraph(10, Color.DARK_GRAY, "Annual budget performance report of region " + f.regionCode()
                         + ", budget year " + f.year() + " — PerfLink", PdfCanvas.WIDTH);
-                var sections = ReportSections.of(f);
                 int done = 0;
-                for (ReportSections.Section s : sections) {
-                    progress.checkCancelled();
-                    section(c, s);
-                    progress.step(++done, sections.size(), s.title() + " (" + s.titleEn() + ")");
+                for (ReportSections.Section s : ReportSections.of(f)) {
+                    done = section(c, s, done, progress);
                 }
                 if (!f.problems().isEmpty()) {
                     c.down(10);
@@ -76,26 +73,39 @@ public final class PdfReport {
             ids.add(new COSString(id));
             ids.add(new COSString(id));
             doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+            progress.checkCancelled();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
+            progress.step(ReportSections.STEPS, ReportSections.STEPS, "已写入 " + doc.getNumberOfPages() + " 页 ("
+                    + doc.getNumberOfPages() + " pages written)");
             return out.toByteArray();
         }
     }
 
-    private static void section(PdfCanvas c, ReportSections.Section s) throws IOException {
+    /**
+     * A section, a progress step per chart drawn with its tables (cancelled before each); returns the steps done.
+     */
+    private static int section(PdfCanvas c, ReportSections.Section s, int done, Progress progress) throws IOException {
+        progress.checkCancelled();
         c.ensure(120);
         c.down(12);
         c.paragraph(14, new Color(0x28, 0x35, 0x93), s.title() + "  " + s.titleEn(), PdfCanvas.WIDTH);
         c.down(4);
+        int steps = done;
         for (int i = 0; i < s.charts().size(); i++) {
-            chart(c, s.charts().get(i));
+            progress.checkCancelled();
+            Chart chart = s.charts().get(i);
+            chart(c, chart);
             for (ReportSections.Table t : ReportSections.tablesBeside(s, i)) {
                 c.table(t, 7.5f);
             }
+            if (i == s.charts().size() - 1 && !s.note().isEmpty()) {
+                c.paragraph(8, Color.DARK_GRAY, s.note(), PdfCanvas.WIDTH);
+            }
+            progress.step(++steps, ReportSections.STEPS, ReportSections.drawn(chart) + "，第 " + c.pages() + " 页 (page "
+                    + c.pages() + ")");
         }
-        if (!s.note().isEmpty()) {
-            c.paragraph(8, Color.DARK_GRAY, s.note(), PdfCanvas.WIDTH);
-        }
+        return steps;
     }
 
     /** The chart from the cursor on: its title, then bars (or a donut with its legend). */

@@ -1,5 +1,6 @@
 package org.perflink.reports;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -89,8 +90,62 @@ public interface Progress {
         }
     }
 
-    /** The work stopped because its caller cancelled it; nothing it would have written was written. */
-    final class Cancelled extends RuntimeException {
+    /**
+     * One work made of consecutive parts (the annual report: its figures read, then its charts drawn and its file
+     * written) shown as one count: a step of part {@code i}, {@code done} of its {@code total}, is shown as the totals
+     * of the parts before it plus {@code done}, of the sum of every part's total, each part's expected total standing
+     * until it reports its own. It only grows when each part ends with its total done, as every part here does.
+     * Cancelled when the whole is.
+     */
+    final class Parts {
+        private final Progress whole;
+        private final long[] totals;
+        private int started;
+
+        /** {@code expected}: each part's expected number of steps, in their order. */
+        public Parts(Progress whole, long... expected) {
+            this.whole = whole;
+            this.totals = expected.clone();
+        }
+
+        /** The progress of the next part. */
+        public Progress next() {
+            if (started == totals.length) {
+                throw new IllegalStateException("only " + totals.length + " parts were expected");
+            }
+            int part = started++;
+            return new Progress() {
+                @Override
+                public void step(long done, long total, String what) {
+                    long before;
+                    long all;
+                    synchronized (totals) {
+                        totals[part] = Math.max(total, done);
+                        before = 0;
+                        for (int i = 0; i < part; i++) {
+                            before += totals[i];
+                        }
+                        all = 0;
+                        for (long t : totals) {
+                            all += t;
+                        }
+                    }
+                    whole.step(before + done, all, what);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return whole.cancelled();
+                }
+            };
+        }
+    }
+
+    /**
+     * The work stopped because its caller cancelled it; nothing it would have written was written. A
+     * {@link CancellationException}, as the admin page's jobs and the shell's exports expect of a cancelled work.
+     */
+    final class Cancelled extends CancellationException {
         private static final long serialVersionUID = 1L;
 
         public Cancelled() {

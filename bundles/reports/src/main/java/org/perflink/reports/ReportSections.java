@@ -2,6 +2,7 @@ package org.perflink.reports;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,12 @@ public final class ReportSections {
         }
     }
 
+    /**
+     * The progress steps of drawing the report ({@link PdfReport}, {@link HtmlReport}): one per chart drawn with the
+     * tables beside it (every chart of {@link YearCharts#IDS} is in one section), one for the file written.
+     */
+    public static final int STEPS = YearCharts.IDS.size() + 1;
+
     private ReportSections() {
     }
 
@@ -51,6 +58,16 @@ public final class ReportSections {
         out.add(notices(f));
         out.add(ranking(f));
         return out;
+    }
+
+    /** A row of cells from a stored body's fields, any of which may be absent (null: an empty cell). */
+    private static List<String> row(String... cells) {
+        return Arrays.asList(cells);
+    }
+
+    /** The progress step of a chart drawn with its tables (zh-CN, English). */
+    static String drawn(Chart chart) {
+        return "已绘制图表：" + chart.title() + " (chart drawn: " + chart.titleEn() + ")";
     }
 
     /** The tables shown beside chart {@code i} of a section: its own, and the last chart all that remain. */
@@ -98,7 +115,7 @@ public final class ReportSections {
     private static Section linkage(YearFigures f) {
         List<List<String>> rows = new ArrayList<>();
         for (YearFigures.Linkage l : f.linkage()) {
-            rows.add(List.of(Labels.zh(l.scope()), l.code(), l.name(), l.budgetYear() == null ? "" : l.budgetYear().toString(),
+            rows.add(row(Labels.zh(l.scope()), l.code(), l.name(), l.budgetYear() == null ? "" : l.budgetYear().toString(),
                     money(l.base()), money(l.delta()), plain(l.ratio()), l.action() == null ? "" : Labels.zh(l.action()),
                     String.valueOf(l.allocations()), money(l.allocationDelta())));
         }
@@ -119,7 +136,7 @@ public final class ReportSections {
                 parts.append(parts.isEmpty() ? "" : "; ").append(p.name()).append(' ').append(plain(p.score()))
                         .append(" (").append(p.source() == null ? "" : p.source()).append(')');
             }
-            rows.add(List.of(Labels.zh(c.scope()), c.code(), c.name(), plain(c.score()),
+            rows.add(row(Labels.zh(c.scope()), c.code(), c.name(), plain(c.score()),
                     c.grade() == null ? "" : Labels.zh(c.grade()), plain(c.coefficient()), parts.toString()));
         }
         return new Section("综合绩效与系数", "Composites and coefficients", List.of(YearCharts.of(f, "composites")),
@@ -130,7 +147,7 @@ public final class ReportSections {
     private static Section notices(YearFigures f) {
         List<List<String>> rows = new ArrayList<>();
         for (YearFigures.Case c : f.notices().cases()) {
-            rows.add(List.of(c.caseId(), c.name() == null ? "" : c.name(), Labels.zh(c.firstType()),
+            rows.add(row(c.caseId(), c.name() == null ? "" : c.name(), Labels.zh(c.firstType()),
                     Labels.zh(c.latestType()), String.valueOf(c.steps()), c.dueDate() == null ? "" : c.dueDate(),
                     Labels.zh(c.state())));
         }
@@ -145,7 +162,7 @@ public final class ReportSections {
     private static Section ranking(YearFigures f) {
         List<List<String>> rows = new ArrayList<>();
         for (YearFigures.Rank r : f.ranking()) {
-            rows.add(List.of(r.rank() + "/" + r.rankOf(), Labels.zh(r.scope()), r.code(), r.name(), plain(r.total()),
+            rows.add(row(r.rank() + "/" + r.rankOf(), Labels.zh(r.scope()), r.code(), r.name(), plain(r.total()),
                     r.grade() == null ? "" : Labels.zh(r.grade()), plain(r.composite()),
                     r.list() == null ? "" : Labels.zh(r.list())));
         }

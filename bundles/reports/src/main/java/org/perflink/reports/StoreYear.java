@@ -16,8 +16,11 @@ import org.perflink.store.StoredResult;
  */
 public final class StoreYear {
 
-    /** The parts read, one progress step each: the published targets, then each result kind. */
-    public static final int STEPS = 1 + ResultKind.values().length;
+    /**
+     * One progress step for the year (the latest of the region's results when none is asked: a read of them all), one
+     * per part read (the published targets, then each result kind), one for the figures counted.
+     */
+    public static final int STEPS = 1 + 1 + ResultKind.values().length + 1;
 
     private final ResultLedger results;
     private final PublicRecords records;
@@ -35,22 +38,28 @@ public final class StoreYear {
      * @throws Progress.Cancelled when the progress says so between two parts
      */
     public YearFigures figures(String region, Integer year, String department, Progress progress) {
+        progress.checkCancelled();
         int y = year != null ? year : latestYear(region);
+        progress.step(1, STEPS, (year != null ? "年度 " : "最新年度 ") + y + (year != null ? " (year " : " (latest year ")
+                + y + ")");
         YearTally tally = new YearTally(region, y);
         progress.checkCancelled();
         if (records != null) {
             records.forEach(region, y, StageContext.PUBLIC_TARGET, r -> tally.target(r.body()));
         }
-        int done = 1;
-        progress.step(done, STEPS, "公开目标 (published targets)");
+        int done = 2;
+        progress.step(done, STEPS, "已读取公开目标 (published targets read)");
         for (ResultKind kind : ResultKind.values()) {
             progress.checkCancelled();
             for (StoredResult r : results.latestResults(region, kind, Integer.MAX_VALUE)) {
                 tally.result(kind, r.body());
             }
-            progress.step(++done, STEPS, Labels.zh(kind.batchName()) + " (" + kind.collection() + ")");
+            progress.step(++done, STEPS, "已读取" + Labels.zh(kind.batchName()) + " (" + kind.collection() + " read)");
         }
-        return tally.build(department == null || department.isBlank() ? null : department.strip());
+        progress.checkCancelled();
+        YearFigures figures = tally.build(department == null || department.isBlank() ? null : department.strip());
+        progress.step(STEPS, STEPS, "数字已汇总 (figures counted)");
+        return figures;
     }
 
     /** The latest year of the region's verdicts, warnings and scores (0 when it has none). */

@@ -48,8 +48,19 @@ class AnnualReportTest {
     void thePdfRendersToPagesAndItsTextCarriesTheFigures() throws Exception {
         Path font = ReportFont.find(null);
         List<String> steps = new ArrayList<>();
-        byte[] pdf = PdfReport.render(figures, "广东省", font, (done, total, what) -> steps.add(done + "/" + total));
-        assertEquals(ReportSections.of(figures).size(), steps.size(), "a progress step per section");
+        List<String> whats = new ArrayList<>();
+        byte[] pdf = PdfReport.render(figures, "广东省", font, (done, total, what) -> {
+            steps.add(done + "/" + total);
+            whats.add(what);
+        });
+        assertEquals(YearCharts.IDS.size() + 1, ReportSections.STEPS);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= ReportSections.STEPS; i++) {
+            expected.add(i + "/" + ReportSections.STEPS);
+        }
+        assertEquals(expected, steps, "a progress step per chart drawn with its tables, one for the file written");
+        assertTrue(whats.get(0).startsWith("已绘制图表：") && whats.get(0).contains("第 1 页 (page 1)"), whats.get(0));
+        assertTrue(whats.get(whats.size() - 1).matches("已写入 [0-9]+ 页 \\([0-9]+ pages written\\)"), whats.toString());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(doc.getNumberOfPages() >= 2, "pages: " + doc.getNumberOfPages());
             PDFRenderer renderer = new PDFRenderer(doc);
@@ -77,6 +88,56 @@ class AnnualReportTest {
         Progress.Tracked p = new Progress.Tracked();
         p.cancel();
         assertThrows(Progress.Cancelled.class, () -> PdfReport.render(figures, null, ReportFont.find(null), p));
+    }
+
+    @Test
+    void aCancelDuringThePdfStopsItAtTheNextChart() {
+        List<Long> steps = new ArrayList<>();
+        Progress cancelAfterThird = new Progress() {
+            @Override
+            public void step(long done, long total, String what) {
+                steps.add(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return steps.size() >= 3;
+            }
+        };
+        Progress.Cancelled c = assertThrows(Progress.Cancelled.class,
+                () -> PdfReport.render(figures, null, ReportFont.find(null), cancelAfterThird));
+        assertTrue(c instanceof java.util.concurrent.CancellationException, "what jobs and the shell take for a cancel");
+        assertEquals(List.of(1L, 2L, 3L), steps, "no chart drawn and no file written after the cancel");
+    }
+
+    @Test
+    void theHtmlPageStepsPerChartAndStopsWhenCancelled() {
+        List<String> steps = new ArrayList<>();
+        byte[] page = HtmlReport.bytes(figures, "广东省", (done, total, what) -> steps.add(done + "/" + total + " " + what));
+        assertArrayEquals(HtmlReport.bytes(figures, "广东省"), page, "the same page, watched or not");
+        assertEquals(ReportSections.STEPS, steps.size(), steps.toString());
+        assertTrue(steps.get(0).startsWith("1/" + ReportSections.STEPS + " 已绘制图表："), steps.get(0));
+        assertEquals(ReportSections.STEPS + "/" + ReportSections.STEPS + " 已生成页面 (page written)",
+                steps.get(steps.size() - 1));
+        Progress.Tracked p = new Progress.Tracked();
+        p.cancel();
+        assertThrows(Progress.Cancelled.class, () -> HtmlReport.bytes(figures, null, p));
+    }
+
+    @Test
+    void aStoredBodyWithoutItsOptionalFieldsStillMakesTheReport() throws Exception {
+        // a notice as the result-list benchmark's 100 000-project store keeps it: no type, due date or case
+        YearTally tally = new YearTally(YearFixture.REGION, YearFixture.YEAR);
+        new YearFixture().targets.forEach(tally::target);
+        tally.result(org.perflink.api.model.ResultKind.NOTICE, "{\"noticeId\":\"101.2027.REMINDER\",\"regionCode\":"
+                + "\"440000\",\"year\":2027,\"departmentCode\":\"101\"}");
+        YearFigures sparse = tally.build();
+        assertEquals(1, sparse.notices().cases().size(), sparse.notices().toString());
+        assertEquals(null, sparse.notices().cases().get(0).firstType(), "no type in the body");
+        assertTrue(HtmlReport.render(sparse, null).contains("问责通知与跟踪问效"));
+        try (PDDocument doc = Loader.loadPDF(PdfReport.render(sparse, null, ReportFont.find(null), Progress.NONE))) {
+            assertTrue(new PDFTextStripper().getText(doc).contains("问责通知与跟踪问效"));
+        }
     }
 
     @Test

@@ -118,18 +118,29 @@ public interface AdminOperations {
 
     /**
      * The long exports {@link #export} makes: a whole filtered list as xlsx (results; since 1.3 also dead letters, the
-     * audit log and the ranking), the open-data export as zip.
+     * audit log and the ranking), the open-data export as zip (since 1.2), the annual report as HTML or PDF (since 1.3).
      */
-    List<String> EXPORTS = List.of("results.xlsx", "dead-letters.xlsx", "audit.xlsx", "ranking.xlsx", "disclosure.zip");
+    List<String> EXPORTS = List.of("results.xlsx", "dead-letters.xlsx", "audit.xlsx", "ranking.xlsx", "disclosure.zip",
+            "report.html", "report.pdf");
 
     /**
      * A long export as one file, reporting its progress and stopping (with a
      * {@link java.util.concurrent.CancellationException}) when {@code progress} is cancelled: {@code results.xlsx}
      * every result the search {@code query} finds (the parameters of {@link #results(String, java.util.Map)}, no
-     * paging), likewise {@code dead-letters.xlsx}, {@code audit.xlsx} (no region) and {@code ranking.xlsx}, {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2).
+     * paging), likewise {@code dead-letters.xlsx}, {@code audit.xlsx} (no region) and {@code ranking.xlsx},
+     * {@code disclosure.zip} the files of the open-data export of {@code query}'s {@code year} (since 1.2),
+     * {@code report.html} and {@code report.pdf} the annual report of {@code query}'s {@code year} (absent: the latest),
+     * as {@link #report} makes it, a step per part read, chart drawn and file written (since 1.3).
      */
     Download export(String export, String regionCode, java.util.Map<String, String> query,
             ExportProgress progress) throws IOException;
+
+    /**
+     * Checks an export's parameters without making it, before it starts as a background job ({@link #export} checks
+     * them again): an {@link IllegalArgumentException} naming the bad one ({@code export}, {@code query.year}, a
+     * {@code query} parameter the export does not take) and the rule (since 1.3).
+     */
+    void checkExport(String export, String regionCode, java.util.Map<String, String> query);
 
     /**
      * GET regions/{code}/figures?year=&department=: the figures of a region's year from PerfLink's store alone (the

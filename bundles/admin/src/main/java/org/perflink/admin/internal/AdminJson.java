@@ -398,6 +398,14 @@ public final class AdminJson implements AdminOperations {
     }
 
     @Override
+    public void checkExport(String export, String code, Map<String, String> query) {
+        if (code != null || !"audit.xlsx".equals(export)) { // the audit log is every region's
+            valid(code);
+        }
+        LongExports.check(export, query);
+    }
+
+    @Override
     public ObjectNode figures(String code, String year, String department) {
         return YearReport.json(years().figures(valid(code), YearReport.year(year), department, Progress.NONE));
     }
@@ -409,10 +417,14 @@ public final class AdminJson implements AdminOperations {
 
     @Override
     public Download report(String code, String year, String format) throws IOException {
-        String region = valid(code);
+        return report(valid(code), YearReport.year(year), YearReport.format(format), Progress.NONE);
+    }
+
+    /** The annual report of a region's year under the configured region's name, its steps told to {@code progress}. */
+    Download report(String region, Integer year, YearReport.Format format, Progress progress) throws IOException {
         String name = regions.get().stream().filter(r -> r.regionCode().equals(region)).map(RegionSettings::name)
                 .findFirst().orElse(null);
-        return years().report(region, YearReport.year(year), YearReport.format(format), name, null, Progress.NONE);
+        return years().report(region, year, format, name, null, progress);
     }
 
     private YearReport years() {

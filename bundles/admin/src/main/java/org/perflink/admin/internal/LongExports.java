@@ -15,14 +15,16 @@ import org.perflink.admin.api.AdminOperations;
 import org.perflink.admin.api.AdminOperations.Download;
 import org.perflink.admin.api.ExportProgress;
 import org.perflink.reports.OpenDataExport;
+import org.perflink.reports.Progress;
 import org.perflink.reports.SheetTable;
 import org.perflink.reports.Xlsx;
 
 /**
  * The exports that take long at province scale (issue 15), made a part at a time so that the caller sees progress
  * and can cancel between parts: the whole list a table's filters select (latest results, dead letters, audit log,
- * ranking) as one xlsx (a page of the list's largest limit per part, at most {@value #MAX_ROWS} rows), and the
- * open-data export's files as one zip (a file per part).
+ * ranking) as one xlsx (a page of the list's largest limit per part, at most {@value #MAX_ROWS} rows), the
+ * open-data export's files as one zip (a file per part), and the annual report, HTML or PDF ({@link YearReport}: a
+ * step per part read, chart drawn and file written).
  */
 final class LongExports {
 
@@ -36,10 +38,7 @@ final class LongExports {
             ExportProgress progress) throws IOException {
         return switch (export == null ? "" : export) {
             case "results.xlsx" -> {
-                if (query.containsKey("project")) {
-                    throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results:"
-                            + " use the results.xlsx download)");
-                }
+                resultQuery(query);
                 yield sheet(ListSheets.resultSheet(), ListSheets::addResults, page -> api.results(region, page),
                         LatestResults.MAX_LIMIT, query, progress, "结果 results", region + "-results-all.xlsx");
             }
@@ -52,9 +51,65 @@ final class LongExports {
                     page -> api.ranking(region, page), RankingPages.MAX_LIMIT, query, progress, "考核对象 assessed subjects",
                     region + "-ranking.xlsx");
             case "disclosure.zip" -> disclosure(api, region, query.get("year"), progress);
-            default -> throw new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
-                    + String.join(" | ", AdminOperations.EXPORTS));
+            case "report.html", "report.pdf" -> api.report(region, reportYear(query), YearReport.format(
+                    export.substring("report.".length())), Progress.of(progress::step, progress::cancelled));
+            default -> throw unknown(export);
         };
+    }
+
+    /**
+     * The export's parameters that can be checked without reading the store, as {@link #export} checks them: the
+     * years, that the annual report takes no other parameter, that the result export is not of one project, a
+     * list's offset and limit (the lists' other parameters are checked by their first page).
+     */
+    static void check(String export, Map<String, String> query) {
+        switch (export == null ? "" : export) {
+            case "results.xlsx" -> {
+                resultQuery(query);
+                paging(query, LatestResults.MAX_LIMIT);
+            }
+            case "dead-letters.xlsx" -> paging(query, DeadLetterPages.MAX_LIMIT);
+            case "audit.xlsx" -> paging(query, AuditPages.MAX_LIMIT);
+            case "ranking.xlsx" -> paging(query, RankingPages.MAX_LIMIT);
+            case "disclosure.zip" -> {
+                try {
+                    Disclosure.year(query.get("year"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("query." + e.getMessage(), e);
+                }
+            }
+            case "report.html", "report.pdf" -> reportYear(query);
+            default -> throw unknown(export);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String export) {
+        return new IllegalArgumentException("未知导出 (unknown export) '" + export + "': "
+                + String.join(" | ", AdminOperations.EXPORTS));
+    }
+
+    /** The annual report's {@code query}: its {@code year} alone (absent: the latest). */
+    private static Integer reportYear(Map<String, String> query) {
+        for (String key : query.keySet()) {
+            if (!key.equals("year")) {
+                throw new IllegalArgumentException("query." + key + ": 年度报告只接受 year 参数 (the annual report takes only"
+                        + " query.year)");
+            }
+        }
+        return YearReport.year("query.year", query.get("year"));
+    }
+
+    private static void resultQuery(Map<String, String> query) {
+        if (query.containsKey("project")) {
+            throw new IllegalArgumentException("project: 一个项目的结果请用 results.xlsx 下载 (one project's results: use the"
+                    + " results.xlsx download)");
+        }
+    }
+
+    /** A page's offset and limit do not apply to the whole list, but a wrong one is still named. */
+    private static void paging(Map<String, String> query, int pageSize) {
+        AdminJson.number("offset", query.get("offset"), 0, 0, AdminJson.MAX_OFFSET);
+        AdminJson.number("limit", query.get("limit"), pageSize, 1, pageSize);
     }
 
     /** Adds the items of one answer to a sheet; returns how many. */
@@ -71,9 +126,7 @@ final class LongExports {
     private static Download sheet(SheetTable.Builder sheet, Rows rows, Function<Map<String, String>, ObjectNode> list,
             int pageSize, Map<String, String> query, ExportProgress progress, String what, String file)
             throws IOException {
-        // a page's offset and limit do not apply to the whole list, but a wrong one is still named
-        AdminJson.number("offset", query.get("offset"), 0, 0, AdminJson.MAX_OFFSET);
-        AdminJson.number("limit", query.get("limit"), pageSize, 1, pageSize);
+        paging(query, pageSize);
         long read = 0;
         boolean more = true;
         while (more) {

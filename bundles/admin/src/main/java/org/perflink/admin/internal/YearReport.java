@@ -16,6 +16,7 @@ import org.perflink.reports.HtmlReport;
 import org.perflink.reports.PdfReport;
 import org.perflink.reports.Progress;
 import org.perflink.reports.ReportFont;
+import org.perflink.reports.ReportSections;
 import org.perflink.reports.StoreYear;
 import org.perflink.reports.SvgCharts;
 import org.perflink.reports.YearCharts;
@@ -30,8 +31,11 @@ import org.perflink.store.ResultLedger;
  */
 public final class YearReport {
 
-    /** The parts read, one progress step each. */
+    /** The figures' progress steps: one per part read, one for the figures counted. */
     static final int STEPS = StoreYear.STEPS;
+
+    /** The report's progress steps: the figures', then one per chart drawn and one for the file written. */
+    static final int REPORT_STEPS = StoreYear.STEPS + ReportSections.STEPS;
 
     /** JSON of the figures: money, scores and ratios as decimal strings, as the host contract writes them. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +64,12 @@ public final class YearReport {
 
     /** A {@code year} query parameter: 2000 to 2100, or null when absent (the latest year). */
     public static Integer year(String text) {
-        int y = AdminJson.number("year", text, 0, 2000, 2100);
+        return year("year", text);
+    }
+
+    /** The year parameter named {@code parameter} (in its error): 2000 to 2100, or null when absent. */
+    static Integer year(String parameter, String text) {
+        int y = AdminJson.number(parameter, text, 0, 2000, 2100);
         return y == 0 ? null : y;
     }
 
@@ -85,17 +94,20 @@ public final class YearReport {
 
     /**
      * The annual report of a region's year: its file name ({@code {region}-{year}-report.html|pdf}), media type and
-     * bytes; the PDF in the font {@link ReportFont#find} finds ({@code font}: a path, or null).
+     * bytes; the PDF in the font {@link ReportFont#find} finds ({@code font}: a path, or null). Its progress is one
+     * count of {@link #REPORT_STEPS}: the parts read and the figures counted, then each chart drawn and the file
+     * written; cancelled, it stops at the next step and returns no file.
      */
     public AdminOperations.Download report(String region, Integer year, Format format, String regionName, String font,
             Progress progress) throws IOException {
-        YearFigures f = figures(region, year, null, progress);
+        Progress.Parts parts = new Progress.Parts(progress, StoreYear.STEPS, ReportSections.STEPS);
+        YearFigures f = figures(region, year, null, parts.next());
         String name = f.regionCode() + "-" + f.year() + "-report." + format.name().toLowerCase(Locale.ROOT);
         if (format == Format.PDF) {
             return new AdminOperations.Download(name, PdfReport.MEDIA_TYPE,
-                    PdfReport.render(f, regionName, ReportFont.find(font), progress));
+                    PdfReport.render(f, regionName, ReportFont.find(font), parts.next()));
         }
-        return new AdminOperations.Download(name, HtmlReport.MEDIA_TYPE, HtmlReport.bytes(f, regionName));
+        return new AdminOperations.Download(name, HtmlReport.MEDIA_TYPE, HtmlReport.bytes(f, regionName, parts.next()));
     }
 
     /** The figures as the API answers them. */

@@ -48,6 +48,32 @@ public final class FakeStore implements StoreStatus, DeadLetters, ResultLedger, 
         return List.copyOf(years);
     }
 
+    /**
+     * The reports' fixture year ({@code YearFixture}: 440000's 2027, four projects) kept as the stages keep it: its
+     * targets as public records, its bodies as delivered latest results.
+     */
+    public FakeStore withFixtureYear() {
+        org.perflink.reports.YearFixture fixture = new org.perflink.reports.YearFixture();
+        java.util.TreeMap<String, String> targets = new java.util.TreeMap<>();
+        for (String t : fixture.targets) {
+            if (t.contains("\"year\":" + org.perflink.reports.YearFixture.YEAR)) {
+                targets.put(t.replaceAll(".*\"projectCode\":\"([^\"]+)\".*", "$1"), t);
+            }
+        }
+        publicRecords.put(org.perflink.reports.YearFixture.REGION + "/" + org.perflink.reports.YearFixture.YEAR + "/"
+                + org.perflink.api.hook.StageContext.PUBLIC_TARGET, targets);
+        Instant at = Instant.parse("2028-04-01T02:00:00Z");
+        long seq = 0;
+        for (var e : fixture.results.entrySet()) {
+            for (String body : e.getValue()) {
+                seq++;
+                stored.add(new StoredResult(seq, org.perflink.reports.YearFixture.REGION, e.getKey(), e.getKey() + "-" + seq,
+                        "s" + seq, StoredResult.DELIVERED, body, at, at));
+            }
+        }
+        return this;
+    }
+
     /** Keeps a public record as the stages do. */
     public void keep(String regionCode, int year, String kind, String projectCode, String body) {
         publicRecords.computeIfAbsent(regionCode + "/" + year + "/" + kind, k -> new java.util.TreeMap<>())

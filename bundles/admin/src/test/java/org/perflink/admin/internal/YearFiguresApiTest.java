@@ -11,19 +11,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.perflink.admin.api.AdminOperations;
-import org.perflink.api.hook.StageContext;
 import org.perflink.reports.FakeRulePacks;
 import org.perflink.reports.Progress;
 import org.perflink.reports.YearFigures;
-import org.perflink.reports.YearFixture;
-import org.perflink.store.StoredResult;
 
 /** {@code GET regions/{code}/figures} and {@code charts/{chart}.svg}: the figures of a year read from the store alone. */
 class YearFiguresApiTest {
@@ -33,27 +29,7 @@ class YearFiguresApiTest {
     private final FakeStore store = new FakeStore();
 
     YearFiguresApiTest() {
-        fill(store);
-    }
-
-    /** The fixture's year in a fake store: its targets as public records, its bodies as latest results. */
-    static void fill(FakeStore store) {
-        YearFixture fixture = new YearFixture();
-        TreeMap<String, String> targets = new TreeMap<>();
-        for (String t : fixture.targets) {
-            if (t.contains("\"year\":" + YearFixture.YEAR)) {
-                targets.put(t.replaceAll(".*\"projectCode\":\"([^\"]+)\".*", "$1"), t);
-            }
-        }
-        store.publicRecords.put(YearFixture.REGION + "/" + YearFixture.YEAR + "/" + StageContext.PUBLIC_TARGET, targets);
-        long seq = 0;
-        for (var e : fixture.results.entrySet()) {
-            for (String body : e.getValue()) {
-                seq++;
-                store.stored.add(new StoredResult(seq, YearFixture.REGION, e.getKey(), e.getKey() + "-" + seq, "s" + seq,
-                        StoredResult.DELIVERED, body, AT, AT));
-            }
-        }
+        store.withFixtureYear();
     }
 
     private AdminJson api() {

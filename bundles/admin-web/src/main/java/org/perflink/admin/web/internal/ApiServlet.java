@@ -150,7 +150,10 @@ final class ApiServlet extends HttpServlet {
         });
     }
 
-    /** {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}: the job, started. */
+    /**
+     * {"export": "results.xlsx", "region": "440000", "query": {"state": "DEAD", ...}}, {"export": "report.pdf",
+     * "region": "440000", "query": {"year": "2027"}}: the job, started.
+     */
     private ObjectNode startJob(Call c) {
         String export = c.body().path("export").asText("");
         if (!AdminOperations.EXPORTS.contains(export)) {
@@ -175,8 +178,11 @@ final class ApiServlet extends HttpServlet {
             query.put(e.getKey(), e.getValue().asText());
         });
         String of = region;
-        return jobs.start(c.user().name(), of == null ? export : of + " " + export,
-                progress -> operations.export(export, of, query, progress)).json(mapper);
+        operations.checkExport(export, of, query); // a bad parameter is a 400 now, not a failed job later
+        String year = query.getOrDefault("year", "").strip();
+        String name = (of == null ? "" : of + " ") + (year.isEmpty() ? "" : year + " ") + export;
+        return jobs.start(c.user().name(), name, progress -> operations.export(export, of, query, progress))
+                .json(mapper);
     }
 
     @Override

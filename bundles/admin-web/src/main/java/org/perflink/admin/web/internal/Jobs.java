@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long exports run as jobs for the admin page (issue 15): started by a user, they run on a small pool while the page
- * polls their progress; the user can cancel them, and download the file when done. Bounded: at most
+ * Long exports (the whole result list, the open data, the annual report) run as jobs for the admin page (issue 15):
+ * started by a user, they run on a small pool while the page polls their progress; the user can cancel them (the work
+ * stops at its next step and keeps no file), and download the file when done. Bounded: at most
  * {@value #MAX_RUNNING} run at once (another start is refused), at most {@value #MAX_KEPT} are kept, and a finished
  * job (with its file, in memory) is dropped {@link #KEEP} after it ended. A user sees only their own jobs; ids are
  * random, so one cannot be guessed.

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +55,16 @@ class AdminJobsTest {
     private final ObjectMapper mapper = new ObjectMapper();
     /** What a test's export waits for before it finishes, by the region it exports. */
     private final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
+    /** The steps of the year's figures before the report's charts (the year, each part read, the figures counted). */
+    private static final int YEAR_STEPS = org.perflink.reports.StoreYear.STEPS;
+    /** The steps the real annual report told its job, in order. */
+    private final List<Long> reportSteps = new CopyOnWriteArrayList<>();
+    /** The report's step after which it waits for the release of 440000 (0: none), as if that step were long. */
+    private final AtomicLong holdReportAfter = new AtomicLong();
 
     @BeforeEach
     void start() throws Exception {
-        FakeStore store = new FakeStore();
+        FakeStore store = new FakeStore().withFixtureYear();
         AdminJson real = new AdminJson(List::of, store, store, store, store, new FakeRulePacks(),
                 new RegionConfigEditor(new FakeConfigAdmin(), etc), () -> LiveStatus.none(etc.resolve("s.json"), "none"),
                 Clock.systemUTC(), mapper, null);
@@ -68,6 +80,10 @@ class AdminJobsTest {
                     }
                     String region = (String) args[1];
                     ExportProgress progress = (ExportProgress) args[3];
+                    if (((String) args[0]).startsWith("report.")) { // the real report, its steps watched
+                        return real.export((String) args[0], region, (Map<String, String>) args[2],
+                                watched(progress, release.computeIfAbsent(region, r -> new CountDownLatch(1))));
+                    }
                     progress.step(1, 3, "第一部分 (part one)");
                     CountDownLatch latch = release.computeIfAbsent(region, r -> new CountDownLatch(1));
                     while (!latch.await(20, TimeUnit.MILLISECONDS)) {
@@ -80,6 +96,29 @@ class AdminJobsTest {
         Authenticator auth = (user, password) -> (user + "-pw").equals(new String(password))
                 ? Optional.of(new AdminUser(user, Set.of(AdminUser.VIEWER))) : Optional.empty();
         server = WebHarness.start(api, auth, new OriginCheck(), Clock.systemUTC());
+    }
+
+    /** The job's progress, each step recorded, and held after {@link #holdReportAfter} until released or cancelled. */
+    private ExportProgress watched(ExportProgress job, CountDownLatch latch) {
+        return new ExportProgress() {
+            @Override
+            public void step(long done, long total, String what) {
+                reportSteps.add(done);
+                job.step(done, total, what);
+                try {
+                    while (done == holdReportAfter.get() && !job.cancelled() && !latch.await(20, TimeUnit.MILLISECONDS)) {
+                        Thread.onSpinWait(); // each turn waited 20 ms for the release
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.cancelled();
+            }
+        };
     }
 
     @AfterEach
@@ -180,6 +219,80 @@ class AdminJobsTest {
         JsonNode cancelled = awaitState("vera", id, "CANCELLED");
         assertTrue(cancelled.path("download").isNull());
         assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode());
+    }
+
+    private JsonNode startReport(String export, String query) throws Exception {
+        HttpResponse<byte[]> r = send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"" + export + "\",\"region\":\"440000\",\"query\":" + query + "}", true);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        return json(r);
+    }
+
+    @Test
+    void theAnnualReportAsAJobStepsToTheEndAndItsPdfIsDownloaded() throws Exception {
+        JsonNode started = startReport("report.pdf", "{\"year\":2027}");
+        assertEquals("440000 2027 report.pdf", started.path("name").asText());
+        JsonNode done = awaitState("vera", started.path("id").asText(), "DONE");
+        long total = done.path("total").asLong();
+        assertTrue(total > 10, "the report's parts read, charts drawn and file written: " + done);
+        assertEquals(total, done.path("done").asLong(), "at its end: " + done);
+        List<Long> oneByOne = new ArrayList<>();
+        for (long i = 1; i <= total; i++) {
+            oneByOne.add(i);
+        }
+        assertEquals(oneByOne, reportSteps, "every step told to the job, one more each time");
+        assertTrue(done.path("what").asText().endsWith("pages written)"), done.toString());
+        HttpResponse<byte[]> file = get("vera", done.path("download").asText());
+        assertEquals(200, file.statusCode());
+        assertEquals("440000-2027-report.pdf", done.path("fileName").asText());
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains("440000-2027-report.pdf"));
+        try (PDDocument doc = Loader.loadPDF(file.body())) {
+            assertTrue(new PDFTextStripper().getText(doc).matches("(?s).*项目 projects\\s+4\\b.*"), "the project count");
+        }
+        assertEquals(200, get("vera", "/api/admin/v1/regions/440000/report?year=2027&format=pdf").statusCode(),
+                "the plain download stays");
+    }
+
+    @Test
+    void aCancelledReportJobStopsAtItsNextStepAndKeepsNoFile() throws Exception {
+        holdReportAfter.set(YEAR_STEPS + 3); // the figures read, three charts drawn
+        String id = startReport("report.pdf", "{\"year\":\"2027\"}").path("id").asText();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode running = json(get("vera", "/api/admin/v1/jobs/" + id));
+        while (running.path("done").asLong() < YEAR_STEPS + 3 && System.nanoTime() < until) {
+            Thread.sleep(20);
+            running = json(get("vera", "/api/admin/v1/jobs/" + id));
+        }
+        assertEquals("RUNNING", running.path("state").asText(), running.toString());
+        assertEquals(YEAR_STEPS + 3, running.path("done").asLong(), running.toString());
+        assertTrue(running.path("total").asLong() > YEAR_STEPS + 3, running.toString());
+        assertEquals(200, send("DELETE", "vera", "/api/admin/v1/jobs/" + id, "", true).statusCode());
+        JsonNode cancelled = awaitState("vera", id, "CANCELLED");
+        assertEquals(YEAR_STEPS + 3, reportSteps.size(), "no step after the cancel: " + reportSteps);
+        assertTrue(cancelled.path("download").isNull() && cancelled.path("fileName").isNull(), cancelled.toString());
+        assertEquals(409, get("vera", "/api/admin/v1/jobs/" + id + "/file").statusCode(), "no file");
+    }
+
+    /** A start that is refused with a 400 whose error begins with {@code named}; the error. */
+    private String refused(String export, String query, String named) throws Exception {
+        HttpResponse<byte[]> r = send("POST", "vera", "/api/admin/v1/jobs",
+                "{\"export\":\"" + export + "\",\"region\":\"440000\",\"query\":" + query + "}", true);
+        assertEquals(400, r.statusCode(), export + " " + query);
+        String error = json(r).path("error").asText();
+        assertTrue(error.startsWith(named), error);
+        return error;
+    }
+
+    @Test
+    void aBadYearIsA400NamingItAndStartsNoJob() throws Exception {
+        for (String query : List.of("{\"year\":\"27\"}", "{\"year\":1999}", "{\"year\":\"twenty\"}")) {
+            String error = refused("report.pdf", query, "query.year 须为 2000 至 2100");
+            assertTrue(error.contains("query.year must be 2000 to 2100"), error);
+        }
+        refused("report.html", "{\"format\":\"pdf\"}", "query.format");
+        refused("disclosure.zip", "{\"year\":\"27\"}", "query.year");
+        assertEquals(0, json(get("vera", "/api/admin/v1/jobs")).path("items").size(), "no job started");
+        assertEquals(List.of(), reportSteps);
     }
 
     @Test

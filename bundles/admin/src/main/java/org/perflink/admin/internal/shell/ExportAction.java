@@ -23,14 +23,15 @@ import org.perflink.core.RegionCode;
 @Service
 @Command(scope = "perflink", name = "export",
         description = "长时间导出 (A long export with progress, Ctrl-C to cancel): results.xlsx (every result a search "
-                + "finds) or disclosure.zip (the open-data export of --year)")
+                + "finds), disclosure.zip (the open-data export of --year) or report.html|report.pdf (the annual report of "
+                + "--year, as perflink:report)")
 public class ExportAction implements Action {
 
     @Argument(index = 0, name = "region", required = true, description = "区划代码 (region code)")
     @Completion(RegionCompleter.class)
     String region;
 
-    @Argument(index = 1, name = "export", required = true, description = "results.xlsx | disclosure.zip")
+    @Argument(index = 1, name = "export", required = true, description = "results.xlsx | disclosure.zip | report.html | report.pdf")
     String export;
 
     @Argument(index = 2, name = "file", required = true, description = "写入的文件 (the file to write)")
@@ -55,7 +56,7 @@ public class ExportAction implements Action {
     @Option(name = "--q", description = "项目或部门代码的开头 (start of a project or department code)")
     String q;
 
-    @Option(name = "--year", description = "预算年度 (budget year), for disclosure.zip")
+    @Option(name = "--year", description = "预算年度 (budget year), for disclosure.zip and report.*")
     String year;
 
     @Reference
