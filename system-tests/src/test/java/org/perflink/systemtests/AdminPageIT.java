@@ -89,11 +89,12 @@ class AdminPageIT extends SystemTestSupport {
             String toast = b.find("#toast").getText();
             assertTrue(toast.contains(STOPPED) && toast.contains("编制"), toast);
             b.await("the matrix shows the stage off", UI, d -> !checked(b, STOPPED, "COMPILE"));
-            // The switch is the region's configuration: written to etc/ and read back after a reload.
-            String cfg = Files.readString(k.home().resolve("etc/org.perflink.region-" + STOPPED + ".cfg"),
-                    StandardCharsets.ISO_8859_1);
-            assertTrue(cfg.matches("(?s).*compileEnabled\\s*=\\s*false.*"), cfg);
-            assertTrue(cfg.matches("(?s).*executeEnabled\\s*=\\s*true.*"), "the other switches are kept: " + cfg);
+            // The switch is the region's configuration: written to etc/ (by FileInstall, after ConfigAdmin has the
+            // change the toast confirmed: a moment later) and read back after a reload.
+            awaitFile(k.home().resolve("etc/org.perflink.region-" + STOPPED + ".cfg"), UI, cfg -> {
+                assertTrue(cfg.matches("(?s).*compileEnabled\\s*=\\s*false.*"), cfg);
+                assertTrue(cfg.matches("(?s).*executeEnabled\\s*=\\s*true.*"), "the other switches are kept: " + cfg);
+            });
             // The region's routes restart without the compile stage.
             String stages = awaitRestart(k, logMark);
             assertFalse(stages.contains("COMPILE"), stages);

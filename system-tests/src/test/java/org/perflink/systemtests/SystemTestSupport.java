@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -238,6 +239,15 @@ abstract class SystemTestSupport {
             fail(what + ": not within " + timeout.toSeconds() + " s; status " + (k == null ? "-" : k.status())
                     + (k == null ? "" : "; log " + k.log()));
         }
+    }
+
+    /**
+     * Waits (bounded) until the assertions hold on the file's text: FileInstall writes a configuration change back to
+     * its etc/ file after the command has returned, later still on a busy machine.
+     */
+    static void awaitFile(Path file, Duration timeout, java.util.function.Consumer<String> assertion) {
+        Awaitility.await(file + " rewritten").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertion.accept(Files.readString(file, StandardCharsets.ISO_8859_1)));
     }
 
     /** Asserts that {@code condition} holds all along {@code window} (e.g. nothing is written while a stage is off). */

@@ -165,15 +165,6 @@ class TogglePersistsIT extends SystemTestSupport {
                 });
     }
 
-    /**
-     * Waits (bounded) until the assertions hold on the file's text: FileInstall writes a configuration change back to
-     * its etc/ file after the command has returned, later still on a busy machine.
-     */
-    static void awaitFile(Path file, Duration timeout, java.util.function.Consumer<String> assertion) {
-        Awaitility.await(file + " rewritten").atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertion.accept(Files.readString(file, StandardCharsets.ISO_8859_1)));
-    }
-
     /** A bounded wait whose failure is recorded (and fails the test at its end) rather than stopping it. */
     String check(String what, KarafProcess k, Duration timeout, ThrowingRunnable assertion) {
         try {
