@@ -376,7 +376,7 @@ class AdminPageIT extends SystemTestSupport {
         b.await("newest first after a click on the time head", UI, d -> "descending".equals(
                 retry(() -> b.find("#dl-table th[data-sort='oldest']").getAttribute("aria-sort")))
                 && "list-input-55".equals(text(b, "#dl-table tbody tr[data-id] td:nth-child(6)")));
-        Path deadShot = b.screenshot("10-dead-letter-table");
+        Path deadShot = b.screenshot("11-dead-letter-table");
         List<org.dhatim.fastexcel.reader.Row> sheet = jobSheet(b, "#dl-xlsx", "dead-letters.xlsx");
         assertEquals("编号", sheet.get(0).getCellText(0), "Chinese column names");
         assertEquals(List.of("list-input-55", "list-input-54", "list-input-53", "list-input-52", "list-input-51",
@@ -414,7 +414,7 @@ class AdminPageIT extends SystemTestSupport {
         b.await("oldest first after a click on the time head", UI, d -> "ascending".equals(
                 retry(() -> b.find("#audit-table th[data-sort='newest']").getAttribute("aria-sort")))
                 && text(b, "#au-page").equals("第 1–20 条，共 21 条"));
-        Path auditShot = b.screenshot("11-audit-table");
+        Path auditShot = b.screenshot("12-audit-table");
         List<org.dhatim.fastexcel.reader.Row> audit = jobSheet(b, "#audit-xlsx", "audit.xlsx");
         assertEquals(21 + 1, audit.size(), "every page of what the filters select (21 replays of 440000), not one page");
         assertTrue(audit.stream().skip(1).allMatch(r -> user.equals(r.getCellText(2)) && "perflink:replay".equals(
