@@ -66,7 +66,7 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
         String karafVersion = System.getProperty("karaf.version");
         String mockPort = Integer.toString(freePort(18181, 18999));
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
-        return new Option[] {
+        return withKarafJavaOptions(new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl("file:" + new File(System.getProperty("perflink.distribution")).getAbsolutePath())
                     .name("PerfLink").karafVersion(karafVersion)
@@ -114,7 +114,24 @@ public abstract class PerfLinkTestSupport extends KarafTestSupport {
             new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
             new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
             new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
-        };
+        });
+    }
+
+    /**
+     * The test boots' own JVM options, {@code perflink.it.karafJavaOpts} (the pom's: C1 only and the serial GC, for
+     * JVMs that live a minute; empty: as {@code bin/karaf} starts it), after the options above.
+     */
+    private static Option[] withKarafJavaOptions(Option[] options) {
+        String opts = System.getProperty("perflink.it.karafJavaOpts", "").strip();
+        if (opts.isEmpty()) {
+            return options;
+        }
+        String[] each = opts.split("\\s+");
+        Option[] all = Arrays.copyOf(options, options.length + each.length);
+        for (int i = 0; i < each.length; i++) {
+            all[options.length + i] = new VMOption(each[i]);
+        }
+        return all;
     }
 
     /** Failsafe runs this many test JVMs at most at once; each takes its ports from a slice of its own (see {@link #freePort}). */

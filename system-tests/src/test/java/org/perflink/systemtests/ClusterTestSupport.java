@@ -44,7 +44,8 @@ import org.perflink.mockhost.RegionData;
  * <p>Who did what is read from three places: the host's request log (every node reaches the mock under a host
  * name of its own, {@link #HOST_NAMES}, so the {@code Host} header tells the nodes apart), the store's event log
  * ({@code pl_event_log.node}), and each node's {@code status.json}. The single-node reference run (embedded H2,
- * no cluster, the same data) is made once per JVM and compared with what the cluster leaves at the host.
+ * no cluster, the same data) is made once per build of the module (the first test JVM that needs it makes it, the
+ * others read it: {@link ClusterReference}) and compared with what the cluster leaves at the host.
  */
 abstract class ClusterTestSupport extends SystemTestSupport {
 
@@ -64,11 +65,11 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     /** Node n reaches the mock as http://HOST_NAMES[n]:port (both resolve to 127.0.0.1, where the mock listens). */
     static final List<String> HOST_NAMES = List.of("127.0.0.1", "localhost");
 
-    /** The single-node reference run's results, once per JVM (every cluster test compares with it). */
-    private static Map<String, JsonNode> reference;
-    private static long referenceMillis;
-    /** Items the reference run parked: the generated data has projects no rule can score (rejected inputs). */
-    private static long referenceDeadLetters;
+    /**
+     * The single-node reference run (every cluster test compares with it): its results, and the items it parked (the
+     * generated data has projects no rule can score: rejected inputs).
+     */
+    private static ClusterReference reference;
 
     /** Every {@code /api/} request the host has seen in this test, in arrival order. */
     final ConcurrentLinkedQueue<MockHost.Request> requests = new ConcurrentLinkedQueue<>();
@@ -364,32 +365,44 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     }
 
     /**
-     * The single-node run on the same data (embedded H2, no cluster): its results at the host, made once per JVM.
-     * Leaves the host reset for the test's own run.
+     * The single-node run on the same data (embedded H2, no cluster): its results at the host, made once for the
+     * module's test JVMs of this build ({@link ClusterReference}). Leaves the host reset for the test's own run.
      */
     Map<String, JsonNode> reference(Path dir) throws Exception {
-        if (reference == null) {
-            Instant t0 = Instant.now();
-            KarafProcess single = karaf(dir, "single", List.of());
-            regionConfigs(single);
-            single.start();
-            await("the single node reporting the 20 regions", CLUSTER_BOOT, single, () -> {
-                JsonNode s = single.status();
-                return s != null && CITIES.stream().allMatch(r -> s.path("regions").has(r));
-            });
-            for (String stage : STAGES) {
-                script20(stage, null);
-                await("single-node reference run, " + stage, CLUSTER_STAGE, single, () -> done(single));
-            }
-            Map<String, JsonNode> got = resultsWithoutInstancePaths();
-            assertEquals(0, stats().path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), "reference run: one body per id");
-            referenceDeadLetters = single.deadLetters();
-            single.close();
-            referenceMillis = millisSince(t0);
-            reference = got;
-        }
+        reference = ClusterReference.shared(referenceKey(), OUT, () -> singleNodeRun(dir));
         newRun();
-        return reference;
+        return reference.results();
+    }
+
+    /** What the reference depends on: this build of the module ({@code perflink.systemtests.build}) and the data. */
+    private String referenceKey() {
+        String build = System.getProperty("perflink.systemtests.build", "");
+        if (build.isEmpty()) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder(build).append(' ').append(demo.name()).append(' ').append(YEAR);
+        CITIES.forEach(c -> key.append(' ').append(c).append(':').append(projects(c)));
+        return key.toString();
+    }
+
+    private ClusterReference singleNodeRun(Path dir) throws Exception {
+        Instant t0 = Instant.now();
+        KarafProcess single = karaf(dir, "single", List.of());
+        regionConfigs(single);
+        single.start();
+        await("the single node reporting the 20 regions", CLUSTER_BOOT, single, () -> {
+            JsonNode s = single.status();
+            return s != null && CITIES.stream().allMatch(r -> s.path("regions").has(r));
+        });
+        for (String stage : STAGES) {
+            script20(stage, null);
+            await("single-node reference run, " + stage, CLUSTER_STAGE, single, () -> done(single));
+        }
+        Map<String, JsonNode> got = resultsWithoutInstancePaths();
+        assertEquals(0, stats().path("idsWithDifferentBodiesIgnoringTimestamps").asLong(), "reference run: one body per id");
+        long deadLetters = single.deadLetters();
+        stopInstances(); // the single node: its log and CPU time kept
+        return new ClusterReference(got, deadLetters, millisSince(t0));
     }
 
     /** A fresh start for another run in the same test: no node, a fresh host, an empty schema. */
@@ -404,12 +417,12 @@ abstract class ClusterTestSupport extends SystemTestSupport {
     }
 
     static long referenceMillis() {
-        return referenceMillis;
+        return reference.millis();
     }
 
     /** The cluster parked exactly what the single node did (the data's rejected inputs, each once). */
     void assertSameDeadLettersAsTheReference() throws SQLException {
-        assertEquals(referenceDeadLetters, openDeadLetters(), "the cluster parks what the single node parked, once");
+        assertEquals(reference.deadLetters(), openDeadLetters(), "the cluster parks what the single node parked, once");
     }
 
     /**
@@ -423,7 +436,7 @@ abstract class ClusterTestSupport extends SystemTestSupport {
             String text = body.toString();
             String plain = INSTANCE_HOME.matcher(text).replaceAll("\\${karaf.home}/etc/");
             try {
-                out.put(key, plain.equals(text) ? body : MAPPER.readTree(plain));
+                out.put(key, plain.equals(text) ? body : org.perflink.mockhost.Json.MAPPER.readTree(plain));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

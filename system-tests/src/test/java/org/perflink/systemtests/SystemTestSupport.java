@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
@@ -88,10 +89,13 @@ abstract class SystemTestSupport {
     void stopInstances() throws Exception {
         try {
             for (KarafProcess k : instances) {
+                Optional<Duration> cpu = k.cpu();
                 try {
                     k.close();
                 } finally {
                     keepLog(k);
+                    cpu.ifPresent(c -> figure("karaf-cpu.txt", testName + " " + names.get(k) + ": " + c.toMillis()
+                            + " ms of CPU (the JVM last started, up to its stop)"));
                 }
             }
         } finally {
@@ -273,12 +277,17 @@ abstract class SystemTestSupport {
 
     static void report(String text) {
         System.out.println(text);
+        figure("figures.txt", text);
+    }
+
+    /** Appends a line to {@code target/system-tests/FILE} (the figures are in the test output too). */
+    private static void figure(String file, String text) {
         try {
             Files.createDirectories(OUT);
-            Files.writeString(OUT.resolve("figures.txt"), text + System.lineSeparator(),
+            Files.writeString(OUT.resolve(file), text + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
-            // the figures are in the test output too
+            // a figure only: the test goes on
         }
     }
 }
