@@ -11,6 +11,7 @@ import org.perflink.api.model.HostResult;
 import org.perflink.api.model.Stage;
 import org.perflink.api.model.StageEvent;
 import org.perflink.api.rules.RulePack;
+import org.perflink.core.InOrder;
 import org.perflink.store.EventLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ final class EventContext implements StageContext {
     /** Results held before a commit of their own, at most (a page of the host is 200 by default). */
     static final int MAX_HELD = 1000;
 
-    private record Held(HostResult result, String json, String hash, String rejectKey, String reason, String payload,
+    private record Held(HostResult result, String rejectKey, String reason, String payload,
             PublicRecord publicRecord) {
     }
 
@@ -104,8 +105,7 @@ final class EventContext implements StageContext {
 
     @Override
     public void emit(HostResult result) {
-        ResultEncoder.Encoded encoded = encoder.encode(result);
-        held.add(new Held(result, encoded.json(), encoded.contentHash(), null, null, null, null));
+        held.add(new Held(result, null, null, null, null));
         if (held.size() >= MAX_HELD) {
             checkpoint();
         }
@@ -114,12 +114,12 @@ final class EventContext implements StageContext {
     @Override
     public void reject(String key, String reason, String payload) {
         LOG.warn("Region {} event {}: item {} rejected: {}", regionCode, event.eventId(), key, reason);
-        held.add(new Held(null, null, null, key, reason, payload, null));
+        held.add(new Held(null, key, reason, payload, null));
     }
 
     @Override
     public void keepPublic(String kind, int year, String projectCode, String json) {
-        held.add(new Held(null, null, null, null, null, null, new PublicRecord(kind, year, projectCode, json)));
+        held.add(new Held(null, null, null, null, new PublicRecord(kind, year, projectCode, json)));
     }
 
     /** Commits what was emitted since the last checkpoint; the cursor stays before the event. */
@@ -137,10 +137,14 @@ final class EventContext implements StageContext {
     }
 
     private void commit(String cursor) {
+        // encoding is pure per result: done on every core, before the transaction opens, in the results' order
+        List<ResultEncoder.Encoded> encoded = InOrder.map(held,
+                h -> h.result() == null ? null : encoder.encode(h.result()));
         EventLedger.EventOutcome o = ledger.handle(regionCode, stage, event, cursorBefore, cursor, tx -> {
-            for (Held h : held) {
+            for (int i = 0; i < held.size(); i++) {
+                Held h = held.get(i);
                 if (h.result() != null) {
-                    tx.add(h.result(), h.json(), h.hash());
+                    tx.add(h.result(), encoded.get(i).json(), encoded.get(i).contentHash());
                 } else if (h.publicRecord() != null) {
                     PublicRecord p = h.publicRecord();
                     tx.keepPublic(p.kind(), p.year(), p.projectCode(), p.json());

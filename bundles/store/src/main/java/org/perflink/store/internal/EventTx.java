@@ -43,6 +43,7 @@ final class EventTx implements EventTransaction {
     private final String eventId;
     private final Instant now;
     private final ResultRows rows;
+    private final PublicRows publicRows;
     private final List<Row> buffer = new ArrayList<>();
     private PreparedStatement insertDeadLetter;
     private long backlogDelta;
@@ -63,6 +64,7 @@ final class EventTx implements EventTransaction {
         this.eventId = event == null ? null : event.eventId();
         this.now = now;
         this.rows = new ResultRows(c, regionCode, jdbc.node());
+        this.publicRows = new PublicRows(c, regionCode, eventId, now);
     }
 
     @Override
@@ -101,7 +103,7 @@ final class EventTx implements EventTransaction {
     @Override
     public void keepPublic(String kind, int year, String projectCode, String json) {
         checkOpen();
-        guarded(() -> JdbcPublicRecords.keep(c, regionCode, year, kind, projectCode, json, eventId, now));
+        guarded(() -> publicRows.keep(kind, year, projectCode, json));
     }
 
     @Override
@@ -130,8 +132,9 @@ final class EventTx implements EventTransaction {
         deadLetterDelta++;
     }
 
-    /** Writes the buffered results: those whose content changed become new outbox rows. */
+    /** Writes the buffered results (those whose content changed become new outbox rows) and public records. */
     void flush() throws SQLException {
+        publicRows.flush();
         if (buffer.isEmpty()) {
             return;
         }
@@ -206,6 +209,7 @@ final class EventTx implements EventTransaction {
     void close() {
         closed = true;
         rows.close();
+        publicRows.close();
         Jdbc.closeQuietly(insertDeadLetter);
     }
 }

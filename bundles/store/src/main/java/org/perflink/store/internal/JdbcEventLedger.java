@@ -80,6 +80,7 @@ final class JdbcEventLedger implements EventLedger {
         Instant now = jdbc.now();
         Connection c = jdbc.openEventConnection();
         EventTx tx = null;
+        boolean committed = false;
         try {
             Jdbc.sql(() -> {
                 jdbc.forceCustomPlans(c);
@@ -92,12 +93,13 @@ final class JdbcEventLedger implements EventLedger {
                 done.complete(event, newCursor);
                 return null;
             });
+            committed = true;
             return new EventOutcome(tx.added, tx.unchanged, tx.rejected);
         } finally {
             if (tx != null) {
                 tx.close();
             }
-            jdbc.release(c);
+            jdbc.release(c, committed);
         }
     }
 

@@ -34,6 +34,11 @@ final class JdbcOutbox implements Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
 
+    /** An outbox row ({@code o}) with its body: {@link #BODY} (rows queued before schema version 7 keep their own). */
+    private static final String WITH_BODY = "pl_outbox o LEFT JOIN pl_body b ON b.seq = o.seq";
+
+    private static final String BODY = "COALESCE(o.body, b.body)";
+
     /** Rows deleted per pruning transaction. */
     static final int PRUNE_CHUNK = 10_000;
 
@@ -70,10 +75,10 @@ final class JdbcOutbox implements Outbox {
             // PENDING rows are the latest of their id. ORDER BY names the whole index
             // (region_code, state, seq) so that H2 reads it in order and stops at the limit.
             List<OutboxItem> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, kind, result_id, subject, body, attempts, "
-                    + "created_at FROM pl_outbox WHERE region_code = ? AND state = '" + PENDING + "' "
-                    + "AND next_attempt_at <= ? AND seq > ? "
-                    + "ORDER BY region_code, state, seq FETCH FIRST ? ROWS ONLY")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.seq, o.kind, o.result_id, o.subject, " + BODY
+                    + ", o.attempts, o.created_at FROM " + WITH_BODY + " WHERE o.region_code = ? AND o.state = '"
+                    + PENDING + "' AND o.next_attempt_at <= ? AND o.seq > ? "
+                    + "ORDER BY o.region_code, o.state, o.seq FETCH FIRST ? ROWS ONLY")) {
                 long after = Long.MIN_VALUE;
                 boolean more = true;
                 while (more && items.size() < limit) {
@@ -205,10 +210,13 @@ final class JdbcOutbox implements Outbox {
                     kind = rs.getString(2);
                     resultId = rs.getString(3);
                     subject = rs.getString(4);
-                    body = rs.getString(5);
+                    body = rs.getString(5); // a row queued before schema version 7 keeps its own
                     hash = rs.getString(6);
                     eventId = rs.getString(8);
                 }
+            }
+            if (body == null) {
+                body = body(c, seq);
             }
             String answer = "HTTP " + httpStatus + (reason == null || reason.isBlank() ? "" : ": " + reason);
             try (PreparedStatement ps = c.prepareStatement(
@@ -243,6 +251,15 @@ final class JdbcOutbox implements Outbox {
         });
     }
 
+    private static String body(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pl_body WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private static String regionOf(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT region_code FROM pl_outbox WHERE seq = ?")) {
             ps.setLong(1, seq);
@@ -257,8 +274,9 @@ final class JdbcOutbox implements Outbox {
 
     /**
      * Deletes the rows that are history only: delivered more than {@code retention} ago, or superseded (never to
-     * be sent) more than {@code retention} ago. The result ledger keeps the latest body of every result, and the
-     * counters keep the figures. Deletes in chunks, each its own transaction; returns how many rows went.
+     * be sent) more than {@code retention} ago, with their bodies unless a row is its result's latest: the result
+     * ledger keeps the latest body of every result, and the counters keep the figures. Deletes in chunks, each its
+     * own transaction; returns how many rows went.
      */
     int prune(Duration retention) {
         requireNonNull(retention, "retention");
@@ -266,20 +284,51 @@ final class JdbcOutbox implements Outbox {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM pl_outbox WHERE seq IN (SELECT seq "
-                        + "FROM pl_outbox WHERE (state = '" + DELIVERED + "' AND delivered_at < ?) OR (state = '"
-                        + SUPERSEDED + "' AND created_at < ?) FETCH FIRST " + PRUNE_CHUNK + " ROWS ONLY)")) {
-                    ps.setObject(1, before);
-                    ps.setObject(2, before);
-                    return ps.executeUpdate();
-                }
-            });
+            deleted = jdbc.inTransaction(c -> pruneChunk(c, before));
             total += deleted;
         } while (deleted == PRUNE_CHUNK);
         if (total > 0) {
             LOG.info("pruned {} outbox row(s) delivered or superseded before {}", total, before);
         }
         return total;
+    }
+
+    private static int pruneChunk(Connection c, OffsetDateTime before) throws SQLException {
+        List<Long> rows = new ArrayList<>();
+        List<Long> bodies = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.seq, CASE WHEN EXISTS (SELECT 1 FROM pl_result r "
+                + "WHERE r.result_id = o.result_id AND r.region_code = o.region_code AND r.kind = o.kind "
+                + "AND r.outbox_seq = o.seq) THEN 1 ELSE 0 END FROM pl_outbox o WHERE (o.state = '" + DELIVERED
+                + "' AND o.delivered_at < ?) OR (o.state = '" + SUPERSEDED + "' AND o.created_at < ?) "
+                + "FETCH FIRST " + PRUNE_CHUNK + " ROWS ONLY")) {
+            ps.setObject(1, before);
+            ps.setObject(2, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
+                    if (rs.getInt(2) == 0) {
+                        bodies.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        deleteBySeq(c, "DELETE FROM pl_body WHERE seq = ?", bodies);
+        deleteBySeq(c, "DELETE FROM pl_outbox WHERE seq = ?", rows);
+        return rows.size();
+    }
+
+    private static void deleteBySeq(Connection c, String sql, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < seqs.size(); from += ResultRows.BATCH_SIZE) {
+                for (long seq : seqs.subList(from, Math.min(seqs.size(), from + ResultRows.BATCH_SIZE))) {
+                    ps.setLong(1, seq);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 }

@@ -1,20 +1,17 @@
 package org.perflink.store.internal;
 
 import static java.util.Objects.requireNonNull;
-import static org.perflink.store.internal.Jdbc.ts;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.perflink.store.PublicRecords;
 
-/** {@link PublicRecords} over JDBC ({@code pl_public_record}); {@link #keep} is the event transaction's write. */
+/** {@link PublicRecords} over JDBC ({@code pl_public_record}); the event transaction writes it ({@link PublicRows}). */
 final class JdbcPublicRecords implements PublicRecords {
 
     /** Rows read per round trip while streaming a year (a region may hold 100 000 projects). */
@@ -81,46 +78,5 @@ final class JdbcPublicRecords implements PublicRecords {
                 return years;
             }
         });
-    }
-
-    /** Replaces (or, json null, deletes) one record, on the event's connection: an update, else an insert. */
-    static void keep(Connection c, String regionCode, int year, String kind, String projectCode, String json,
-            String eventId, Instant now) throws SQLException {
-        requireNonNull(kind, "kind");
-        requireNonNull(projectCode, "projectCode");
-        if (json == null) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pl_public_record "
-                    + "WHERE region_code = ? AND budget_year = ? AND kind = ? AND project_code = ?")) {
-                key(ps, 1, regionCode, year, kind, projectCode);
-                ps.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE pl_public_record SET body = ?, event_id = ?, "
-                + "updated_at = ? WHERE region_code = ? AND budget_year = ? AND kind = ? AND project_code = ?")) {
-            ps.setString(1, json);
-            ps.setString(2, eventId);
-            ps.setObject(3, ts(now));
-            key(ps, 4, regionCode, year, kind, projectCode);
-            if (ps.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pl_public_record (region_code, budget_year, kind, "
-                + "project_code, body, event_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            key(ps, 1, regionCode, year, kind, projectCode);
-            ps.setString(5, json);
-            ps.setString(6, eventId);
-            ps.setObject(7, ts(now));
-            ps.executeUpdate();
-        }
-    }
-
-    private static void key(PreparedStatement ps, int from, String regionCode, int year, String kind,
-            String projectCode) throws SQLException {
-        ps.setString(from, regionCode);
-        ps.setInt(from + 1, year);
-        ps.setString(from + 2, kind);
-        ps.setString(from + 3, projectCode);
     }
 }

@@ -28,8 +28,8 @@ final class JdbcResultLedger implements ResultLedger {
         requireNonNull(kind, "kind");
         requireNonNull(subject, "subject");
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pl_result "
-                    + "WHERE region_code = ? AND kind = ? AND subject = ? ORDER BY first_seq")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + BODY + " FROM " + WITH_BODY
+                    + " WHERE region_code = ? AND kind = ? AND subject = ? ORDER BY first_seq")) {
                 ps.setString(1, regionCode);
                 ps.setString(2, kind.name());
                 ps.setString(3, subject);
@@ -50,7 +50,7 @@ final class JdbcResultLedger implements ResultLedger {
         if (limit <= 0) {
             return List.of();
         }
-        String sql = "SELECT " + COLUMNS + " FROM pl_result WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
+        String sql = "SELECT " + COLUMNS + " FROM " + WITH_BODY + " WHERE region_code = ?" + (kind == null ? "" : " AND kind = ?")
                 + " ORDER BY region_code DESC, " + (kind == null ? "" : "kind DESC, ")
                 + "outbox_seq DESC FETCH FIRST ? ROWS ONLY"; // the index's order: read in order, not sorted
         return jdbc.inTransaction(c -> {
@@ -79,12 +79,21 @@ final class JdbcResultLedger implements ResultLedger {
         PageQuery.checkPage(offset, limit);
         PageQuery where = where(regionCode, query);
         String direction = query.oldestFirst() || query.bySubject() ? "" : " DESC";
-        return jdbc.inTransaction(c -> where.lookAhead(c, "pl_result", COLUMNS,
+        return jdbc.inTransaction(c -> where.lookAhead(c, WITH_BODY, COLUMNS,
                 indexOrder(query, direction) + "outbox_seq" + direction, offset, limit, TOTAL_UNKNOWN,
                 rs -> row(regionCode, rs)));
     }
 
-    private static final String COLUMNS = "outbox_seq, kind, result_id, subject, state, body, created_at, delivered_at";
+    /**
+     * A ledger row with its body: pl_body's of the row's latest outbox row (a row queued before schema version 7 keeps
+     * its own). No column of pl_body but {@code body} has a name of pl_result's, so the other columns need no alias.
+     */
+    private static final String WITH_BODY = "pl_result r LEFT JOIN pl_body b ON b.seq = r.outbox_seq";
+
+    private static final String BODY = "COALESCE(r.body, b.body)";
+
+    private static final String COLUMNS = "outbox_seq, kind, result_id, subject, state, " + BODY
+            + ", created_at, delivered_at";
 
     private static StoredResult row(String regionCode, ResultSet rs) throws java.sql.SQLException {
         return new StoredResult(rs.getLong(1), regionCode, ResultKind.valueOf(rs.getString(2)), rs.getString(3),

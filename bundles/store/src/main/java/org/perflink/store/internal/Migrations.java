@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Applies the schema scripts {@code db/V<n>__<name>.sql} in order, each once, recording them in
  * {@code pl_schema_version}. A script is listed in {@link #SCRIPTS} (resources of a bundle cannot
  * be listed portably). Scripts are re-runnable, so a half-applied script (H2 commits DDL statement
- * by statement) is completed on the next start.
+ * by statement) is completed on the next start. Scripts are portable SQL; what only H2 has (identity caches) is in
+ * an optional companion {@code db/h2/V<n>__<name>.sql}, run on H2 after the portable script of the same version.
  */
 final class Migrations {
 
@@ -33,7 +34,9 @@ final class Migrations {
     /** Script n of this list is schema version n + 1. Append only; never edit a released script. */
     static final List<String> SCRIPTS = List.of("db/V1__schema.sql", "db/V2__subject_index.sql",
             "db/V3__ledger_counters_fencing.sql", "db/V4__public_records.sql", "db/V5__result_facets.sql",
-            "db/V6__list_pages.sql");
+            "db/V6__list_pages.sql", "db/V7__bodies_once.sql");
+
+    private static final String H2_SCRIPTS = "db/h2/";
 
     private Migrations() {
     }
@@ -74,8 +77,15 @@ final class Migrations {
     private static void apply(Connection c, int version, String script, Clock clock) throws SQLException {
         c.setAutoCommit(false);
         try {
+            List<String> sqls = statements(read(script));
+            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+                String h2 = readIfPresent(H2_SCRIPTS + script.substring(script.indexOf('/') + 1));
+                if (h2 != null) {
+                    sqls.addAll(statements(h2));
+                }
+            }
             try (Statement s = c.createStatement()) {
-                for (String sql : statements(read(script))) {
+                for (String sql : sqls) {
                     s.execute(sql);
                 }
             }
@@ -96,11 +106,16 @@ final class Migrations {
     }
 
     private static String read(String resource) {
+        String script = readIfPresent(resource);
+        if (script == null) {
+            throw new IllegalStateException("schema script missing from the bundle: " + resource);
+        }
+        return script;
+    }
+
+    private static String readIfPresent(String resource) {
         try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema script missing from the bundle: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

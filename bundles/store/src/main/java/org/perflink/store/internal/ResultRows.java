@@ -20,7 +20,9 @@ import java.util.Set;
  * Queues results inside one transaction: the outbox rows and the result ledger rows move together. The
  * outbox holds at most one row per (region, kind, id, content hash), a unique key: a result whose body comes
  * back to an earlier content gets a new row (new seq, so it is delivered in order) and the old row of that
- * content goes. Two nodes queuing the same content of a result at once cannot both commit.
+ * content goes. Two nodes queuing the same content of a result at once cannot both commit. Each row's body is
+ * written once, into {@code pl_body} under the row's seq; the outbox and ledger rows, rewritten as the result moves
+ * on, carry none.
  * <p>
  * Statements are prepared once per transaction; {@link #close()} closes them.
  */
@@ -68,7 +70,9 @@ final class ResultRows implements AutoCloseable {
     private PreparedStatement latest;
     private PreparedStatement supersede;
     private PreparedStatement deleteSameContent;
+    private PreparedStatement deleteSameContentBody;
     private PreparedStatement insert;
+    private PreparedStatement insertBody;
     private PreparedStatement insertLedger;
     private PreparedStatement updateLedger;
 
@@ -122,18 +126,25 @@ final class ResultRows implements AutoCloseable {
         for (Row r : rows) {
             if (known.containsKey(r.key())) {
                 if (deleteSameContent == null) {
-                    deleteSameContent = c.prepareStatement("DELETE FROM pl_outbox WHERE region_code = ? "
-                            + "AND kind = ? AND result_id = ? AND content_hash = ? AND state <> '" + PENDING + "'");
+                    // the row goes, and its body: the ledger moves to the new row below
+                    String sameContent = "FROM pl_outbox WHERE region_code = ? AND kind = ? AND result_id = ? "
+                            + "AND content_hash = ? AND state <> '" + PENDING + "'";
+                    deleteSameContentBody = c.prepareStatement(
+                            "DELETE FROM pl_body WHERE seq IN (SELECT seq " + sameContent + ")");
+                    deleteSameContent = c.prepareStatement("DELETE " + sameContent);
                 }
-                deleteSameContent.setString(1, regionCode);
-                deleteSameContent.setString(2, r.key().kind());
-                deleteSameContent.setString(3, r.key().id());
-                deleteSameContent.setString(4, r.hash());
-                deleteSameContent.addBatch();
+                for (PreparedStatement ps : new PreparedStatement[] {deleteSameContentBody, deleteSameContent}) {
+                    ps.setString(1, regionCode);
+                    ps.setString(2, r.key().kind());
+                    ps.setString(3, r.key().id());
+                    ps.setString(4, r.hash());
+                    ps.addBatch();
+                }
                 deleting = true;
             }
         }
         if (deleting) {
+            deleteSameContentBody.executeBatch();
             deleteSameContent.executeBatch();
         }
         List<Long> seqs = insert(rows, now);
@@ -170,23 +181,24 @@ final class ResultRows implements AutoCloseable {
         return -superseded;
     }
 
+    /** Inserts the outbox rows, and each row's body into {@code pl_body} under the row's seq; returns the seqs. */
     private List<Long> insert(List<Row> rows, Instant now) throws SQLException {
         if (insert == null) {
-            insert = c.prepareStatement("INSERT INTO pl_outbox (region_code, kind, result_id, subject, body, "
+            insert = c.prepareStatement("INSERT INTO pl_outbox (region_code, kind, result_id, subject, "
                     + "content_hash, state, attempts, next_attempt_at, event_id, created_at, node) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, '" + PENDING + "', 0, ?, ?, ?, ?)", new String[] {"seq"});
+                    + "VALUES (?, ?, ?, ?, ?, '" + PENDING + "', 0, ?, ?, ?, ?)", new String[] {"seq"});
+            insertBody = c.prepareStatement("INSERT INTO pl_body (seq, body) VALUES (?, ?)");
         }
         for (Row r : rows) {
             insert.setString(1, regionCode);
             insert.setString(2, r.key().kind());
             insert.setString(3, r.key().id());
             insert.setString(4, r.subject());
-            insert.setString(5, r.body());
-            insert.setString(6, r.hash());
-            insert.setObject(7, ts(now));
-            insert.setString(8, r.eventId());
-            insert.setObject(9, ts(now));
-            insert.setString(10, node);
+            insert.setString(5, r.hash());
+            insert.setObject(6, ts(now));
+            insert.setString(7, r.eventId());
+            insert.setObject(8, ts(now));
+            insert.setString(9, node);
             insert.addBatch();
         }
         insert.executeBatch();
@@ -199,6 +211,12 @@ final class ResultRows implements AutoCloseable {
         if (seqs.size() != rows.size()) {
             throw new SQLException("the database returned " + seqs.size() + " keys for " + rows.size() + " rows");
         }
+        for (int i = 0; i < rows.size(); i++) {
+            insertBody.setLong(1, seqs.get(i));
+            insertBody.setString(2, rows.get(i).body());
+            insertBody.addBatch();
+        }
+        insertBody.executeBatch();
         return seqs;
     }
 
@@ -219,14 +237,15 @@ final class ResultRows implements AutoCloseable {
                 if (insertLedger == null) {
                     insertLedger = c.prepareStatement("INSERT INTO pl_result (subject, body, content_hash, state, "
                             + "outbox_seq, first_seq, created_at, delivered_at, result_id, region_code, kind, outcome, "
-                            + "department, rule_ids) VALUES (?, ?, ?, '" + PENDING + "', ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
+                            + "department, rule_ids) VALUES (?, NULL, ?, '" + PENDING + "', ?, ?, ?, NULL, ?, ?, ?, ?, ?, "
+                            + "?)");
                 }
                 ps = insertLedger;
                 firstSeq = seq;
                 inserting = true;
             } else {
                 if (updateLedger == null) {
-                    updateLedger = c.prepareStatement("UPDATE pl_result SET subject = ?, body = ?, content_hash = ?, "
+                    updateLedger = c.prepareStatement("UPDATE pl_result SET subject = ?, body = NULL, content_hash = ?, "
                             + "state = '" + PENDING + "', outbox_seq = ?, first_seq = ?, created_at = ?, "
                             + "delivered_at = NULL, outcome = COALESCE(?, outcome), department = COALESCE(?, department), "
                             + "rule_ids = COALESCE(?, rule_ids) WHERE result_id = ? AND region_code = ? AND kind = ?");
@@ -235,15 +254,15 @@ final class ResultRows implements AutoCloseable {
                 firstSeq = PENDING.equals(l.state()) && l.firstSeq() == l.outboxSeq() ? seq : l.firstSeq();
                 updating = true;
             }
+            // the body is pl_body's of the row at outbox_seq (a row queued before version 7 keeps its own until then)
             ps.setString(1, r.subject());
-            ps.setString(2, r.body());
-            ps.setString(3, r.hash());
-            ps.setLong(4, seq);
-            ps.setLong(5, firstSeq);
-            ps.setObject(6, ts(now));
+            ps.setString(2, r.hash());
+            ps.setLong(3, seq);
+            ps.setLong(4, firstSeq);
+            ps.setObject(5, ts(now));
             // the same parameters in both statements, but where the facets go differs
-            int facet = l == null ? 10 : 7;
-            int keyAt = l == null ? 7 : 10;
+            int facet = l == null ? 9 : 6;
+            int keyAt = l == null ? 6 : 9;
             ps.setString(facet, r.facets().outcome());
             ps.setString(facet + 1, r.facets().department());
             ps.setString(facet + 2, r.facets().ruleIds());
@@ -272,7 +291,8 @@ final class ResultRows implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Statement s : new Statement[] {latest, supersede, deleteSameContent, insert, insertLedger, updateLedger}) {
+        for (Statement s : new Statement[] {latest, supersede, deleteSameContent, deleteSameContentBody, insert,
+            insertBody, insertLedger, updateLedger}) {
             Jdbc.closeQuietly(s);
         }
     }

@@ -13,11 +13,12 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-/** Counts the JDBC batches executed through it, to see when a store writes. */
+/** Counts the JDBC batches executed and the rollbacks asked for through it, to see when a store writes. */
 final class CountingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger rollbacks = new AtomicInteger();
 
     CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -25,6 +26,10 @@ final class CountingDataSource implements DataSource {
 
     int batchesExecuted() {
         return batches.get();
+    }
+
+    int rollbacks() {
+        return rollbacks.get();
     }
 
     @Override
@@ -39,6 +44,9 @@ final class CountingDataSource implements DataSource {
 
     private Connection wrap(Connection connection) {
         InvocationHandler onConnection = (proxy, method, args) -> {
+            if (method.getName().equals("rollback")) {
+                rollbacks.incrementAndGet();
+            }
             Object result = invoke(connection, method, args);
             if (result instanceof PreparedStatement ps) {
                 return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class},

@@ -16,7 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 @EnabledIfEnvironmentVariable(named = "PERFLINK_TEST_PG_URL", matches = "jdbc:postgresql:.+")
 class PostgresStoreTest extends StorePartsContractTest {
 
-    private static final String[] TABLES = {"pl_public_record", "pl_result", "pl_outbox", "pl_dead_letter", "pl_cursor", "pl_region", "pl_event_log",
+    private static final String[] TABLES = {"pl_body", "pl_public_record", "pl_result", "pl_outbox", "pl_dead_letter", "pl_cursor", "pl_region", "pl_event_log",
         "pl_audit", "pl_schema_version"};
 
     @Override

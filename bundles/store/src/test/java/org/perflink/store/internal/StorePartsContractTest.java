@@ -66,6 +66,29 @@ abstract class StorePartsContractTest extends ListPagesContractTest {
     }
 
     @Test
+    void publicRecordsOfOneEventAreWrittenInBatchesAndTheLastOfAKeyWins() {
+        int n = 2 * JdbcStore.BATCH_SIZE + 7;
+        store.eventLedger().handle(REGION, Stage.COMPILE, event(1), null, "1", tx -> {
+            tx.keepPublic("TARGET", 2027, "p-a", "{\"v\":1}");
+            for (int i = 0; i < n; i++) {
+                tx.keepPublic("TARGET", 2027, String.format("p-%05d", i), "{\"i\":" + i + "}");
+            }
+            tx.keepPublic("TARGET", 2027, "p-a", "{\"v\":2}"); // the same key in a later batch
+            tx.keepPublic("TARGET", 2027, "p-b", "{\"v\":1}");
+            tx.keepPublic("TARGET", 2027, "p-b", null); // withdrawn within the batch
+            tx.keepPublic("TARGET", 2027, "p-c", null);
+            tx.keepPublic("TARGET", 2027, "p-c", "{\"v\":3}"); // kept again after its withdrawal
+        });
+
+        assertEquals(n + 2, store.publicRecords().count(REGION, 2027, "TARGET"));
+        List<String> read = new java.util.ArrayList<>();
+        store.publicRecords().forEach(REGION, 2027, "TARGET", r -> read.add(r.projectCode() + "=" + r.body()));
+        assertEquals("p-00000={\"i\":0}", read.get(0));
+        assertEquals(String.format("p-%05d={\"i\":%d}", n - 1, n - 1), read.get(n - 1));
+        assertEquals(List.of("p-a={\"v\":2}", "p-c={\"v\":3}"), read.subList(n, n + 2));
+    }
+
+    @Test
     void theYearsWithPublicRecordsAreListedPerRegionAscending() {
         assertEquals(List.of(), store.publicRecords().years(REGION));
         store.eventLedger().handle(REGION, Stage.CLOSE, event(1), null, "1", tx -> {
@@ -274,6 +297,7 @@ abstract class StorePartsContractTest extends ListPagesContractTest {
         assertEquals(new EventOutcome(0, 1, 0), again);
         assertEquals(0, outboxRows("result_id = 'old'"));
         assertEquals(0, store.pruneOutbox(Duration.ofDays(30)));
+        assertEquals(3, query("SELECT COUNT(*) FROM pl_body"), "a pruned row that is its result's latest keeps its body");
     }
 
     @Test
@@ -288,6 +312,8 @@ abstract class StorePartsContractTest extends ListPagesContractTest {
         assertEquals(1, store.pruneOutbox(Duration.ofDays(30)));
         assertEquals(0, outboxRows("state = 'SUPERSEDED'"));
         assertEquals(List.of("w1"), ids(store.outbox().pending(REGION, clock.instant(), 10)));
+        assertEquals(1, query("SELECT COUNT(*) FROM pl_body"), "the superseded row's body went with it");
+        assertEquals("{\"v\":2}", store.outbox().pending(REGION, clock.instant(), 10).get(0).body());
     }
 
     @Test
@@ -395,7 +421,10 @@ abstract class StorePartsContractTest extends ListPagesContractTest {
                 tx -> tx.add(warning("w1", "p1"), "{\"l\":\"Y\"}", "Y"));
         assertEquals(new EventOutcome(0, 1, 0), again, "deduplicated against the backfilled ledger");
         assertEquals(1, upgraded.deadLetters().replay(REGION, List.of()));
-        assertEquals(List.of("w1", "w2"), ids(upgraded.outbox().pending(REGION, clock.instant(), 10)));
+        List<OutboxItem> pending = upgraded.outbox().pending(REGION, clock.instant(), 10);
+        assertEquals(List.of("w1", "w2"), ids(pending));
+        assertEquals(List.of("{\"l\":\"Y\"}", "{\"v\":2}"), pending.stream().map(OutboxItem::body).toList(),
+                "w1's row of before keeps its own body; w2's replayed row has its body in pl_body");
         closeDatabase(old);
     }
 
