@@ -46,7 +46,7 @@ run_once() {
   t_event="$(now)"
   log "[$label] event appended: $(jq -c '.appended[0] | {seq, eventId, stage, phase, asOf, occurredAt}' "$work/event-$label.json")"
 
-  local extra="-Xmx$heap -Xlog:gc:file=$work/gc-%p.log:uptime,level,tags"
+  local extra="-Xmx$heap -Xlog:gc:file=$work/gc-%p.log:uptime,level,tags${jvm_opts:+ $jvm_opts}"
   [[ $jfr -eq 1 ]] && extra="$extra -XX:StartFlightRecording=filename=$work/jfr/,settings=profile,dumponexit=true"
   mkdir -p "$work/jfr"
   log "[$label] starting PerfLink: ./perflink start --host-url $url --region $region --stages $stages --data $data --once (EXTRA_JAVA_OPTS=$extra)"
@@ -193,7 +193,8 @@ bare_run() {
   local args=(--projects "$n" --stage "$1")
   [[ $1 == execute ]] && args+=(--as-of "$as_of")
   log "bare limit: java -Xmx$heap -cp benchmarks.jar org.perflink.bench.BareLimit ${args[*]}"
-  java -Xmx"$heap" -cp "$benchjar" org.perflink.bench.BareLimit "${args[@]}" >"$work/bare-$1.out" 2>&1 \
+  # shellcheck disable=SC2086 # the options are words
+  java -Xmx"$heap" $jvm_opts -cp "$benchjar" org.perflink.bench.BareLimit "${args[@]}" >"$work/bare-$1.out" 2>&1 \
     || { cat "$work/bare-$1.out" >&2; exit 1; }
   b_line="$(grep '^BARE ' "$work/bare-$1.out")"
   b_wall="$(sed -E 's/.*wall_s=([0-9.]+).*/\1/' <<<"$b_line")"
@@ -241,7 +242,7 @@ report() {
   fi
   local line live_max_field=""
   [[ $live -eq 1 ]] && live_max_field="$r_live_max"
-  line="E2E date=$(date -u +%FT%TZ) stage=$r_label n=$n mode=$mode heap=$heap wall_event_s=$r_wall_event wall_s=$r_wall boot_s=$r_boot deliver_s=$r_deliver per_s=$r_rate results=$r_ids results_per_s=$r_rate_results peak_heap_mb=$r_peak_heap after_gc_heap_mb=$r_live_heap peak_rss_mb=$r_rss cpu_karaf_s=$r_cpu_karaf cpu_mock_s=$r_cpu_mock live_heap_max_mb=$live_max_field gc=$r_gc gc_ms=$r_gc_ms dead=$r_dead rejected=$r_rejected bare_wall_s=${b_wall:-} bare_results=${b_results:-} results_check=${check:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=${r_load%% *}"
+  line="E2E date=$(date -u +%FT%TZ) stage=$r_label n=$n mode=$mode heap=$heap jvm="${jvm_opts}" wall_event_s=$r_wall_event wall_s=$r_wall boot_s=$r_boot deliver_s=$r_deliver per_s=$r_rate results=$r_ids results_per_s=$r_rate_results peak_heap_mb=$r_peak_heap after_gc_heap_mb=$r_live_heap peak_rss_mb=$r_rss cpu_karaf_s=$r_cpu_karaf cpu_mock_s=$r_cpu_mock live_heap_max_mb=$live_max_field gc=$r_gc gc_ms=$r_gc_ms dead=$r_dead rejected=$r_rejected bare_wall_s=${b_wall:-} bare_results=${b_results:-} results_check=${check:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=${r_load%% *}"
   echo "$line"
   mkdir -p "$here/target"
   echo "$line" >>"$here/target/e2e-results.txt"

@@ -5,7 +5,7 @@
 #
 #   benchmarks/e2e.sh [N] [--stage compile|execute|close] [--no-batch] [--heap 512m]
 #                     [--phase DECLARED|REVIEWED|APPROVED|PUBLISHED] [--as-of YYYY-MM-DD]
-#                     [--jfr] [--live] [--keep] [--no-bare] [--timeout-min 30]
+#                     [--jfr] [--live] [--keep] [--no-bare] [--timeout-min 30] [--jvm "OPTIONS"]
 #
 #   N            projects of the generated region 440000/2027, seed 1 (default 10000)
 #   --stage      compile (default): one COMPILE event, done when the host holds N verdict ids.
@@ -24,6 +24,7 @@
 #                a full GC, so it perturbs the timing) gives the live heap; reports its maximum
 #   --keep       keep the work directory (Karaf instance, logs, GC log) for inspection
 #   --no-bare    skip the bare-limit run
+#   --jvm        more options for the Karaf JVM and the bare run alike (e.g. "-XX:TieredStopAtLevel=1")
 #
 # Needs: the distribution and the launcher (mvn -B install -DskipTests at the root), the mock host's
 # standalone jar, target/benchmarks.jar (mvn -o -B install -f benchmarks/pom.xml), curl, jq, python3.
@@ -50,6 +51,7 @@ keep=0
 bare=1
 live=0
 timeout_min=30
+jvm_opts=""
 stage=compile
 as_of="$year-09-30"
 while [[ $# -gt 0 ]]; do
@@ -61,6 +63,7 @@ while [[ $# -gt 0 ]]; do
     --keep) keep=1 ;;
     --live) live=1 ;;
     --no-bare) bare=0 ;;
+    --jvm) jvm_opts="$2"; shift ;;
     --timeout-min) timeout_min="$2"; shift ;;
     --stage) stage="${2,,}"; shift ;;
     --as-of) as_of="$2"; shift ;;
@@ -172,7 +175,7 @@ log "event appended: $(jq -c '.appended[0] | {seq, eventId, stage, phase, occurr
 # EXTRA_JAVA_OPTS also reaches the short JVMs of bin/status and bin/stop: one GC log per pid (%p), JFR into a
 # directory (a file per pid); the Karaf server JVM's own files are picked by its pid afterwards.
 mkdir -p "$work/jfr"
-extra="-Xmx$heap -Xlog:gc:file=$work/gc-%p.log:uptime,level,tags"
+extra="-Xmx$heap -Xlog:gc:file=$work/gc-%p.log:uptime,level,tags${jvm_opts:+ $jvm_opts}"
 [[ $jfr -eq 1 ]] && extra="$extra -XX:StartFlightRecording=filename=$work/jfr/,settings=profile,dumponexit=true"
 log "starting PerfLink: ./perflink start --host-url $url --region $region --stages compile --data $data --once (EXTRA_JAVA_OPTS=$extra)"
 t_start="$(now)"
@@ -279,7 +282,8 @@ dead="$(grep -o 'dead letters: [0-9]*' "$work/launcher.out" | grep -o '[0-9]*' |
 bare_wall=""; bare_line=""
 if [[ $bare -eq 1 ]]; then
   log "bare limit: java -Xmx$heap -cp benchmarks.jar org.perflink.bench.BareLimit --projects $n --phase $phase"
-  java -Xmx"$heap" -cp "$benchjar" org.perflink.bench.BareLimit --projects "$n" --phase "$phase" \
+  # shellcheck disable=SC2086 # the options are words
+  java -Xmx"$heap" $jvm_opts -cp "$benchjar" org.perflink.bench.BareLimit --projects "$n" --phase "$phase" \
     >"$work/bare.out" 2>&1 || { cat "$work/bare.out" >&2; exit 1; }
   bare_line="$(grep '^BARE ' "$work/bare.out")"
   bare_wall="$(sed -E 's/.*wall_s=([0-9.]+).*/\1/' <<<"$bare_line")"
@@ -313,7 +317,7 @@ fi
 if [[ $jfr -eq 1 ]]; then
   echo "   JFR recording of the Karaf JVM: $(ls "$work"/jfr/*pid-"$karaf_pid"-* 2>/dev/null || ls "$work"/jfr/)"
 fi
-line="E2E date=$(date -u +%FT%TZ) n=$n mode=$mode phase=$phase heap=$heap wall_event_s=$wall_event wall_s=$wall_pickup boot_s=$boot deliver_s=$deliver per_s=$rate peak_heap_mb=$peak_heap_mb after_gc_heap_mb=$live_heap_mb peak_rss_mb=$((hwm_kb / 1024)) cpu_karaf_s=$cpu_karaf cpu_mock_s=$cpu_mock live_heap_max_mb=$([[ $live -eq 1 ]] && echo $((live_max / 1048576))) gc=$gc_count gc_ms=$gc_pause_ms bare_wall_s=${bare_wall:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=$(cut -d' ' -f1 /proc/loadavg)"
+line="E2E date=$(date -u +%FT%TZ) n=$n mode=$mode phase=$phase heap=$heap jvm="${jvm_opts}" wall_event_s=$wall_event wall_s=$wall_pickup boot_s=$boot deliver_s=$deliver per_s=$rate peak_heap_mb=$peak_heap_mb after_gc_heap_mb=$live_heap_mb peak_rss_mb=$((hwm_kb / 1024)) cpu_karaf_s=$cpu_karaf cpu_mock_s=$cpu_mock live_heap_max_mb=$([[ $live -eq 1 ]] && echo $((live_max / 1048576))) gc=$gc_count gc_ms=$gc_pause_ms bare_wall_s=${bare_wall:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$line"
 mkdir -p "$here/target"
 echo "$line" >>"$here/target/e2e-results.txt"

@@ -6,8 +6,9 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.perflink.api.host.HostException;
 
 /**
- * One of a hook's inputs as the host pages it: one page in memory at a time, in pages of the contract's size, with
- * the context's checkpoint after each page (so a page's results may go out while the rest is read). Read it once;
+ * One of a hook's inputs as the host pages it: in pages of the contract's size, with the context's checkpoint after
+ * each page (so a page's results may go out while the rest is read). While a page is pushed through, the next one is
+ * asked for (two pages in memory at most); the checkpoint waits for that request, so none runs during it. Read it once;
  * the hooks push through it, the simulation pulls it ({@link #iterator}). Since 1.3.
  */
 @ProviderType

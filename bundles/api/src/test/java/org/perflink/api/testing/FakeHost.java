@@ -46,7 +46,8 @@ public class FakeHost implements HostGateway {
     public final List<List<Parsed<ExecutionSnapshot>>> executionPages = new ArrayList<>();
     public final List<Parsed<ProjectEvaluationInput>> evaluations = new ArrayList<>();
     public final List<Parsed<DepartmentEvaluationInput>> departments = new ArrayList<>();
-    public final List<Call> calls = new ArrayList<>();
+    /** Every call, in the order they came; the next page of a stream is asked for on a thread of its own. */
+    public final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Earlier records served by the v1.1 pull of one project by year, keyed {@code code@year}. */
     public final Map<String, Project> earlier = new HashMap<>();
     public final List<Parsed<NoticeFeedback>> feedback = new ArrayList<>();

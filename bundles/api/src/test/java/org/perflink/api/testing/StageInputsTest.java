@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,36 @@ class StageInputsTest {
             return false;
         });
         assertEquals(List.of(2), pages);
-        assertEquals(1, host.calls(FakeHost.Feed.PROJECTS).size());
+        // the second page was asked for while the first was read, and is dropped: never a third
+        assertEquals(Arrays.asList(null, "2"), host.calls(FakeHost.Feed.PROJECTS).stream().map(FakeHost.Call::cursor)
+                .toList());
         assertEquals(1, ctx.checkpoints);
+    }
+
+    @Test
+    void theNextPageIsAskedForWhileAPageIsReadAndItsFailureComesAfterThePagesCheckpoint() {
+        HostException down = new HostException("503 from host");
+        FakeHost host = hostWith(5).maxPageSize(FakeHost.Feed.PROJECTS, 2)
+                .failWhen(FakeHost.Feed.PROJECTS, call -> "4".equals(call.cursor()), down);
+        RecordingContext ctx = new RecordingContext(EVENT, null, host);
+        List<String> askedForWhileReading = new ArrayList<>();
+
+        HostException thrown = assertThrows(HostException.class, () -> ctx.inputs().projects(List.of()).forEachPage(
+                items -> {
+                    // the request for the next page runs on another thread: wait until the host has it
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    while (host.calls(FakeHost.Feed.PROJECTS).size() < 2 + askedForWhileReading.size()
+                            && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    askedForWhileReading.add(host.calls(FakeHost.Feed.PROJECTS).get(1 + askedForWhileReading.size())
+                            .cursor());
+                    return true;
+                }));
+
+        assertSame(down, thrown);
+        assertEquals(List.of("2", "4"), askedForWhileReading, "each page's successor was asked for while it was read");
+        assertEquals(2, ctx.checkpoints, "the two pages read were checkpointed, the second before the failure came");
     }
 
     @Test

@@ -203,7 +203,8 @@ class MonitorHookTest {
         host.project(project("P1").build());
         RecordingContext context = handle(monitorEvent("P1"));
         assertEquals(List.of("P1 EXECUTION_LAG RED"), summary(context));
-        assertEquals(1, executionCursors().size());
+        // the second page was asked for while the first was read, and is dropped: never the third
+        assertEquals(2, executionCursors().size());
     }
 
     @Test

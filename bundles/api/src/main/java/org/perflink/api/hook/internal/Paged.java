@@ -26,19 +26,48 @@ final class Paged<T> implements PagedInput<T> {
         this.afterEachPage = afterEachPage;
     }
 
+    /**
+     * Each page is worked on while the next one is asked for ({@link NextPage}); the checkpoint after a page runs
+     * once that request is over, so no host call runs during it. When the next page fails, this page is
+     * checkpointed first, then the failure thrown: as if the pages had been asked for one after the other.
+     */
     @Override
     public void forEachPage(EachPage<T> action) throws HostException {
         for (HostGateway.PageCall<T> request : requests) {
-            String cursor = null;
-            do {
-                Page<T> page = request.fetch(cursor);
-                boolean more = action.accept(page.items());
-                afterEachPage.run();
+            Page<T> page = request.fetch(null);
+            while (page != null) {
+                NextPage<T> next = page.nextCursor() == null ? null : NextPage.fetch(request, page.nextCursor());
+                boolean more;
+                try {
+                    more = action.accept(page.items());
+                } catch (HostException | RuntimeException | Error e) {
+                    discard(next);
+                    throw e;
+                }
                 if (!more) {
+                    discard(next);
+                    afterEachPage.run();
                     return;
                 }
-                cursor = page.nextCursor();
-            } while (cursor != null);
+                Page<T> following = null;
+                HostException failed = null;
+                try {
+                    following = next == null ? null : next.await();
+                } catch (HostException e) {
+                    failed = e;
+                }
+                afterEachPage.run();
+                if (failed != null) {
+                    throw failed;
+                }
+                page = following;
+            }
+        }
+    }
+
+    private static void discard(NextPage<?> next) {
+        if (next != null) {
+            next.discard();
         }
     }
 
