@@ -54,7 +54,7 @@ run_once() {
   t_start="$(now)"
   karaf_pid=""
   EXTRA_JAVA_OPTS="$extra" JAVA_MAX_MEM="$heap" \
-    "$root/perflink" start --host-url "$url" --region "$region" --stages "$stages" --data "$data" --once \
+    "$root/perflink" start --host-url "$url" --region "$region" --stages "$stages" --data "$data" --once "${store_args[@]}" \
     >"$work/launcher-$label.out" 2>&1 &
   launcher_pid=$!
 
@@ -242,7 +242,7 @@ report() {
   fi
   local line live_max_field=""
   [[ $live -eq 1 ]] && live_max_field="$r_live_max"
-  line="E2E date=$(date -u +%FT%TZ) stage=$r_label n=$n mode=$mode heap=$heap jvm="${jvm_opts}" wall_event_s=$r_wall_event wall_s=$r_wall boot_s=$r_boot deliver_s=$r_deliver per_s=$r_rate results=$r_ids results_per_s=$r_rate_results peak_heap_mb=$r_peak_heap after_gc_heap_mb=$r_live_heap peak_rss_mb=$r_rss cpu_karaf_s=$r_cpu_karaf cpu_mock_s=$r_cpu_mock live_heap_max_mb=$live_max_field gc=$r_gc gc_ms=$r_gc_ms dead=$r_dead rejected=$r_rejected bare_wall_s=${b_wall:-} bare_results=${b_results:-} results_check=${check:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=${r_load%% *}"
+  line="E2E date=$(date -u +%FT%TZ) stage=$r_label n=$n mode=$mode heap=$heap jvm="${jvm_opts}" store=$([[ $pg -eq 1 ]] && echo postgresql || echo h2) wall_event_s=$r_wall_event wall_s=$r_wall boot_s=$r_boot deliver_s=$r_deliver per_s=$r_rate results=$r_ids results_per_s=$r_rate_results peak_heap_mb=$r_peak_heap after_gc_heap_mb=$r_live_heap peak_rss_mb=$r_rss cpu_karaf_s=$r_cpu_karaf cpu_mock_s=$r_cpu_mock live_heap_max_mb=$live_max_field gc=$r_gc gc_ms=$r_gc_ms dead=$r_dead rejected=$r_rejected bare_wall_s=${b_wall:-} bare_results=${b_results:-} results_check=${check:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=${r_load%% *}"
   echo "$line"
   mkdir -p "$here/target"
   echo "$line" >>"$here/target/e2e-results.txt"

@@ -5,7 +5,7 @@
 #
 #   benchmarks/e2e.sh [N] [--stage compile|execute|close] [--no-batch] [--heap 512m]
 #                     [--phase DECLARED|REVIEWED|APPROVED|PUBLISHED] [--as-of YYYY-MM-DD]
-#                     [--jfr] [--live] [--keep] [--no-bare] [--timeout-min 30] [--jvm "OPTIONS"]
+#                     [--jfr] [--live] [--keep] [--no-bare] [--timeout-min 30] [--jvm "OPTIONS"] [--pg]
 #
 #   N            projects of the generated region 440000/2027, seed 1 (default 10000)
 #   --stage      compile (default): one COMPILE event, done when the host holds N verdict ids.
@@ -25,6 +25,8 @@
 #   --keep       keep the work directory (Karaf instance, logs, GC log) for inspection
 #   --no-bare    skip the bare-limit run
 #   --jvm        more options for the Karaf JVM and the bare run alike (e.g. "-XX:TieredStopAtLevel=1")
+#   --pg         the store on PostgreSQL instead of the embedded H2: the cluster of .ci/postgres.sh (started when
+#                needed), its schema emptied first; the launcher gets --store-url and --store-user
 #
 # Needs: the distribution and the launcher (mvn -B install -DskipTests at the root), the mock host's
 # standalone jar, target/benchmarks.jar (mvn -o -B install -f benchmarks/pom.xml), curl, jq, python3.
@@ -52,6 +54,7 @@ bare=1
 live=0
 timeout_min=30
 jvm_opts=""
+pg=0
 stage=compile
 as_of="$year-09-30"
 while [[ $# -gt 0 ]]; do
@@ -64,6 +67,7 @@ while [[ $# -gt 0 ]]; do
     --live) live=1 ;;
     --no-bare) bare=0 ;;
     --jvm) jvm_opts="$2"; shift ;;
+    --pg) pg=1 ;;
     --timeout-min) timeout_min="$2"; shift ;;
     --stage) stage="${2,,}"; shift ;;
     --as-of) as_of="$2"; shift ;;
@@ -79,6 +83,15 @@ case "$stage" in compile|execute|close) ;; *) echo "--stage: '$stage' is not one
 for tool in curl jq python3 java; do
   command -v "$tool" >/dev/null || { echo "e2e.sh needs $tool" >&2; exit 2; }
 done
+store_args=()
+if [[ $pg -eq 1 ]]; then
+  eval "$(bash "$root/.ci/postgres.sh")"
+  export PERFLINK_STORE_PASSWORD="$PERFLINK_TEST_PG_PASSWORD"
+  pg_hostport="${PERFLINK_TEST_PG_URL#jdbc:postgresql://}"; pg_hostport="${pg_hostport%%/*}"
+  PGPASSWORD="$PERFLINK_TEST_PG_PASSWORD" psql -q -h "${pg_hostport%:*}" -p "${pg_hostport#*:}" -U "$PERFLINK_TEST_PG_USER" \
+    "${PERFLINK_TEST_PG_URL##*/}" -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;" >&2
+  store_args=(--store-url "$PERFLINK_TEST_PG_URL" --store-user "$PERFLINK_TEST_PG_USER")
+fi
 [[ -f "$mockjar" ]] || { echo "no mock host jar at $mockjar (mvn -o -B install -f bundles/mock-host/pom.xml)" >&2; exit 2; }
 [[ $bare -eq 0 || -f "$benchjar" ]] || { echo "no $benchjar (mvn -o -B install -f benchmarks/pom.xml)" >&2; exit 2; }
 
@@ -180,7 +193,7 @@ extra="-Xmx$heap -Xlog:gc:file=$work/gc-%p.log:uptime,level,tags${jvm_opts:+ $jv
 log "starting PerfLink: ./perflink start --host-url $url --region $region --stages compile --data $data --once (EXTRA_JAVA_OPTS=$extra)"
 t_start="$(now)"
 EXTRA_JAVA_OPTS="$extra" JAVA_MAX_MEM="$heap" \
-  "$root/perflink" start --host-url "$url" --region "$region" --stages compile --data "$data" --once \
+  "$root/perflink" start --host-url "$url" --region "$region" --stages compile --data "$data" --once "${store_args[@]}" \
   >"$work/launcher.out" 2>&1 &
 launcher_pid=$!
 
@@ -317,7 +330,7 @@ fi
 if [[ $jfr -eq 1 ]]; then
   echo "   JFR recording of the Karaf JVM: $(ls "$work"/jfr/*pid-"$karaf_pid"-* 2>/dev/null || ls "$work"/jfr/)"
 fi
-line="E2E date=$(date -u +%FT%TZ) n=$n mode=$mode phase=$phase heap=$heap jvm="${jvm_opts}" wall_event_s=$wall_event wall_s=$wall_pickup boot_s=$boot deliver_s=$deliver per_s=$rate peak_heap_mb=$peak_heap_mb after_gc_heap_mb=$live_heap_mb peak_rss_mb=$((hwm_kb / 1024)) cpu_karaf_s=$cpu_karaf cpu_mock_s=$cpu_mock live_heap_max_mb=$([[ $live -eq 1 ]] && echo $((live_max / 1048576))) gc=$gc_count gc_ms=$gc_pause_ms bare_wall_s=${bare_wall:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=$(cut -d' ' -f1 /proc/loadavg)"
+line="E2E date=$(date -u +%FT%TZ) n=$n mode=$mode phase=$phase heap=$heap jvm="${jvm_opts}" store=$([[ $pg -eq 1 ]] && echo postgresql || echo h2) wall_event_s=$wall_event wall_s=$wall_pickup boot_s=$boot deliver_s=$deliver per_s=$rate peak_heap_mb=$peak_heap_mb after_gc_heap_mb=$live_heap_mb peak_rss_mb=$((hwm_kb / 1024)) cpu_karaf_s=$cpu_karaf cpu_mock_s=$cpu_mock live_heap_max_mb=$([[ $live -eq 1 ]] && echo $((live_max / 1048576))) gc=$gc_count gc_ms=$gc_pause_ms bare_wall_s=${bare_wall:-} ratio=${ratio:-} ratio_event=${ratio_event:-} load=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$line"
 mkdir -p "$here/target"
 echo "$line" >>"$here/target/e2e-results.txt"

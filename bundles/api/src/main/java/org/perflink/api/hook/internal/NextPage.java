@@ -46,7 +46,10 @@ final class NextPage<T> {
         }, FETCHERS));
     }
 
-    /** The page, once the request is over; the request's own failure is thrown as it was. */
+    /**
+     * The page, once the request is over (bounded by the host adapter's own timeouts, also for a caller interrupted
+     * meanwhile: its checkpoint must not start while the request runs); the request's failure is thrown as it was.
+     */
     Page<T> await() throws HostException {
         try {
             return page.join();
