@@ -34,10 +34,11 @@ final class JdbcOutbox implements Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
 
-    /** An outbox row ({@code o}) with its body: {@link #BODY} (rows queued before schema version 7 keep their own). */
-    private static final String WITH_BODY = "pl_outbox o LEFT JOIN pl_body b ON b.seq = o.seq";
-
-    private static final String BODY = "COALESCE(o.body, b.body)";
+    /**
+     * An outbox row's body (rows queued before schema version 7 keep their own): looked up per row read, by primary
+     * key. A join would let PostgreSQL merge the whole of pl_body from its start for every page of pending rows.
+     */
+    private static final String BODY = "COALESCE(o.body, (SELECT b.body FROM pl_body b WHERE b.seq = o.seq))";
 
     /** Rows deleted per pruning transaction. */
     static final int PRUNE_CHUNK = 10_000;
@@ -76,7 +77,7 @@ final class JdbcOutbox implements Outbox {
             // (region_code, state, seq) so that H2 reads it in order and stops at the limit.
             List<OutboxItem> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT o.seq, o.kind, o.result_id, o.subject, " + BODY
-                    + ", o.attempts, o.created_at FROM " + WITH_BODY + " WHERE o.region_code = ? AND o.state = '"
+                    + ", o.attempts, o.created_at FROM pl_outbox o WHERE o.region_code = ? AND o.state = '"
                     + PENDING + "' AND o.next_attempt_at <= ? AND o.seq > ? "
                     + "ORDER BY o.region_code, o.state, o.seq FETCH FIRST ? ROWS ONLY")) {
                 long after = Long.MIN_VALUE;
