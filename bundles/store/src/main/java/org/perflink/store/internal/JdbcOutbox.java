@@ -196,8 +196,8 @@ final class JdbcOutbox implements Outbox {
             String hash;
             String state;
             String eventId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT region_code, kind, result_id, subject, body, "
-                    + "content_hash, state, event_id FROM pl_outbox WHERE seq = ? FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.region_code, o.kind, o.result_id, o.subject, "
+                    + BODY + ", o.content_hash, o.state, o.event_id FROM pl_outbox o WHERE o.seq = ? FOR UPDATE")) {
                 ps.setLong(1, seq);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -211,13 +211,10 @@ final class JdbcOutbox implements Outbox {
                     kind = rs.getString(2);
                     resultId = rs.getString(3);
                     subject = rs.getString(4);
-                    body = rs.getString(5); // a row queued before schema version 7 keeps its own
+                    body = rs.getString(5);
                     hash = rs.getString(6);
                     eventId = rs.getString(8);
                 }
-            }
-            if (body == null) {
-                body = body(c, seq);
             }
             String answer = "HTTP " + httpStatus + (reason == null || reason.isBlank() ? "" : ": " + reason);
             try (PreparedStatement ps = c.prepareStatement(
@@ -250,15 +247,6 @@ final class JdbcOutbox implements Outbox {
             RegionRows.error(c, region, answer, now, PENDING.equals(state) ? -1 : 0, 1);
             return null;
         });
-    }
-
-    private static String body(Connection c, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pl_body WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 
     private static String regionOf(Connection c, long seq) throws SQLException {
